@@ -1,0 +1,27 @@
+// Transpiles the TypeScript sources and tests file by file (no bundling, no type check) into out/ so that
+// `node --test` can run them. Type errors are caught separately by `npm run typecheck`.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+rmSync('out', { recursive: true, force: true });
+const entryPoints = [...walk('server/src'), ...walk('test')];
+await esbuild.build({
+  entryPoints,
+  outdir: 'out',
+  outbase: '.',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});

@@ -1,0 +1,52 @@
+// The pure IAM policy language service: parse once, then validate (and, as features land, hover,
+// complete, fix). Imports no editor, server, file-system or network API: the catalog and logger are injected.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { IamCatalog } from './knowledge/catalog';
+import { parseDocument, type ParsedDocument, type ParseOptions } from './parser/parseDocument';
+import { ALL_RULES } from './rules/registry';
+import { runRules } from './rules/runRules';
+import type { Finding, Rule, ServiceSettings } from './rules/rule';
+import { toDiagnostic } from './features/toDiagnostic';
+import { nullLogger, type Logger } from './util/logger';
+
+export interface LanguageServiceOptions {
+  readonly catalog: IamCatalog;
+  readonly logger?: Logger;
+  /** code -> documentation URL (codeDescription.href) */
+  readonly docsUrl?: (code: string) => string;
+  /** rules to run; defaults to every rule (tests narrow it) */
+  readonly rules?: readonly Rule[];
+  /** rethrow rule crashes instead of logging them (tests) */
+  readonly rethrow?: boolean;
+}
+
+export interface IamLanguageService {
+  readonly catalog: IamCatalog;
+  parse(doc: TextDocument, options?: ParseOptions): ParsedDocument;
+  /** findings with offsets, for the CLI and tests */
+  findings(parsed: ParsedDocument, settings?: ServiceSettings): Finding[];
+  validate(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
+}
+
+export function createIamLanguageService(options: LanguageServiceOptions): IamLanguageService {
+  const logger = options.logger ?? nullLogger;
+  const rules = options.rules ?? ALL_RULES;
+  const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>
+    runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
+  return {
+    catalog: options.catalog,
+    parse: (doc, parseOptions) => parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions }),
+    findings,
+    validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
+  };
+}
+
+export { loadCatalog, type IamCatalog, type ActionInfo, type ConditionKeyInfo, type ResourceTypeInfo, type ServiceInfo } from './knowledge/catalog';
+export type { RawCatalog } from './knowledge/catalogFormat';
+export { ALL_RULES, getRule } from './rules/registry';
+export type { Finding, Rule, RuleMeta, ServiceSettings, Severity, SeverityOrOff } from './rules/rule';
+export type { ParsedDocument, ParseOptions } from './parser/parseDocument';
+export { POLICY_TYPES, type PolicyType, type PolicyDocument } from './parser/policyModel';
+export type { Logger } from './util/logger';

@@ -1,0 +1,273 @@
+// The IAM catalog: loads the compact RawCatalog once and builds the indexes every feature uses
+// (exact action lookup, sorted names for prefix search, wildcard expansion, resource types, condition keys).
+// It reads nothing from disk: callers pass the parsed JSON in.
+
+import type { RawCatalog } from './catalogFormat';
+import { globMatch, hasWildcard, literalPrefix } from './glob';
+import { closestMatch } from './suggest';
+import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
+import { conditionKeyPatternPrefix, GLOBAL_CONDITION_KEYS, type ConditionKeyType } from './globalConditionKeys';
+
+export interface ActionResource {
+  readonly name: string;
+  readonly required: boolean;
+  /** condition keys that apply only with this resource type for this action */
+  readonly conditionKeys: readonly string[];
+}
+
+export interface ActionInfo {
+  readonly service: ServiceInfo;
+  /** canonical casing, without the prefix: "GetObject" */
+  readonly name: string;
+  /** "s3:GetObject" */
+  readonly fullName: string;
+  readonly description: string;
+  readonly accessLevel: number;
+  readonly resources: readonly ActionResource[];
+  /** action-level condition keys (resource-type keys are on the ResourceTypeInfo) */
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
+}
+
+export interface ResourceTypeInfo {
+  readonly service: ServiceInfo;
+  readonly name: string;
+  readonly arn: string;
+  readonly template: ArnTemplate;
+  readonly conditionKeys: readonly string[];
+}
+
+export interface ConditionKeyInfo {
+  /** canonical casing, e.g. "s3:x-amz-acl" or "aws:ResourceTag/${TagKey}" */
+  readonly key: string;
+  readonly type: ConditionKeyType;
+  readonly multiValued: boolean;
+  readonly description: string;
+  /** true for patterns such as aws:ResourceTag/${TagKey} */
+  readonly isPattern: boolean;
+  readonly global: boolean;
+}
+
+export interface ServiceInfo {
+  readonly prefix: string;
+  readonly name: string;
+  /** actions sorted by lowercased name */
+  readonly actions: readonly ActionInfo[];
+  readonly resourceTypes: ReadonlyMap<string, ResourceTypeInfo>;
+  /** condition keys the service defines, lowercased key -> info (includes aws:* keys it lists) */
+  readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>;
+}
+
+export interface IamCatalog {
+  readonly dataVersion: string;
+  readonly dataDate: string | null;
+  readonly services: ReadonlyMap<string, ServiceInfo>;
+  readonly servicePrefixes: readonly string[];
+  readonly rcpServices: ReadonlySet<string>;
+  readonly actionCount: number;
+  getService(prefix: string): ServiceInfo | undefined;
+  /** exact lookup, case-insensitive: "s3:getobject" -> ActionInfo */
+  getAction(fullName: string): ActionInfo | undefined;
+  /** every action matched by a pattern such as "s3:Get*", "*:Describe*", "*"; sorted by full name */
+  expandActions(pattern: string): ActionInfo[];
+  /** actions whose lowercased name starts with `prefix` (no wildcards), within one service */
+  actionsWithPrefix(servicePrefix: string, namePrefix: string): readonly ActionInfo[];
+  closestService(prefix: string): string | undefined;
+  closestAction(fullName: string): string | undefined;
+  /** a condition key by name, matching patterns like aws:ResourceTag/${TagKey}; case-insensitive */
+  getConditionKey(key: string): ConditionKeyInfo | undefined;
+  closestConditionKey(key: string): string | undefined;
+  /** all condition keys that apply to an action (action keys plus those of its resource types) */
+  conditionKeysForAction(action: ActionInfo): string[];
+}
+
+/** Builds the indexes. Measured cost is printed by `npm run bench` ("catalog load"). */
+export function loadCatalog(raw: RawCatalog): IamCatalog {
+  const services = new Map<string, ServiceInfo>();
+  const actionIndex = new Map<string, ActionInfo>();
+  const keyIndex = new Map<string, ConditionKeyInfo>();
+  const keyPatterns: Array<{ prefix: string; info: ConditionKeyInfo }> = [];
+
+  const addKey = (info: ConditionKeyInfo): void => {
+    const lower = info.key.toLowerCase();
+    if (info.isPattern) {
+      const prefix = conditionKeyPatternPrefix(lower);
+      if (!keyPatterns.some((p) => p.prefix === prefix)) keyPatterns.push({ prefix, info });
+    } else if (!keyIndex.has(lower)) {
+      keyIndex.set(lower, info);
+    }
+  };
+  for (const g of GLOBAL_CONDITION_KEYS) addKey(g);
+  for (const [key, type, description] of raw.globalKeys) {
+    // "aws:PrincipalTag/tag-key" style patterns are already in our table under ${TagKey}
+    if (!isPatternKey(key)) addKey({ key, type: normaliseType(type), multiValued: type.startsWith('ArrayOf'), description, isPattern: false, global: true });
+  }
+
+  for (const [prefix, rs] of Object.entries(raw.services)) {
+    const resourceTypes = new Map<string, ResourceTypeInfo>();
+    const conditionKeys = new Map<string, ConditionKeyInfo>();
+    const actions: ActionInfo[] = [];
+    const service: ServiceInfo = { prefix, name: rs.n, actions, resourceTypes, conditionKeys };
+    for (const [name, arn, keys] of rs.r) {
+      resourceTypes.set(name.toLowerCase(), { service, name, arn, template: splitArnTemplate(arn), conditionKeys: keys });
+    }
+    for (const [key, type, description] of rs.k) {
+      const lower = key.toLowerCase();
+      const existing = keyIndex.get(lower) ?? (lower.startsWith('aws:') ? findPattern(keyPatterns, lower) : undefined);
+      const info: ConditionKeyInfo = existing ?? {
+        key,
+        type: normaliseType(type),
+        multiValued: type.startsWith('ArrayOf'),
+        description,
+        isPattern: isPatternKey(key),
+        global: lower.startsWith('aws:'),
+      };
+      conditionKeys.set(lower, info);
+      if (!existing) addKey(info);
+    }
+    for (const [name, description, level, res, keys, deps] of rs.a) {
+      const action: ActionInfo = {
+        service,
+        name,
+        fullName: `${prefix}:${name}`,
+        description,
+        accessLevel: level,
+        resources: res.map(([n, req, k]) => ({ name: n, required: req === 1, conditionKeys: k ?? [] })),
+        conditionKeys: keys,
+        dependentActions: deps ?? [],
+      };
+      actions.push(action);
+      actionIndex.set(action.fullName.toLowerCase(), action);
+    }
+    actions.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
+    services.set(prefix, service);
+  }
+  // longest prefixes first so "aws:resourcetag/" wins over shorter accidental overlaps
+  keyPatterns.sort((a, b) => b.prefix.length - a.prefix.length);
+  const servicePrefixes = [...services.keys()].sort();
+  const allKeyNames = [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))];
+
+  const catalog: IamCatalog = {
+    dataVersion: raw.source.version,
+    dataDate: raw.source.updatedAt,
+    services,
+    servicePrefixes,
+    rcpServices: new Set(raw.rcpServices),
+    actionCount: actionIndex.size,
+    getService: (prefix) => services.get(prefix.toLowerCase()),
+    getAction: (fullName) => actionIndex.get(fullName.toLowerCase()),
+    expandActions(pattern) {
+      const lower = pattern.toLowerCase();
+      const colon = lower.indexOf(':');
+      if (lower === '*') return [...actionIndex.values()].sort(byFullName);
+      if (colon < 0) return [];
+      const svcPart = lower.slice(0, colon);
+      const namePart = lower.slice(colon + 1);
+      const svcs = hasWildcard(svcPart)
+        ? servicePrefixes.filter((p) => globMatch(svcPart, p)).map((p) => services.get(p)!)
+        : [services.get(svcPart)].filter((s): s is ServiceInfo => s !== undefined);
+      const out: ActionInfo[] = [];
+      for (const svc of svcs) {
+        if (!hasWildcard(namePart)) {
+          const a = actionIndex.get(`${svc.prefix}:${namePart}`);
+          if (a) out.push(a);
+          continue;
+        }
+        for (const a of rangeWithPrefix(svc.actions, literalPrefix(namePart))) {
+          if (globMatch(namePart, a.name)) out.push(a);
+        }
+      }
+      return out.sort(byFullName);
+    },
+    actionsWithPrefix(servicePrefix, namePrefix) {
+      const svc = services.get(servicePrefix.toLowerCase());
+      return svc ? rangeWithPrefix(svc.actions, namePrefix.toLowerCase()) : [];
+    },
+    closestService: (prefix) => closestMatch(prefix, servicePrefixes),
+    closestAction(fullName) {
+      const colon = fullName.indexOf(':');
+      if (colon < 0) return undefined;
+      const svc = services.get(fullName.slice(0, colon).toLowerCase()) ?? services.get(closestMatch(fullName.slice(0, colon), servicePrefixes) ?? '');
+      if (!svc) return undefined;
+      const name = closestMatch(fullName.slice(colon + 1), svc.actions.map((a) => a.name));
+      return name ? `${svc.prefix}:${name}` : undefined;
+    },
+    getConditionKey(key) {
+      const lower = key.toLowerCase();
+      return keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
+    },
+    closestConditionKey(key) {
+      const colon = key.indexOf(':');
+      const prefix = colon < 0 ? '' : key.slice(0, colon + 1).toLowerCase();
+      const sameService = allKeyNames.filter((k) => k.toLowerCase().startsWith(prefix));
+      return closestMatch(key, sameService.length ? sameService : allKeyNames);
+    },
+    conditionKeysForAction(action) {
+      const keys = new Set<string>(action.conditionKeys);
+      for (const r of action.resources) {
+        for (const k of r.conditionKeys) keys.add(k);
+        const rt = action.service.resourceTypes.get(r.name.toLowerCase());
+        if (rt) for (const k of rt.conditionKeys) keys.add(k);
+      }
+      return [...keys];
+    },
+  };
+  return catalog;
+}
+
+function findPattern(patterns: ReadonlyArray<{ prefix: string; info: ConditionKeyInfo }>, lower: string): ConditionKeyInfo | undefined {
+  for (const p of patterns) {
+    // a pattern key needs something after its prefix: "aws:ResourceTag/" alone is not a key
+    if (lower.length > p.prefix.length && lower.startsWith(p.prefix)) return p.info;
+  }
+  return undefined;
+}
+
+function isPatternKey(key: string): boolean {
+  return /\$\{[^}]*\}|<[^>]*>/.test(key) || /\/tag-key$/i.test(key);
+}
+
+function normaliseType(type: string): ConditionKeyType {
+  const base = type.replace(/^ArrayOf/, '');
+  switch (base) {
+    case 'String':
+    case 'ARN':
+    case 'Bool':
+    case 'Numeric':
+    case 'Date':
+    case 'IPAddress':
+      return base;
+    case 'Arn':
+      return 'ARN';
+    case 'Boolean':
+      return 'Bool';
+    case 'Long':
+    case 'Integer':
+      return 'Numeric';
+    default:
+      return 'String';
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byFullName(a: ActionInfo, b: ActionInfo): number {
+  return cmp(a.fullName.toLowerCase(), b.fullName.toLowerCase());
+}
+
+/** Binary search for the run of sorted actions whose lowercased name starts with `prefix`. */
+function rangeWithPrefix(actions: readonly ActionInfo[], prefix: string): readonly ActionInfo[] {
+  if (!prefix) return actions;
+  let lo = 0;
+  let hi = actions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actions[mid]!.name.toLowerCase() < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < actions.length && actions[end]!.name.toLowerCase().startsWith(prefix)) end++;
+  return actions.slice(lo, end);
+}

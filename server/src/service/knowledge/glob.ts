@@ -1,0 +1,42 @@
+// Linear-time IAM wildcard matching (`*` any run, `?` one character), case-insensitive or not.
+// A two-pointer matcher with single backtrack point: O(n·m) worst case is avoided because `*`
+// only ever restarts from the latest star. Never builds a RegExp from user text.
+
+/** True when `text` matches `pattern`. `ignoreCase` lowercases ASCII only (IAM names are ASCII). */
+export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  while (ti < t.length) {
+    const pc = p.charCodeAt(pi);
+    if (pi < p.length && (pc === 63 /* ? */ || pc === t.charCodeAt(ti))) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && pc === 42 /* * */) {
+      starP = pi++;
+      starT = ti;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p.charCodeAt(pi) === 42) pi++;
+  return pi === p.length;
+}
+
+export function hasWildcard(s: string): boolean {
+  return s.includes('*') || s.includes('?');
+}
+
+/** The literal text before the first wildcard: used for sorted-range narrowing. */
+export function literalPrefix(pattern: string): string {
+  const star = pattern.indexOf('*');
+  const q = pattern.indexOf('?');
+  const cut = star < 0 ? q : q < 0 ? star : Math.min(star, q);
+  return cut < 0 ? pattern : pattern.slice(0, cut);
+}

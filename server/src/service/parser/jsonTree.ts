@@ -1,0 +1,109 @@
+// Tolerant JSON parsing on top of jsonc-parser: the syntax-error list with offsets, the tree, and the
+// duplicate keys that JSON.parse would silently drop. It knows nothing about IAM.
+
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
+export type JsonNode = Node;
+
+export interface SyntaxProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+export interface DuplicateKey {
+  /** the property node of the later occurrence */
+  readonly property: JsonNode;
+  /** the property node of the first occurrence */
+  readonly first: JsonNode;
+  readonly key: string;
+}
+
+export interface JsonTree {
+  readonly root: JsonNode | undefined;
+  readonly syntaxErrors: readonly SyntaxProblem[];
+}
+
+/** Human wording for jsonc-parser's error codes. */
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Invalid symbol',
+  InvalidNumberFormat: 'Invalid number format',
+  PropertyNameExpected: 'Property name expected',
+  ValueExpected: 'Value expected',
+  ColonExpected: 'Colon expected',
+  CommaExpected: 'Comma expected',
+  CloseBraceExpected: 'Closing brace "}" expected',
+  CloseBracketExpected: 'Closing bracket "]" expected',
+  EndOfFileExpected: 'End of file expected',
+  InvalidCommentToken: 'Invalid comment token',
+  UnexpectedEndOfComment: 'Unexpected end of comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unexpected end of number',
+  InvalidUnicode: 'Invalid unicode escape sequence',
+  InvalidEscapeCharacter: 'Invalid escape character in string',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+/**
+ * Parses JSON text (comments are reported as errors: IAM accepts none) into a tree that survives errors.
+ * `base` shifts offsets for JSON embedded in another document (heredocs, CloudFormation strings).
+ */
+export function parseJson(text: string): JsonTree {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const syntaxErrors: SyntaxProblem[] = [];
+  let lastOffset = -1;
+  for (const e of errors) {
+    // jsonc-parser reports cascades at the same offset; one message per place is enough
+    if (e.offset === lastOffset) continue;
+    lastOffset = e.offset;
+    const code = printParseErrorCode(e.error);
+    syntaxErrors.push({ offset: e.offset, length: Math.max(1, e.length), message: `${MESSAGES[code] ?? code}.` });
+  }
+  return { root, syntaxErrors };
+}
+
+/** Property nodes of an object, in source order. */
+export function properties(node: JsonNode | undefined): JsonNode[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  return node.children.filter((c) => c.type === 'property');
+}
+
+/** The key string of a property node. */
+export function propertyKey(prop: JsonNode): string {
+  const k = prop.children?.[0];
+  return k && typeof k.value === 'string' ? k.value : '';
+}
+
+export function propertyKeyNode(prop: JsonNode): JsonNode | undefined {
+  return prop.children?.[0];
+}
+
+export function propertyValue(prop: JsonNode): JsonNode | undefined {
+  return prop.children?.[1];
+}
+
+/** Every later occurrence of a key already seen in the same object, found recursively. */
+export function findDuplicateKeys(root: JsonNode | undefined): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const stack: JsonNode[] = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Map<string, JsonNode>();
+      for (const p of properties(node)) {
+        const key = propertyKey(p);
+        const first = seen.get(key);
+        if (first) out.push({ property: p, first, key });
+        else seen.set(key, p);
+      }
+    }
+    if (node.children) for (const c of node.children) stack.push(c);
+  }
+  return out.sort((a, b) => a.property.offset - b.property.offset);
+}
+
+/** JSON type name as users know it: "string", "number", "boolean", "null", "array", "object". */
+export function jsonTypeName(node: JsonNode): string {
+  return node.type;
+}

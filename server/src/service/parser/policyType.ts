@@ -1,0 +1,45 @@
+// Infers a policy's type (identity, resource, trust, SCP, RCP, permission boundary) from the file name
+// and the content. An explicit setting or CLI flag is applied by the caller and always wins.
+
+import { properties, propertyKey, propertyValue, type JsonNode } from './jsonTree';
+import type { PolicyType } from './policyModel';
+
+const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
+  [/trust|assume[-_]?role/i, 'trust'],
+  [/(^|[^a-z])rcp([^a-z]|$)|resource[-_]?control/i, 'rcp'],
+  [/(^|[^a-z])scp([^a-z]|$)|service[-_]?control/i, 'scp'],
+  [/boundary|boundaries/i, 'boundary'],
+  [/bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|key[-_]?policy/i, 'resource'],
+];
+
+/** The type a file name announces (`my-role-trust.json` -> trust), judged on the base name only. */
+export function policyTypeFromFileName(uriOrPath: string): PolicyType | undefined {
+  const base = decodeURIComponent(uriOrPath.split(/[\\/]/).pop() ?? '');
+  for (const [re, type] of FILE_NAME_HINTS) if (re.test(base)) return type;
+  return undefined;
+}
+
+const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|\*)$/i;
+
+/**
+ * Content rules: statements with a Principal make it a resource policy, or a trust policy when every
+ * such statement only uses sts:AssumeRole* style actions and has no Resource. Otherwise identity.
+ */
+export function policyTypeFromContent(root: JsonNode): PolicyType {
+  const stmtProp = properties(root).find((p) => propertyKey(p) === 'Statement');
+  const stmtValue = stmtProp ? propertyValue(stmtProp) : undefined;
+  const stmts = stmtValue?.type === 'array' ? (stmtValue.children ?? []) : stmtValue ? [stmtValue] : [];
+  let withPrincipal = 0;
+  let trustLike = 0;
+  for (const s of stmts) {
+    const keys = new Map(properties(s).map((p) => [propertyKey(p), propertyValue(p)] as const));
+    if (!keys.has('Principal') && !keys.has('NotPrincipal')) continue;
+    withPrincipal++;
+    const action = keys.get('Action');
+    const actions = action?.type === 'array' ? (action.children ?? []) : action ? [action] : [];
+    const allTrust = actions.length > 0 && actions.every((a) => typeof a.value === 'string' && TRUST_ACTION.test(a.value));
+    if (allTrust && !keys.has('Resource') && !keys.has('NotResource')) trustLike++;
+  }
+  if (withPrincipal === 0) return 'identity';
+  return trustLike === withPrincipal ? 'trust' : 'resource';
+}

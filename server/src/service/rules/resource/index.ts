@@ -1,0 +1,5 @@
+// The resource rules, in code order. Add a new rule here (and its fixture folder and docs).
+
+import type { Rule } from '../rule';
+
+export const resourceRules: readonly Rule[] = [];
