@@ -2,7 +2,7 @@
 // complete, fix). Imports no editor, server, file-system or network API: the catalog and logger are injected.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { IamCatalog } from './knowledge/catalog';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parser/parseDocument';
 import { ALL_RULES } from './rules/registry';
@@ -10,6 +10,11 @@ import { runRules } from './rules/runRules';
 import type { Finding, Rule, ServiceSettings } from './rules/rule';
 import { toDiagnostic } from './features/toDiagnostic';
 import { nullLogger, type Logger } from './util/logger';
+import type { FeatureContext } from './features/featureContext';
+import { doHover } from './features/hover';
+import { doComplete } from './features/complete';
+import { doCodeActions } from './features/codeActions';
+import { doCodeLens } from './features/codeLens';
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -28,11 +33,16 @@ export interface IamLanguageService {
   /** findings with offsets, for the CLI and tests */
   findings(parsed: ParsedDocument, settings?: ServiceSettings): Finding[];
   validate(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
+  hover(doc: TextDocument, parsed: ParsedDocument, position: Position, settings?: ServiceSettings): Hover | null;
+  complete(doc: TextDocument, parsed: ParsedDocument, position: Position, settings?: ServiceSettings): CompletionList;
+  codeActions(doc: TextDocument, parsed: ParsedDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): CodeAction[];
+  codeLenses(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeLens[];
 }
 
 export function createIamLanguageService(options: LanguageServiceOptions): IamLanguageService {
   const logger = options.logger ?? nullLogger;
   const rules = options.rules ?? ALL_RULES;
+  const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = {}): FeatureContext => ({ parsed, catalog: options.catalog, settings, logger });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>
     runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
   return {
@@ -40,6 +50,10 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     parse: (doc, parseOptions) => parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions }),
     findings,
     validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
+    hover: (doc, parsed, position, settings) => doHover(featureContext(parsed, settings), doc, position),
+    complete: (doc, parsed, position, settings) => doComplete(featureContext(parsed, settings), doc, position),
+    codeActions: (doc, parsed, range, context, settings) => doCodeActions(featureContext(parsed, settings), doc, range, context),
+    codeLenses: (doc, parsed, settings) => doCodeLens(featureContext(parsed, settings), doc),
   };
 }
 

@@ -1,0 +1,14 @@
+// What every editor feature (hover, completion, code actions, CodeLens) is given: the parsed document,
+// the catalog and the settings. Built by the service facade in index.ts.
+
+import type { IamCatalog } from '../knowledge/catalog';
+import type { ParsedDocument } from '../parser/parseDocument';
+import type { ServiceSettings } from '../rules/rule';
+import type { Logger } from '../util/logger';
+
+export interface FeatureContext {
+  readonly parsed: ParsedDocument;
+  readonly catalog: IamCatalog;
+  readonly settings: ServiceSettings;
+  readonly logger: Logger;
+}

@@ -1,0 +1,49 @@
+// Expands a statement's Action / NotAction list into the set of catalog actions it grants (or denies),
+// the same way everywhere (security rules, redundancy, hover, CodeLens). Uses catalog.expandActions, never
+// regexes built from user text.
+
+import type { ActionInfo, IamCatalog } from './catalog';
+import type { Statement, StringListElement } from '../parser/policyModel';
+
+export interface ExpandedActions {
+  /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
+  readonly actions: ReadonlySet<ActionInfo>;
+  /** true when the element is NotAction */
+  readonly negated: boolean;
+  /** true when a bare "*" or "*:*"-like pattern appears (or NotAction, which is open-ended) */
+  readonly coversAll: boolean;
+}
+
+const cache = new WeakMap<IamCatalog, Map<string, readonly ActionInfo[]>>();
+
+/** Memoised per catalog: the same pattern is expanded in many rules and every keystroke. */
+export function expandPattern(catalog: IamCatalog, pattern: string): readonly ActionInfo[] {
+  let byPattern = cache.get(catalog);
+  if (!byPattern) cache.set(catalog, (byPattern = new Map()));
+  const key = pattern.toLowerCase();
+  let hit = byPattern.get(key);
+  if (!hit) {
+    hit = catalog.expandActions(pattern);
+    if (byPattern.size > 5000) byPattern.clear();
+    byPattern.set(key, hit);
+  }
+  return hit;
+}
+
+export function expandActionElement(catalog: IamCatalog, element: StringListElement | undefined): ExpandedActions {
+  if (!element) return { actions: new Set(), negated: false, coversAll: false };
+  const listed = new Set<ActionInfo>();
+  let star = false;
+  for (const item of element.items) {
+    if (item.value === '*') star = true;
+    for (const a of expandPattern(catalog, item.value)) listed.add(a);
+  }
+  if (!element.negated) return { actions: listed, negated: false, coversAll: star };
+  const all = new Set<ActionInfo>();
+  for (const a of expandPattern(catalog, '*')) if (!listed.has(a)) all.add(a);
+  return { actions: all, negated: true, coversAll: true };
+}
+
+export function expandStatementActions(catalog: IamCatalog, statement: Statement): ExpandedActions {
+  return expandActionElement(catalog, statement.action);
+}
