@@ -1,0 +1,128 @@
+// Finds and reads the workspace file `.iam-policy.json` (rules, policyTypes, files, accountIds, ignore) for a
+// file on disk: the nearest one in the file's directory or above. Node-side (fs); the pure service never sees it.
+// Invalid entries are dropped and described in `problems`, never thrown: a typo in the file must not stop checks.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { POLICY_TYPE_NAMES, RULE_LEVELS, WORKSPACE_CONFIG_FILE, type PolicyTypeName, type RuleLevel } from '../protocol';
+
+export interface WorkspaceConfig {
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  readonly policyTypes: Readonly<Record<string, PolicyTypeName>>;
+  readonly files: readonly string[];
+  readonly accountIds: readonly string[];
+  readonly ignore: readonly string[];
+}
+
+export interface LoadedWorkspaceConfig {
+  /** absolute path of the .iam-policy.json file */
+  readonly path: string;
+  /** its directory: the base of every glob in it */
+  readonly dir: string;
+  readonly config: WorkspaceConfig;
+  /** human-readable problems (bad JSON, unknown keys, invalid values), each naming the file */
+  readonly problems: readonly string[];
+}
+
+export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] };
+
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function stringArray(value: unknown, key: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push(`"${key}" must be an array of strings`);
+    return [];
+  }
+  const out: string[] = [];
+  for (const v of value) {
+    if (typeof v === 'string') out.push(v);
+    else problems.push(`"${key}" entries must be strings, got ${JSON.stringify(v)}`);
+  }
+  return out;
+}
+
+function stringMap<T extends string>(value: unknown, key: string, allowed: readonly T[], problems: string[]): Record<string, T> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) {
+    problems.push(`"${key}" must be an object`);
+    return {};
+  }
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) out[k] = v as T;
+    else problems.push(`"${key}.${k}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return out;
+}
+
+/** Validates the parsed content of a workspace config file. Comments and trailing commas are allowed. */
+export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[] } {
+  const problems: string[] = [];
+  const errors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    problems.push(`not valid JSON (${printParseErrorCode(e.error)} at offset ${e.offset})`);
+  }
+  if (!isRecord(raw)) {
+    if (errors.length === 0) problems.push('must contain a JSON object');
+    return { config: EMPTY_WORKSPACE_CONFIG, problems };
+  }
+  for (const k of Object.keys(raw)) if (!KNOWN_KEYS.has(k)) problems.push(`unknown key "${k}"`);
+  const config: WorkspaceConfig = {
+    rules: stringMap(raw['rules'], 'rules', RULE_LEVELS, problems),
+    policyTypes: stringMap(raw['policyTypes'], 'policyTypes', POLICY_TYPE_NAMES, problems),
+    files: stringArray(raw['files'], 'files', problems),
+    accountIds: stringArray(raw['accountIds'], 'accountIds', problems),
+    ignore: stringArray(raw['ignore'], 'ignore', problems),
+  };
+  return { config, problems };
+}
+
+/** Reads and validates one config file; undefined when it does not exist. Other read errors become problems. */
+export function readWorkspaceConfig(filePath: string): LoadedWorkspaceConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { path: filePath, dir: dirname(filePath), config: EMPTY_WORKSPACE_CONFIG, problems: [`${filePath}: cannot read: ${(err as Error).message}`] };
+  }
+  const { config, problems } = parseWorkspaceConfig(text);
+  return { path: filePath, dir: dirname(filePath), config, problems: problems.map((p) => `${filePath}: ${p}`) };
+}
+
+/**
+ * Looks up the nearest .iam-policy.json for files in directories, with a per-directory cache (a CLI run over
+ * a tree reads each candidate once). `stopAt` (e.g. the workspace folder) bounds the upward search.
+ */
+export class WorkspaceConfigFinder {
+  private readonly byDir = new Map<string, LoadedWorkspaceConfig | undefined>();
+
+  /** The config that applies to `filePath`, or undefined when there is none up to `stopAt` or the root. */
+  forFile(filePath: string, stopAt?: string): LoadedWorkspaceConfig | undefined {
+    return this.forDir(dirname(resolve(filePath)), stopAt === undefined ? undefined : resolve(stopAt));
+  }
+
+  private forDir(dir: string, stopAt: string | undefined): LoadedWorkspaceConfig | undefined {
+    const key = `${dir}\0${stopAt ?? ''}`;
+    if (this.byDir.has(key)) return this.byDir.get(key);
+    let found = readWorkspaceConfig(join(dir, WORKSPACE_CONFIG_FILE));
+    if (!found) {
+      const parent = dirname(dir);
+      if (parent !== dir && dir !== stopAt) found = this.forDir(parent, stopAt);
+    }
+    this.byDir.set(key, found);
+    return found;
+  }
+
+  /** Forget everything (a config file was created, changed or deleted). */
+  clear(): void {
+    this.byDir.clear();
+  }
+}

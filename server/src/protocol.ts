@@ -1,0 +1,41 @@
+// What the language server and the VS Code client share: the `iamPolicy` settings shape, their defaults and
+// the ids of commands. Types and constants only (the client imports it with `import type`); no behaviour.
+
+export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+export type PolicyTypeName = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary';
+
+/** The `iamPolicy.*` settings as the editor sends them (workspace/configuration, section "iamPolicy"). */
+export interface IamPolicySettings {
+  /** rule code -> level, e.g. {"RESOURCE_STAR": "off"} */
+  readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** glob -> policy type, e.g. {"**\/trust/*.json": "trust"} */
+  readonly policyTypes: Readonly<Record<string, PolicyTypeName>>;
+  /** globs of files always treated as policies, whatever their content */
+  readonly files: readonly string[];
+  /** the user's own AWS account ids: principals of other accounts are cross-account */
+  readonly accountIds: readonly string[];
+  /** documents larger than this (bytes) are not checked */
+  readonly maxFileSize: number;
+  readonly codeLens: { readonly enabled: boolean };
+  readonly hover: { readonly detail: 'full' | 'brief' };
+  readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
+}
+
+export const SETTINGS_SECTION = 'iamPolicy';
+
+export const DEFAULT_SETTINGS: IamPolicySettings = {
+  rules: {},
+  policyTypes: {},
+  files: [],
+  accountIds: [],
+  maxFileSize: 2_000_000,
+  codeLens: { enabled: true },
+  hover: { detail: 'full' },
+  trace: { server: 'off' },
+};
+
+/** The workspace file read by both the server and the CLI, so the editor and CI agree. */
+export const WORKSPACE_CONFIG_FILE = '.iam-policy.json';
+
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
+export const POLICY_TYPE_NAMES: readonly PolicyTypeName[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary'];
