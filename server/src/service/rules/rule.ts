@@ -13,6 +13,8 @@ export interface ServiceSettings {
   readonly rules?: Readonly<Record<string, SeverityOrOff>>;
   /** the user's own AWS account IDs: a principal from any other account is cross-account */
   readonly accountIds?: readonly string[];
+  /** action patterns (e.g. "iam:*", "kms:Decrypt") that SENSITIVE_ACTION_WITHOUT_CONDITION watches; replaces its default table */
+  readonly sensitiveActions?: readonly string[];
 }
 
 export type RuleCategory = 'syntax' | 'grammar' | 'policy-type' | 'action' | 'resource' | 'principal' | 'condition' | 'security' | 'limits' | 'hygiene';
