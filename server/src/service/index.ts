@@ -1,7 +1,7 @@
 // The pure IAM policy language service: parse once, then validate (and, as features land, hover,
 // complete, fix). Imports no editor, server, file-system or network API: the catalog and logger are injected.
 
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { IamCatalog } from './knowledge/catalog';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parser/parseDocument';
@@ -13,7 +13,8 @@ import { nullLogger, type Logger } from './util/logger';
 import type { FeatureContext } from './features/featureContext';
 import { doHover } from './features/hover';
 import { doComplete } from './features/complete';
-import { doCodeActions } from './features/codeActions';
+import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } from './features/codeActions';
+import { applyOffsetEdits } from './fixes/jsonEdits';
 import { doCodeLens } from './features/codeLens';
 
 export interface LanguageServiceOptions {
@@ -25,6 +26,8 @@ export interface LanguageServiceOptions {
   readonly rules?: readonly Rule[];
   /** rethrow rule crashes instead of logging them (tests) */
   readonly rethrow?: boolean;
+  /** the client applies snippet text edits in code actions (LSP 3.18 SnippetTextEdit) */
+  readonly snippetEdits?: boolean;
 }
 
 export interface IamLanguageService {
@@ -37,6 +40,10 @@ export interface IamLanguageService {
   complete(doc: TextDocument, parsed: ParsedDocument, position: Position, settings?: ServiceSettings): CompletionList;
   codeActions(doc: TextDocument, parsed: ParsedDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): CodeAction[];
   codeLenses(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeLens[];
+  /** the "Fix all" source action for the document, when any safe fix applies */
+  fixAll(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeAction | undefined;
+  /** applies safe fixes repeatedly (up to `rounds` times) and returns the new text and how many fixes were applied */
+  fixText(doc: TextDocument, parseOptions?: ParseOptions, settings?: ServiceSettings, rounds?: number): { text: string; applied: number };
 }
 
 export function createIamLanguageService(options: LanguageServiceOptions): IamLanguageService {
@@ -45,16 +52,41 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
   const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = {}): FeatureContext => ({ parsed, catalog: options.catalog, settings, logger });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>
     runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
-  return {
+  const service: IamLanguageService = {
     catalog: options.catalog,
     parse: (doc, parseOptions) => parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions }),
     findings,
     validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
     hover: (doc, parsed, position, settings) => doHover(featureContext(parsed, settings), doc, position),
     complete: (doc, parsed, position, settings) => doComplete(featureContext(parsed, settings), doc, position),
-    codeActions: (doc, parsed, range, context, settings) => doCodeActions(featureContext(parsed, settings), doc, range, context),
+    codeActions(doc, parsed, range, context, settings) {
+      const actions = doCodeActions(featureContext(parsed, settings), doc, range, context, options.snippetEdits ?? false);
+      const only = context.only;
+      if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+        const fix = service.fixAll(doc, parsed, settings);
+        if (fix) actions.push(fix);
+      }
+      return actions;
+    },
+    fixAll(doc, parsed, settings) {
+      const diagnostics = service.validate(doc, parsed, settings);
+      return fixAllAction(doc, safeFixEdits(fixContext(featureContext(parsed, settings), doc), diagnostics));
+    },
+    fixText(doc, parseOptions, settings, rounds = 10) {
+      let current = doc;
+      let applied = 0;
+      for (let i = 0; i < rounds; i++) {
+        const parsed = service.parse(current, parseOptions);
+        const edits = safeFixEdits(fixContext(featureContext(parsed, settings), current), service.validate(current, parsed, settings));
+        if (edits.length === 0) break;
+        applied += edits.length;
+        current = TextDocument.create(current.uri, current.languageId, current.version + 1, applyOffsetEdits(current.getText(), edits));
+      }
+      return { text: current.getText(), applied };
+    },
     codeLenses: (doc, parsed, settings) => doCodeLens(featureContext(parsed, settings), doc),
   };
+  return service;
 }
 
 export { loadCatalog, type IamCatalog, type ActionInfo, type ConditionKeyInfo, type ResourceTypeInfo, type ServiceInfo } from './knowledge/catalog';

@@ -1,10 +1,95 @@
-// Code actions: quick fixes dispatched on diagnostic code + data, refactorings at the cursor, fix-all.
-// (Issue 6 fills this in.)
+// Code actions: quick fixes dispatched on diagnostic code + data (never message text), refactorings at the
+// cursor, and the "Fix all auto-fixable problems" source action. Honours `context.only`.
 
-import type { CodeAction, CodeActionContext, Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
+import type { FixContext, FixProposal, OffsetEdit } from '../fixes/fixTypes';
+import { quickFixesFor, REFACTORINGS } from '../fixes/registry';
+import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
+import { formatError } from '../util/logger';
 
-export function doCodeActions(_ctx: FeatureContext, _doc: TextDocument, _range: Range, _context: CodeActionContext): CodeAction[] {
-  return [];
+export const FIX_ALL_KIND = 'source.fixAll.iam';
+
+function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function fixContext(ctx: FeatureContext, doc: TextDocument, snippetEdits = false): FixContext {
+  return { doc, text: doc.getText(), parsed: ctx.parsed, catalog: ctx.catalog, settings: ctx.settings, snippetEdits };
+}
+
+/** Quick-fix proposals for one of our diagnostics (used by code actions, the CLI and fix-all). */
+export function proposalsForDiagnostic(fctx: FixContext, diagnostic: Diagnostic): FixProposal[] {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return [];
+  const at = { offset: fctx.doc.offsetAt(diagnostic.range.start), length: 0 };
+  const span = { offset: at.offset, length: fctx.doc.offsetAt(diagnostic.range.end) - at.offset };
+  const out: FixProposal[] = [];
+  for (const provider of quickFixesFor(diagnostic.code)) out.push(...provider.provide(fctx, diagnostic, span));
+  return out;
+}
+
+function toTextEdits(doc: TextDocument, edits: readonly OffsetEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.newText }));
+}
+
+function toCodeAction(doc: TextDocument, p: FixProposal, diagnostics: Diagnostic[] | undefined): CodeAction {
+  const kind = p.kind === 'quickfix' ? CodeActionKind.QuickFix : p.kind === 'refactor.extract' ? CodeActionKind.RefactorExtract : CodeActionKind.RefactorRewrite;
+  const edits = toTextEdits(doc, p.edits);
+  const action: CodeAction = {
+    title: p.title,
+    kind,
+    edit: p.snippet
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } })) }] }
+      : { changes: { [doc.uri]: edits } },
+  };
+  if (diagnostics?.length) action.diagnostics = diagnostics;
+  if (p.isPreferred) action.isPreferred = true;
+  return action;
+}
+
+export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
+  const fctx = fixContext(ctx, doc, snippetEdits);
+  const out: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix, context.only)) {
+    for (const d of context.diagnostics) {
+      try {
+        for (const p of proposalsForDiagnostic(fctx, d)) out.push(toCodeAction(doc, p, [d]));
+      } catch (err) {
+        ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
+      }
+    }
+  }
+  // a request for "refactor" wants "refactor.rewrite" too; one for "refactor.rewrite" does not want "refactor.extract"
+  const refactorWanted = !context.only?.length || context.only.some((o) => CodeActionKind.Refactor === o || o.startsWith(`${CodeActionKind.Refactor}.`) || o === '');
+  if (refactorWanted) {
+    const offsets = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
+    for (const r of REFACTORINGS) {
+      try {
+        for (const p of r.provide(fctx, range, offsets)) if (wanted(p.kind, context.only)) out.push(toCodeAction(doc, p, undefined));
+      } catch (err) {
+        ctx.logger.error(formatError(`refactoring ${r.id} failed`, err));
+      }
+    }
+  }
+  return out;
+}
+
+/** Picks non-overlapping safe fixes, first come first served (diagnostics are in document order). */
+export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
+  const chosen: OffsetEdit[] = [];
+  const overlaps = (e: OffsetEdit): boolean =>
+    chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
+  for (const d of diagnostics) {
+    const p = proposalsForDiagnostic(fctx, d).find((x) => x.safe && !x.snippet);
+    if (!p || p.edits.some(overlaps)) continue;
+    chosen.push(...p.edits);
+  }
+  return chosen;
+}
+
+export function fixAllAction(doc: TextDocument, edits: readonly OffsetEdit[]): CodeAction | undefined {
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all auto-fixable IAM policy problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } };
 }

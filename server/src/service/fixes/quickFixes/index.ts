@@ -1,0 +1,6 @@
+// The quick-fix providers, one module each; the registry indexes them by the diagnostic codes they answer.
+
+import type { QuickFixProvider } from '../fixTypes';
+import { replaceWithSuggestion } from './replaceWithSuggestion';
+
+export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion];

@@ -1,0 +1,17 @@
+// All quick-fix and refactoring providers. Quick fixes are looked up by diagnostic code.
+
+import type { QuickFixProvider, RefactoringProvider } from './fixTypes';
+import { actionListRefactorings } from './refactorings/actionListRefactorings';
+import { splitStatementByService } from './refactorings/splitStatement';
+import { QUICK_FIXES } from './quickFixes';
+
+export const REFACTORINGS: readonly RefactoringProvider[] = [actionListRefactorings, splitStatementByService];
+
+const byCode = new Map<string, QuickFixProvider[]>();
+for (const p of QUICK_FIXES) {
+  for (const code of p.codes) byCode.set(code, [...(byCode.get(code) ?? []), p]);
+}
+
+export function quickFixesFor(code: string): readonly QuickFixProvider[] {
+  return byCode.get(code) ?? [];
+}
