@@ -1,1 +1,54 @@
-// placeholder: replaced by the language server
+// Entry point of dist/server.js: picks the transport (--stdio, --node-ipc, --socket=N; stdio when none is
+// given, so `iam-policy-language-server` works in any LSP editor), reroutes console output to the LSP
+// console (stdout carries the protocol), logs unhandled rejections, and loads the catalog next to the bundle.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { loadCatalog, type RawCatalog } from '../service';
+import { formatError } from '../service/util/logger';
+import { startServer } from './startServer';
+import { name, version } from '../../../package.json';
+
+const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];
+
+function printHelp(): void {
+  process.stdout.write(
+    `iam-policy-language-server ${version}: the IAM Policy Assistant language server (LSP).\n\n` +
+      `Usage: iam-policy-language-server [--stdio | --node-ipc | --socket=PORT]\n` +
+      `Speaks LSP over stdio unless told otherwise. Settings: the "iamPolicy" section (workspace/configuration)\n` +
+      `and the workspace file .iam-policy.json. See README.md.\n`,
+  );
+}
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  printHelp();
+  process.exit(0);
+}
+if (process.argv.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+
+const hasTransportFlag = process.argv.slice(2).some((a) => TRANSPORT_FLAGS.some((f) => a.startsWith(f)));
+const connection: Connection = hasTransportFlag ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+
+// stdout may be the protocol channel: anything printed with console.* goes to the client's log instead
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('unhandledRejection', (reason) => connection.console.error(formatError('Unhandled promise rejection', reason)));
+
+// dist/server.js sits next to dist/iam-catalog.json; docs/rules.md is at the extension root
+const catalogPath = join(__dirname, 'iam-catalog.json');
+const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
+
+startServer(connection, {
+  name,
+  version,
+  loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
+  docsUrl: (code) => `${rulesDoc}#${code.toLowerCase()}`,
+});
+connection.listen();
