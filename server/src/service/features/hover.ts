@@ -1,10 +1,84 @@
-// Hover: markdown explaining the action, key, operator, ARN, principal or element under the cursor.
-// (Issue 5 fills this in.)
+// Hover: markdown explaining the action, wildcard, condition key or operator, ARN, principal, policy variable
+// or element under the cursor, with the hovered token's range. Finds the target with parser/cursorContext and
+// delegates the wording to features/hover/*.
 
-import type { Hover, Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
+import { getCursorContext, type CursorContext } from '../parser/cursorContext';
+import { actionHover } from './hover/actionHover';
+import { arnHover } from './hover/arnHover';
+import { conditionKeyHover, operatorHover } from './hover/conditionHover';
+import { effectValueHover, elementHover, principalKeyHover, versionValueHover } from './hover/elementHover';
+import { principalValueHover } from './hover/principalHover';
+import { variableAtIndex, variableHover } from './hover/variableHover';
+import { formatAccessSummaryMarkdown, summarizeStatement } from './accessSummary';
 
-export function doHover(_ctx: FeatureContext, _doc: TextDocument, _position: Position): Hover | null {
-  return null;
+export function doHover(ctx: FeatureContext, doc: TextDocument, position: Position): Hover | null {
+  if (!ctx.parsed.isPolicy) return null;
+  const offset = doc.offsetAt(position);
+  const cur = getCursorContext(ctx.parsed, offset, 'hover');
+  const token = cur.token;
+  if (!token) return null;
+  const result = hoverMarkdown(ctx, cur);
+  if (!result) return null;
+  const start = result.span?.start ?? token.start;
+  const end = result.span?.end ?? token.end;
+  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: { start: doc.positionAt(start), end: doc.positionAt(end) } };
+}
+
+interface HoverResult {
+  readonly markdown: string;
+  /** a narrower range than the token (a policy variable inside a string) */
+  readonly span?: { start: number; end: number };
+}
+
+function hoverMarkdown(ctx: FeatureContext, cur: CursorContext): HoverResult | undefined {
+  const token = cur.token!;
+  const value = token.text;
+  const md = (markdown: string | undefined): HoverResult | undefined => (markdown ? { markdown } : undefined);
+  switch (cur.target) {
+    case 'topLevelKey':
+      return md(elementHover(value));
+    case 'statementKey':
+      if ((value === 'Effect' || value === 'Sid') && cur.statement) return md(withSummary(ctx, cur, elementHover(value)));
+      return md(elementHover(value));
+    case 'sid':
+      return cur.statement ? md(withSummary(ctx, cur, undefined)) : undefined;
+    case 'effect':
+      return md(cur.statement ? withSummary(ctx, cur, effectValueHover(value)) : effectValueHover(value));
+    case 'version':
+      return md(versionValueHover(value));
+    case 'action': {
+      const colon = value.indexOf(':');
+      return md(actionHover(ctx.catalog, value, { onServicePart: colon >= 0 && cur.offset - token.contentStart < colon }));
+    }
+    case 'resource':
+      return variableResult(ctx, cur) ?? md(arnHover(ctx.catalog, value));
+    case 'principalKey':
+      return md(principalKeyHover(value));
+    case 'principalValue':
+      return md(principalValueHover(cur.principalType, value));
+    case 'conditionOperator':
+      return md(operatorHover(value));
+    case 'conditionKey':
+      return md(conditionKeyHover(ctx.catalog, value, cur.statement));
+    case 'conditionValue':
+      return variableResult(ctx, cur);
+    default:
+      return undefined;
+  }
+}
+
+function variableResult(ctx: FeatureContext, cur: CursorContext): HoverResult | undefined {
+  const token = cur.token!;
+  if (!token.isString) return undefined;
+  const v = variableAtIndex(token.text, cur.offset - token.contentStart);
+  if (!v) return undefined;
+  return { markdown: variableHover(ctx.catalog, v), span: { start: token.contentStart + v.start, end: token.contentStart + v.end } };
+}
+
+function withSummary(ctx: FeatureContext, cur: CursorContext, head: string | undefined): string {
+  const summary = formatAccessSummaryMarkdown(summarizeStatement(ctx.catalog, cur.statement!));
+  return head ? `${head}\n\n---\n\n${summary}` : summary;
 }
