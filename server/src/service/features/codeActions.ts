@@ -46,6 +46,8 @@ function toCodeAction(doc: TextDocument, p: FixProposal, diagnostics: Diagnostic
   };
   if (diagnostics?.length) action.diagnostics = diagnostics;
   if (p.isPreferred) action.isPreferred = true;
+  // lets clients and the fix property test tell an intended name repair from a permission change
+  if (p.repairsName) action.data = { repairsName: true };
   return action;
 }
 

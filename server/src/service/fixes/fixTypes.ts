@@ -24,6 +24,11 @@ export interface FixProposal {
   /** safe = changes no permission and cannot surprise: eligible for "Fix all" and `iam-policy-check --fix` */
   readonly safe?: boolean;
   readonly isPreferred?: boolean;
+  /**
+   * the fix repairs a name that grants nothing today (a typo) into the name the user meant, so it grants
+   * what was intended: the only kind of fix allowed to add a granted action (never safe for fix-all)
+   */
+  readonly repairsName?: boolean;
   /** edits contain snippet tab stops (`${1:Name}`); only produced when the client supports snippet edits */
   readonly snippet?: boolean;
 }

@@ -19,6 +19,7 @@ export const SUGGESTION_CODES = [
 export const replaceWithSuggestion: QuickFixProvider = {
   codes: SUGGESTION_CODES,
   provide(ctx, diagnostic, at) {
+    if (typeof diagnostic.code !== 'string') return [];
     const data = diagnostic.data as { suggestion?: unknown; caseOnly?: unknown } | undefined;
     const suggestion = typeof data?.suggestion === 'string' ? data.suggestion : undefined;
     if (!suggestion) return [];
@@ -39,7 +40,8 @@ export const replaceWithSuggestion: QuickFixProvider = {
         kind: 'quickfix',
         edits: [{ offset: at.offset, length: at.length, newText: JSON.stringify(suggestion) }],
         isPreferred: true,
-        safe: caseOnly,
+        safe: caseOnly && diagnostic.code.startsWith('NON_CANONICAL_'),
+        repairsName: !caseOnly,
       },
     ];
   },
