@@ -1,0 +1,34 @@
+// Checks one file's text with the service: settings from .iam-policy.json (and the --policy-type flag),
+// parse, validate, and the titles of the quick fixes offered per diagnostic. No printing, no exit codes.
+
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IamLanguageService, PolicyType } from '../service';
+import { severityName } from '../service/features/toDiagnostic';
+import type { FileSettings } from '../config/fileSettings';
+import type { CliDiagnostic, FileReport } from './report';
+
+export interface CheckOptions {
+  /** named on the command line: checked as a policy whatever it looks like */
+  readonly explicit: boolean;
+  /** --policy-type: wins over the settings' globs and inference */
+  readonly policyType?: PolicyType;
+  readonly settings: FileSettings;
+}
+
+/** undefined when the file is not a policy (only possible for files found in a directory walk) */
+export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): FileReport | undefined {
+  const doc = TextDocument.create(pathToFileURL(resolve(path)).href, 'json', 0, text);
+  const policyType = options.policyType ?? options.settings.policyType;
+  const parsed = service.parse(doc, { ...(policyType ? { policyType } : {}), forcePolicy: options.explicit || options.settings.forcePolicy });
+  if (!parsed.isPolicy) return undefined;
+  const diagnostics: CliDiagnostic[] = service.validate(doc, parsed, options.settings.service).map((d) => {
+    const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);
+    const fixes = actions.filter((a) => a.kind === undefined || a.kind === CodeActionKind.QuickFix || a.kind.startsWith(`${CodeActionKind.QuickFix}.`)).map((a) => a.title);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes };
+  });
+  return { path, policyType: parsed.policies[0]?.policyType ?? null, diagnostics };
+}

@@ -1,0 +1,61 @@
+// Turns the command-line PATHs into the list of files to check: explicit files as given, directories walked
+// recursively for *.json (sorted, skipping node_modules and .git, not following symlinked directories).
+// Read errors are collected, not thrown, so one bad path never stops the run.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CandidateFile {
+  readonly path: string;
+  /** named on the command line: always checked as a policy */
+  readonly explicit: boolean;
+}
+
+export interface Collected {
+  readonly files: CandidateFile[];
+  readonly errors: { readonly path: string; readonly message: string }[];
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+function errorMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return 'no such file or directory';
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
+  return e.message ?? String(err);
+}
+
+function walk(dir: string, out: Collected): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    out.errors.push({ path: dir, message: `cannot read directory: ${errorMessage(err)}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out);
+    } else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.json')) {
+      out.files.push({ path: p, explicit: false });
+    }
+  }
+}
+
+export function collectFiles(paths: readonly string[]): Collected {
+  const out: Collected = { files: [], errors: [] };
+  for (const p of paths) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (err) {
+      out.errors.push({ path: p, message: `cannot read: ${errorMessage(err)}` });
+      continue;
+    }
+    if (isDir) walk(p, out);
+    else out.files.push({ path: p, explicit: true });
+  }
+  return out;
+}
