@@ -1,0 +1,106 @@
+// Small shared questions the security rules ask about statements: is it an Allow, does it have a real
+// condition, which condition keys it uses, is its resource unconstrained, which actions it grants without
+// constraint (after wildcard expansion via statementActions.ts). No reporting here.
+
+import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
+import { expandActionElement, expandPattern } from '../../knowledge/statementActions';
+import { isWholeAccountPrincipal } from '../../knowledge/principals';
+import type { ConditionEntry, ConditionOperatorBlock, PolicyDocument, PolicyType, Statement } from '../../parser/policyModel';
+import type { Reportable } from '../rule';
+
+export function isAllow(s: Statement): boolean {
+  return s.effect?.value === 'Allow';
+}
+
+export function isDeny(s: Statement): boolean {
+  return s.effect?.value === 'Deny';
+}
+
+/** True when the statement has at least one condition key (an empty Condition object restricts nothing). */
+export function hasCondition(s: Statement): boolean {
+  return (s.condition?.operators ?? []).some((op) => op.entries.length > 0);
+}
+
+export interface ConditionUse {
+  readonly operator: ConditionOperatorBlock;
+  readonly entry: ConditionEntry;
+}
+
+/** Every (operator, key) pair of the statement's Condition, in order. */
+export function conditionUses(s: Statement): ConditionUse[] {
+  const out: ConditionUse[] = [];
+  for (const operator of s.condition?.operators ?? []) for (const entry of operator.entries) out.push({ operator, entry });
+  return out;
+}
+
+/** True when the statement tests one of `keys` (condition key names are case-insensitive). */
+export function usesConditionKey(s: Statement, keys: readonly string[]): boolean {
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  return conditionUses(s).some((u) => wanted.has(u.entry.key.value.toLowerCase()));
+}
+
+/** Resource is "*" (among others) or the statement uses NotResource: nothing confines the grant to named resources. */
+export function resourceUnconstrained(s: Statement): boolean {
+  if (!s.resource) return false;
+  return s.resource.negated || s.resource.items.some((i) => i.value === '*');
+}
+
+/** Policy types whose Allow statements grant permissions to the policy's holder. */
+export function grantsToHolder(type: PolicyType): boolean {
+  return type === 'identity';
+}
+
+/** Identity and resource policies grant access; SCPs, RCPs and boundaries only limit it, trust policies only allow assuming. */
+export function grantsAccess(type: PolicyType): boolean {
+  return type === 'identity' || type === 'resource';
+}
+
+/**
+ * A resource-policy statement whose principals are only whole accounts ("111122223333", "…:root") delegates to
+ * those accounts' IAM policies (the default KMS key policy does this with "kms:*"): broad actions there are the
+ * documented pattern, not an over-grant.
+ */
+export function delegatesToAccounts(s: Statement): boolean {
+  const p = s.principal;
+  if (!p || p.negated || p.wildcard || p.entries.length === 0) return false;
+  return p.entries.every((e) => e.type.value === 'AWS' && e.values.length > 0 && e.values.every((v) => isWholeAccountPrincipal(v.value)));
+}
+
+export interface GrantedAction {
+  readonly action: ActionInfo;
+  /** where the grant is written: the Action item, or the NotAction key */
+  readonly at: Reportable;
+  readonly statement: Statement;
+}
+
+/**
+ * Actions the policy's Allow statements grant on an unconstrained resource and without conditions, keyed by
+ * lowercased full name; the first place each is granted wins. Deny statements are not subtracted: a Deny with
+ * its own resource or condition rarely removes the grant everywhere, and over-subtracting would hide real risk.
+ */
+export function unconstrainedGrants(catalog: IamCatalog, policy: PolicyDocument): Map<string, GrantedAction> {
+  const out = new Map<string, GrantedAction>();
+  for (const s of policy.statements) {
+    if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s) || !s.action) continue;
+    if (s.action.negated) {
+      for (const a of expandActionElement(catalog, s.action).actions) {
+        const k = a.fullName.toLowerCase();
+        if (!out.has(k)) out.set(k, { action: a, at: s.action, statement: s });
+      }
+      continue;
+    }
+    for (const item of s.action.items) {
+      for (const a of expandPattern(catalog, item.value)) {
+        const k = a.fullName.toLowerCase();
+        if (!out.has(k)) out.set(k, { action: a, at: item, statement: s });
+      }
+    }
+  }
+  return out;
+}
+
+/** "a, b, c and 4 more" for messages. */
+export function listForMessage(names: readonly string[], max = 3): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
