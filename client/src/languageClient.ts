@@ -1,0 +1,34 @@
+// Builds the LanguageClient: starts dist/server.js over node IPC and selects the documents it serves
+// (json, jsonc and iam-policy; files and untitled). All checking happens in the server.
+
+import * as path from 'node:path';
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { IamPolicySettings } from '../../server/src/protocol';
+
+/** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
+export const CLIENT_ID = 'iamPolicy';
+export const CLIENT_NAME = 'IAM Policy Assistant';
+
+// compile-time check that CLIENT_ID is the settings section the server reads
+const _section: keyof { iamPolicy: IamPolicySettings } = CLIENT_ID;
+void _section;
+
+const LANGUAGES = ['json', 'jsonc', 'iam-policy'];
+
+export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel,
+    // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
