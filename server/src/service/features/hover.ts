@@ -51,7 +51,7 @@ function hoverMarkdown(ctx: FeatureContext, cur: CursorContext): HoverResult | u
       return md(versionValueHover(value));
     case 'action': {
       const colon = value.indexOf(':');
-      return md(actionHover(ctx.catalog, value, { onServicePart: colon >= 0 && cur.offset - token.contentStart < colon }));
+      return md(actionHover(ctx.catalog, value, { onServicePart: colon >= 0 && cur.offset >= token.contentStart && cur.offset - token.contentStart < colon }));
     }
     case 'resource':
       return variableResult(ctx, cur) ?? md(arnHover(ctx.catalog, value));

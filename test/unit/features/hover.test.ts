@@ -1,0 +1,183 @@
+// Hover over real policies with a $0 cursor: each hover kind's markdown and the hovered range.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { createIamLanguageService } from '../../../server/src/service';
+import { testCatalog } from '../../support/catalog';
+import { extractCursor } from '../../support/fixture';
+
+const service = createIamLanguageService({ catalog: testCatalog() });
+
+function hoverAt(textWithCursor: string): { hover: Hover | null; doc: TextDocument } {
+  const { text, offset } = extractCursor(textWithCursor);
+  const doc = TextDocument.create('file:///policy.json', 'json', 1, text);
+  return { hover: service.hover(doc, service.parse(doc), doc.positionAt(offset)), doc };
+}
+
+/** The markdown and the hovered text. */
+function hover(textWithCursor: string): { md: string; hovered: string } {
+  const { hover: h, doc } = hoverAt(textWithCursor);
+  assert.ok(h, 'expected a hover');
+  const contents = h.contents as MarkupContent;
+  assert.equal(contents.kind, 'markdown');
+  assert.ok(h.range, 'hover has a range');
+  return { md: contents.value, hovered: doc.getText(h.range) };
+}
+
+const stmt = (body: string): string => `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n${body}\n    }\n  ]\n}`;
+
+test('action: description, access level, resource types, condition keys and the service reference link', () => {
+  const { md, hovered } = hover(stmt('      "Effect": "Allow",\n      "Action": "s3:Get$0Object",\n      "Resource": "*"'));
+  assert.equal(hovered, '"s3:GetObject"');
+  assert.match(md, /^\*\*s3:GetObject\*\* — Amazon S3/);
+  assert.match(md, /Grants permission to retrieve objects from Amazon S3/);
+  assert.match(md, /Access level: \*\*Read\*\*/);
+  assert.match(md, /\| object \| `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}` \| no \|/);
+  assert.match(md, /`s3:ExistingObjectTag\/<key>`/);
+  assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html\)/);
+});
+
+test('action hover works on the opening quote and in an array, in a later statement', () => {
+  const text = `{"Version": "2012-10-17", "Statement": [
+  {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"},
+  {"Effect": "Allow", "Action": ["s3:GetObject", $0"iam:PassRole"], "Resource": "*"}
+]}`;
+  const { md, hovered } = hover(text);
+  assert.equal(hovered, '"iam:PassRole"');
+  assert.match(md, /^\*\*iam:PassRole\*\* — AWS Identity and Access Management \(IAM\)/);
+  assert.match(md, /list_awsidentityandaccessmanagementiam\.html/);
+});
+
+test('action with no resource-level permissions says to use "*"', () => {
+  const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "s3:ListAllMy$0Buckets",\n      "Resource": "*"'));
+  assert.match(md, /Access level: \*\*List\*\*/);
+  assert.match(md, /does not support resource-level permissions/);
+});
+
+test('service part of an action: the service summary', () => {
+  const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "l$0ambda:InvokeFunction",\n      "Resource": "*"'));
+  assert.match(md, /^\*\*AWS Lambda\*\* \(service prefix `lambda`\)/);
+  assert.match(md, /list_awslambda\.html/);
+});
+
+test('unknown action suggests the closest one', () => {
+  const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "s3:GetObjekt$0",\n      "Resource": "*"'));
+  assert.match(md, /^Unknown action `s3:GetObjekt`/);
+  assert.match(md, /Did you mean `s3:GetObject`\?/);
+});
+
+test('wildcard action: count per access level, capped list, Write warning', () => {
+  const catalog = testCatalog();
+  const all = catalog.expandActions('s3:Get*');
+  const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "s3:Get$0*",\n      "Resource": "*"'));
+  assert.match(md, new RegExp(`^\\*\\*s3:Get\\*\\*\\* matches ${all.length} actions in Amazon S3`));
+  const reads = all.filter((a) => (a.accessLevel & 2) !== 0).length;
+  assert.match(md, new RegExp(`- Read: ${reads}\\n`));
+  assert.ok(all.length > 25);
+  assert.match(md, new RegExp(`and ${all.length - 25} more`));
+  assert.equal((md.match(/^`s3:/gm) ?? []).length, 25);
+});
+
+test('wildcard over all services with Permissions management warns', () => {
+  const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "iam:$0*",\n      "Resource": "*"'));
+  assert.match(md, /matches \d+ actions in AWS Identity and Access Management \(IAM\)/);
+  assert.match(md, /⚠️ Includes \d+ Permissions management actions/);
+  const star = hover(stmt('      "Effect": "Allow",\n      "Action": "*:Describe$0*",\n      "Resource": "*"')).md;
+  assert.match(star, /matches \d+ actions in \d+ services/);
+});
+
+test('condition key: type, single/multi-valued, description and which actions support it', () => {
+  const text = stmt(`      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket"],
+      "Resource": "*",
+      "Condition": {"StringEquals": {"s3:pre$0fix": "home/"}}`);
+  const { md, hovered } = hover(text);
+  assert.equal(hovered, '"s3:prefix"');
+  assert.match(md, /^\*\*s3:prefix\*\* — service condition key/);
+  assert.match(md, /Type: \*\*String\*\*, single-valued/);
+  assert.match(md, /Supported by 1 of the statement's 2 actions: `s3:ListBucket`/);
+  assert.match(md, /Not supported \(the key is absent for them\): `s3:GetObject`/);
+});
+
+test('global condition key: multivalued, request-wide', () => {
+  const text = stmt(`      "Effect": "Deny", "Action": "*", "Resource": "*",
+      "Condition": {"ForAnyValue:StringEquals": {"aws:CalledV$0ia": "athena.amazonaws.com"}}`);
+  const { md } = hover(text);
+  assert.match(md, /^\*\*aws:CalledVia\*\* — global condition key/);
+  assert.match(md, /multivalued/);
+  assert.match(md, /Global key: present in the request context/);
+});
+
+test('condition operator: meaning, value type, IfExists and ForAllValues semantics', () => {
+  const text = stmt(`      "Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*",
+      "Condition": {"ForAllValues:StringLike$0IfExists": {"aws:TagKeys": ["env*"]}}`);
+  const { md, hovered } = hover(text);
+  assert.equal(hovered, '"ForAllValues:StringLikeIfExists"');
+  assert.match(md, /^\*\*ForAllValues:StringLikeIfExists\*\* — String condition operator/);
+  assert.match(md, /Value type: string \(wildcards `\*` and `\?` allowed\)/);
+  assert.match(md, /\*\*IfExists\*\*: if the key is absent/);
+  assert.match(md, /\*\*ForAllValues\*\*: true when \*every\* value/);
+  const bad = hover(stmt('      "Effect": "Allow", "Action": "s3:*", "Resource": "*",\n      "Condition": {"stringequals$0": {"aws:username": "x"}}')).md;
+  assert.match(bad, /Did you mean `StringEquals`\?/);
+});
+
+test('ARN in Resource: the matching resource type and its template', () => {
+  const { md } = hover(stmt('      "Effect": "Allow", "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::my-bucket/$0*"'));
+  assert.match(md, /partition `aws`, service `s3`, region \(empty\), account \(empty\)/);
+  assert.match(md, /Matches resource type of Amazon S3:\n\n- \*\*object\*\*: `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}`$/m);
+  const bucket = hover(stmt('      "Effect": "Allow", "Action": "s3:ListBucket",\n      "Resource": "arn:aws:s3:::my-buck$0et"')).md;
+  assert.match(bucket, /- \*\*bucket\*\*: `arn:\$\{Partition\}:s3:::\$\{BucketName\}`/);
+});
+
+test('policy variable in a Resource: hover on the variable only', () => {
+  const { md, hovered } = hover(stmt('      "Effect": "Allow", "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::bucket/home/${aws:user$0name}/*"'));
+  assert.equal(hovered, '${aws:username}');
+  assert.match(md, /^\*\*Policy variable\*\* `\$\{aws:username\}`/);
+  assert.match(md, /`aws:username`: String\. The friendly name of the IAM user/);
+});
+
+test('principal values: account, role, service principal, federated provider', () => {
+  const trust = (v: string): string =>
+    `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": ${v}, "Action": "sts:AssumeRole"}]}`;
+  assert.match(hover(trust('{"AWS": "1111$022223333"}')).md, /^\*\*AWS account 111122223333\*\*: the whole account/);
+  assert.match(hover(trust('{"AWS": "arn:aws:iam::111122223333:role/$0Admin"}')).md, /^\*\*IAM role\*\* `Admin` in account 111122223333/);
+  assert.match(hover(trust('{"Service": "lambda.$0amazonaws.com"}')).md, /^\*\*Service principal\*\* `lambda\.amazonaws\.com` — AWS Lambda/);
+  assert.match(
+    hover(trust('{"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.$0githubusercontent.com"}')).md,
+    /^\*\*OIDC identity provider\*\* `token\.actions\.githubusercontent\.com` in account 111122223333/,
+  );
+  assert.match(hover(trust('"$0*"')).md, /every principal, including anonymous/);
+  assert.match(hover(trust('{"Serv$0ice": "ec2.amazonaws.com"}')).md, /^\*\*Service\*\*: AWS service principals/);
+});
+
+test('elements and values: NotAction, Version, Effect value', () => {
+  assert.match(hover(stmt('      "Effect": "Allow",\n      "NotAc$0tion": "iam:*",\n      "Resource": "*"')).md, /^\*\*NotAction\*\*: the statement applies to every action \*except\*/);
+  assert.match(hover('{\n  "Ver$0sion": "2012-10-17",\n  "Statement": []\n}').md, /^\*\*Version\*\*: the policy language version/);
+  assert.match(hover('{\n  "Version": "2008-10$0-17",\n  "Statement": []\n}').md, /^\*\*2008-10-17\*\*: the legacy/);
+});
+
+test('Effect and Sid: the statement policy summary per service and level', () => {
+  const text = stmt(`      "Sid": "Read$0Only",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket", "ec2:*"],
+      "Resource": "*"`);
+  const { md } = hover(text);
+  const catalog = testCatalog();
+  const ec2Count = catalog.getService('ec2')!.actions.length;
+  assert.match(md, new RegExp(`^\\*\\*Policy summary\\*\\*: this statement allows ${ec2Count + 2} actions in 2 services\\.`));
+  assert.match(md, /\| Amazon EC2 \(`ec2`\) \| Full access \|/);
+  const s3Reads = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 2) !== 0).length;
+  const s3Lists = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 1) !== 0).length;
+  assert.match(md, new RegExp(`\\| Amazon S3 \\(\`s3\`\\) \\| Limited: List \\(1 of ${s3Lists}\\), Read \\(1 of ${s3Reads}\\) \\|`));
+  const effect = hover(text.replace('"Sid": "Read$0Only"', '"Sid": "ReadOnly"').replace('"Effect": "Allow"', '"Effect": "Al$0low"')).md;
+  assert.match(effect, /^\*\*Allow\*\*: grants the listed actions/);
+  assert.match(effect, /\n---\n\n\*\*Policy summary\*\*/);
+});
+
+test('no hover on punctuation, outside policies, or on a plain JSON file', () => {
+  assert.equal(hoverAt(stmt('      "Effect": "Allow",$0\n      "Action": "s3:GetObject"')).hover, null);
+  const doc = TextDocument.create('file:///package.json', 'json', 1, '{"name": "x", "scripts": {"Action": "s3:GetObject"}}');
+  assert.equal(service.hover(doc, service.parse(doc), doc.positionAt(40)), null);
+});
