@@ -1,0 +1,66 @@
+/** INVALID_CHARACTER: characters outside tab, LF, CR and U+0020-U+00FF in the policy text, one finding per run. */
+
+import type { Rule } from '../rule';
+
+/** Enough to point the user at the problem without flooding the Problems panel. */
+const MAX_FINDINGS = 20;
+
+export const invalidCharacter: Rule = {
+  code: 'INVALID_CHARACTER',
+  defaultSeverity: 'error',
+  category: 'grammar',
+  summary: 'The policy contains a character IAM does not accept.',
+  catalogue: ['G19'],
+  docs: `A policy may contain only tab, line feed, carriage return and the characters U+0020 to U+00FF.
+Typographic quotes, dashes, non-breaking and zero-width spaces pasted from documents or chat are the usual
+culprits.
+
+Bad:
+\`\`\`json
+{ "Version": "2012-10-17", "Statement": [ { "Sid": "Read\u2013Only", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }
+\`\`\`
+Good:
+\`\`\`json
+{ "Version": "2012-10-17", "Statement": [ { "Sid": "ReadOnly", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }
+\`\`\``,
+  checkPolicy(ctx) {
+    const { offset, length } = ctx.policy.span;
+    const end = offset + length;
+    const errors = ctx.document.syntaxErrors;
+    let count = 0;
+    let i = offset;
+    while (i < end && count < MAX_FINDINGS) {
+      const cp = ctx.text.codePointAt(i)!;
+      if (allowed(cp)) {
+        i++;
+        continue;
+      }
+      // one finding per run of bad characters
+      let j = i;
+      const chars: number[] = [];
+      while (j < end) {
+        const c = ctx.text.codePointAt(j)!;
+        if (allowed(c)) break;
+        chars.push(c);
+        j += c > 0xffff ? 2 : 1;
+      }
+      // outside strings these are already JSON syntax errors: one finding per place is enough
+      if (!errors.some((e) => e.offset < j && e.offset + e.length > i)) {
+        const shown = [...new Set(chars)].map((c) => `"${String.fromCodePoint(c)}" (${codePoint(c)})`).join(', ');
+        ctx.report({ offset: i, length: j - i }, `${chars.length > 1 ? 'Characters' : 'Character'} ${shown} ${chars.length > 1 ? 'are' : 'is'} not allowed in a policy: use only tab, line breaks and U+0020 to U+00FF.`, {
+          data: { codePoints: chars },
+        });
+        count++;
+      }
+      i = j;
+    }
+  },
+};
+
+function allowed(cp: number): boolean {
+  return cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xff);
+}
+
+function codePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
