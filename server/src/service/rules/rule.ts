@@ -15,6 +15,8 @@ export interface ServiceSettings {
   readonly accountIds?: readonly string[];
   /** action patterns (e.g. "iam:*", "kms:Decrypt") that SENSITIVE_ACTION_WITHOUT_CONDITION watches; replaces its default table */
   readonly sensitiveActions?: readonly string[];
+  /** opt in to the pre-September-2025 SCP language limits (LEGACY_SCP_SYNTAX); SCPs take full IAM syntax now */
+  readonly legacyScp?: boolean;
 }
 
 export type RuleCategory = 'syntax' | 'grammar' | 'policy-type' | 'action' | 'resource' | 'principal' | 'condition' | 'security' | 'limits' | 'hygiene';
