@@ -2,5 +2,7 @@
 
 import type { QuickFixProvider } from '../fixTypes';
 import { replaceWithSuggestion } from './replaceWithSuggestion';
+import { duplicateSidFix, versionFixes } from './versionAndSid';
+import { addConditionFixes } from './addConditions';
 
-export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes];

@@ -1,31 +1,26 @@
-// Did-you-mean and canonical-casing repairs: replace the flagged string (or key) with `data.suggestion`.
-// A typo in a name grants nothing today, so accepting the suggestion changes what is granted: these are
-// not "safe" for fix-all, except pure casing changes (IAM names are case-insensitive: same permissions).
+// Did-you-mean and canonical-form repairs for any diagnostic whose `data.suggestion` names the right text
+// for the flagged JSON string. Only permission-neutral replacements (casing of case-insensitive names, Sid
+// characters) are "safe" for fix-all; the rest repair a name that grants nothing today into what was meant.
 
 import type { QuickFixProvider } from '../fixTypes';
 
-/** Codes whose diagnostics carry `data.suggestion` for the flagged token. */
-export const SUGGESTION_CODES = [
-  'INVALID_ACTION',
-  'INVALID_SERVICE_IN_ACTION',
-  'INVALID_POLICY_ELEMENT',
-  'INVALID_GLOBAL_CONDITION_KEY',
-  'INVALID_SERVICE_CONDITION_KEY',
-  'INVALID_CONDITION_OPERATOR',
+/** Codes whose suggestion never changes what the policy grants (IAM compares these names case-insensitively, or the Sid has no effect). */
+export const PERMISSION_NEUTRAL_SUGGESTIONS: ReadonlySet<string> = new Set([
   'NON_CANONICAL_ACTION_CASE',
   'NON_CANONICAL_CONDITION_KEY_CASE',
-] as const;
+  'UNSUPPORTED_SID',
+]);
 
 export const replaceWithSuggestion: QuickFixProvider = {
-  codes: SUGGESTION_CODES,
+  codes: ['*'],
   provide(ctx, diagnostic, at) {
     if (typeof diagnostic.code !== 'string') return [];
-    const data = diagnostic.data as { suggestion?: unknown; caseOnly?: unknown } | undefined;
+    const data = diagnostic.data as { suggestion?: unknown } | undefined;
     const suggestion = typeof data?.suggestion === 'string' ? data.suggestion : undefined;
-    if (!suggestion) return [];
+    if (suggestion === undefined) return [];
     const current = ctx.text.slice(at.offset, at.offset + at.length);
-    // the range is a JSON string token (with quotes); anything else means the text moved under us
-    if (!current.startsWith('"') || !current.endsWith('"') || current.length < 2) return [];
+    // the range must still be one JSON string token; anything else means the text moved under us
+    if (current.length < 2 || !current.startsWith('"') || !current.endsWith('"')) return [];
     let old: unknown;
     try {
       old = JSON.parse(current);
@@ -33,15 +28,15 @@ export const replaceWithSuggestion: QuickFixProvider = {
       return [];
     }
     if (typeof old !== 'string' || old === suggestion) return [];
-    const caseOnly = old.toLowerCase() === suggestion.toLowerCase();
+    const neutral = PERMISSION_NEUTRAL_SUGGESTIONS.has(diagnostic.code);
     return [
       {
-        title: caseOnly ? `Use the documented casing "${suggestion}"` : `Change to "${suggestion}"`,
+        title: `Change to "${suggestion}"`,
         kind: 'quickfix',
         edits: [{ offset: at.offset, length: at.length, newText: JSON.stringify(suggestion) }],
         isPreferred: true,
-        safe: caseOnly && diagnostic.code.startsWith('NON_CANONICAL_'),
-        repairsName: !caseOnly,
+        safe: neutral,
+        repairsName: !neutral,
       },
     ];
   },

@@ -1,0 +1,93 @@
+// Quick fixes through the real validator: take the diagnostic the rules produce, apply the fix, compare
+// the whole resulting text.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyAction, docOf, testService } from '../../support/codeActions';
+import { createIamLanguageService } from '../../../server/src/service';
+import { testCatalog } from '../../support/catalog';
+
+function fixesFor(text: string, code: string): { doc: TextDocument; actions: CodeAction[] } {
+  const svc = testService();
+  const doc = docOf(text);
+  const parsed = svc.parse(doc);
+  const diagnostics = svc.validate(doc, parsed).filter((d) => d.code === code);
+  assert.ok(diagnostics.length > 0, `expected a ${code} diagnostic`);
+  const d = diagnostics[0]!;
+  return { doc, actions: svc.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }) };
+}
+
+function only(actions: CodeAction[], title: string): CodeAction {
+  const a = actions.find((x) => x.title === title);
+  assert.ok(a, `no action "${title}" among: ${actions.map((x) => x.title).join(' | ')}`);
+  return a;
+}
+
+test('MISSING_VERSION: adds Version as the first property', () => {
+  const { doc, actions } = fixesFor('{\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b" }\n  ]\n}', 'MISSING_VERSION');
+  assert.equal(
+    applyAction(doc, only(actions, 'Add "Version": "2012-10-17"')),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b" }\n  ]\n}',
+  );
+});
+
+test('OLD_VERSION: updates the value', () => {
+  const { doc, actions } = fixesFor('{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}]}', 'OLD_VERSION');
+  assert.equal(applyAction(doc, only(actions, 'Change Version to "2012-10-17"')), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}]}');
+});
+
+test('DUPLICATE_SID: renames the later Sid', () => {
+  const src = '{"Version": "2012-10-17", "Statement": [{"Sid": "Read", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"}, {"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}';
+  const { doc, actions } = fixesFor(src, 'DUPLICATE_SID');
+  assert.equal(applyAction(doc, only(actions, 'Rename Sid to "Read2"')), src.replace('{"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject"', '{"Sid": "Read2", "Effect": "Allow", "Action": "s3:GetObject"'));
+});
+
+test('add MFA condition refactoring merges into an existing Condition block', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:CreateUser",\n      "Resource": "*",\n      "Condition": {\n        "Bool": { "aws:SecureTransport": "true" }\n      }\n    }\n  ]\n}';
+  const svc = testService();
+  const doc = docOf(src);
+  const pos = doc.positionAt(src.indexOf('"Effect"') + 2);
+  const actions = svc.codeActions(doc, svc.parse(doc), { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] });
+  const mfa = only(actions, 'Add condition: Require MFA (aws:MultiFactorAuthPresent)');
+  assert.equal(
+    applyAction(doc, mfa),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:CreateUser",\n      "Resource": "*",\n      "Condition": {\n        "Bool": { "aws:SecureTransport": "true", "aws:MultiFactorAuthPresent": "true" }\n      }\n    }\n  ]\n}',
+  );
+  const ip = only(actions, 'Add condition: Restrict to a source IP range (aws:SourceIp)');
+  assert.deepEqual(JSON.parse(applyAction(doc, ip)).Statement[0].Condition.IpAddress, { 'aws:SourceIp': ['203.0.113.0/24'] });
+});
+
+test('conditions are never offered on a Deny statement', () => {
+  const src = '{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}';
+  const svc = testService();
+  const doc = docOf(src);
+  const pos = doc.positionAt(src.indexOf('"Effect"') + 2);
+  const actions = svc.codeActions(doc, svc.parse(doc), { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] });
+  assert.ok(!actions.some((a) => a.title.startsWith('Add condition')), actions.map((a) => a.title).join(' | '));
+});
+
+test('trust policy: ExternalId for an account principal, snippet tab stops when the client supports them', () => {
+  const src = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole"}]}';
+  const svc = createIamLanguageService({ catalog: testCatalog(), snippetEdits: true });
+  const doc = docOf(src, 'file:///role-trust.json');
+  const pos = doc.positionAt(src.indexOf('"Effect"') + 2);
+  const actions = svc.codeActions(doc, svc.parse(doc), { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] });
+  const ext = only(actions, 'Add condition: Require an external ID (sts:ExternalId)');
+  const change = ext.edit!.documentChanges![0] as { edits: Array<{ snippet?: { value: string } }> };
+  assert.equal(change.edits[0]!.snippet!.value, ', "Condition": { "StringEquals": { "sts:ExternalId": "${1:REPLACE-WITH-EXTERNAL-ID}" } }');
+});
+
+test('fix-all applies only safe fixes, in one pass, and fixText converges', () => {
+  const src = '{\n  "Statement": [\n    {"Sid": "A", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"},\n    {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}';
+  const svc = testService();
+  const doc = docOf(src);
+  const fixed = svc.fixText(doc);
+  assert.equal(fixed.text, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "A", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b"},\n    {"Sid": "A2", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}\n  ]\n}');
+  assert.equal(fixed.applied, 2);
+  const action = svc.codeActions(doc, svc.parse(doc), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll'] });
+  assert.equal(action.length, 1);
+  assert.equal(action[0]!.kind, 'source.fixAll.iam');
+  assert.equal(applyAction(doc, action[0]!), fixed.text);
+});
