@@ -1,0 +1,118 @@
+// Shared helpers for the condition rules: walking every (statement, operator block, key entry), classifying
+// a condition key against the catalog (global / service / identity-provider / unknown), and sub-spans inside
+// a JSON string. No rule logic and no reporting here.
+
+import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../../knowledge/catalog';
+import { conditionKeyPatternPrefix } from '../../knowledge/globalConditionKeys';
+import { parseOperator, type ParsedOperator } from '../../knowledge/operators';
+import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, Span, Statement } from '../../parser/policyModel';
+
+export interface ConditionSite {
+  readonly statement: Statement;
+  readonly block: ConditionOperatorBlock;
+  /** undefined when the operator is unknown (INVALID_CONDITION_OPERATOR reports it) */
+  readonly op: ParsedOperator | undefined;
+  readonly entry: ConditionEntry;
+}
+
+/** Every key entry of every condition block of the policy, in document order. */
+export function conditionSites(policy: PolicyDocument): ConditionSite[] {
+  const out: ConditionSite[] = [];
+  for (const statement of policy.statements) {
+    for (const block of statement.condition?.operators ?? []) {
+      const op = parseOperator(block.operator.value);
+      for (const entry of block.entries) out.push({ statement, block, op, entry });
+    }
+  }
+  return out;
+}
+
+export type KeyClass =
+  /** not `prefix:name` */
+  | { readonly kind: 'malformed' }
+  | { readonly kind: 'global'; readonly info: ConditionKeyInfo }
+  | { readonly kind: 'unknown-global' }
+  /** a key the catalog knows under a service prefix */
+  | { readonly kind: 'service'; readonly info: ConditionKeyInfo; readonly prefix: string }
+  /** the prefix is a real service but the service defines no such key */
+  | { readonly kind: 'unknown-service'; readonly prefix: string }
+  /** keys of an identity provider (OIDC/SAML/web identity), including custom OIDC domains: never reported */
+  | { readonly kind: 'provider'; readonly prefix: string }
+  /** a bare word prefix that is neither a service nor a provider */
+  | { readonly kind: 'unknown-prefix'; readonly prefix: string };
+
+const prefixCache = new WeakMap<IamCatalog, ReadonlySet<string>>();
+
+/** Every prefix that appears in front of a condition key in the catalog (services, plus saml, iam keys in sts, ...). */
+function knownKeyPrefixes(catalog: IamCatalog): ReadonlySet<string> {
+  let set = prefixCache.get(catalog);
+  if (!set) {
+    const s = new Set<string>(catalog.servicePrefixes);
+    for (const svc of catalog.services.values()) for (const lower of svc.conditionKeys.keys()) s.add(lower.slice(0, lower.indexOf(':')));
+    prefixCache.set(catalog, (set = s));
+  }
+  return set;
+}
+
+/** Where a key comes from. Provider keys (a prefix with a dot or slash, e.g. "accounts.google.com", "oidc.eks.../id/X") are always accepted. */
+export function classifyKey(catalog: IamCatalog, key: string): KeyClass {
+  const colon = key.indexOf(':');
+  if (colon <= 0 || colon === key.length - 1) return { kind: 'malformed' };
+  const prefix = key.slice(0, colon).toLowerCase();
+  if (prefix === 'aws') {
+    const info = catalog.getConditionKey(key);
+    return info ? { kind: 'global', info } : { kind: 'unknown-global' };
+  }
+  if (prefix.includes('.') || prefix.includes('/')) return { kind: 'provider', prefix };
+  const isService = catalog.getService(prefix) !== undefined;
+  const info = catalog.getConditionKey(key);
+  if (info && isService) return { kind: 'service', info, prefix };
+  if (isService) return { kind: 'unknown-service', prefix };
+  // saml:, cognito-identity-auth: ... are prefixes the catalog lists but that are no service: accept
+  if (knownKeyPrefixes(catalog).has(prefix)) return { kind: 'provider', prefix };
+  return { kind: 'unknown-prefix', prefix };
+}
+
+/** Whether `key` (as written, e.g. "aws:RequestTag/Env") is the catalog key `listed` ("aws:RequestTag/${TagKey}"). */
+export function keyMatchesListed(key: string, listed: string): boolean {
+  const k = key.toLowerCase();
+  const l = listed.toLowerCase();
+  if (k === l) return true;
+  if (!/\$\{|<|tag-key$/.test(l)) return false;
+  const prefix = conditionKeyPatternPrefix(l);
+  return k.length > prefix.length && k.startsWith(prefix);
+}
+
+/** Whether an action supports a condition key (its own keys plus those of its resource types). */
+export function actionSupportsKey(catalog: IamCatalog, action: ActionInfo, key: string): boolean {
+  return catalog.conditionKeysForAction(action).some((listed) => keyMatchesListed(key, listed));
+}
+
+/**
+ * The span of characters [start, start+length) of a string value, when the JSON source has no escapes
+ * (so string indexes map 1:1 to offsets); otherwise the whole value's span.
+ */
+export function subSpan(text: string, located: Located<unknown>, start: number, length: number): Span {
+  const raw = text.slice(located.span.offset, located.span.offset + located.span.length);
+  if (typeof located.value === 'string' && raw === JSON.stringify(located.value)) {
+    return { offset: located.span.offset + 1 + start, length };
+  }
+  return located.span;
+}
+
+/** The statement's Effect, or undefined when missing/invalid. */
+export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {
+  const e = statement.effect?.value;
+  return e === 'Allow' || e === 'Deny' ? e : undefined;
+}
+
+/** A value rendered for a message: strings in double quotes, other JSON scalars as written. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/** Type of a known key (global or service); undefined for provider/unknown keys, whose type we do not trust. */
+export function knownKeyInfo(catalog: IamCatalog, key: string): ConditionKeyInfo | undefined {
+  const c = classifyKey(catalog, key);
+  return c.kind === 'global' || c.kind === 'service' ? c.info : undefined;
+}

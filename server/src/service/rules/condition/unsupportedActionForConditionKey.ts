@@ -1,0 +1,73 @@
+/**
+ * UNSUPPORTED_ACTION_FOR_CONDITION_KEY: a service key (or aws: tag key) that some named actions of the statement
+ * do not support, so the condition does not apply to them. Wildcards are reported only when no matched action
+ * supports the key; tag keys of services that lack them altogether are the tag-key rules' finding.
+ */
+
+import type { Rule } from '../rule';
+import type { ActionInfo } from '../../knowledge/catalog';
+import { actionSupportsKey, conditionSites } from './conditionUtil';
+import { actionSupport, isGlobalTagKey, isPerActionKey } from './conditionKeySupport';
+
+const MAX_NAMED = 5;
+
+function quoteList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMED).map((n) => `"${n}"`);
+  const more = names.length - shown.length;
+  const body = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : body;
+}
+
+export const unsupportedActionForConditionKey: Rule = {
+  code: 'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+  defaultSeverity: 'warning',
+  category: 'condition',
+  summary: 'A condition key is not supported by some actions of the statement.',
+  catalogue: ['C08'],
+  accessAnalyzer: ['UNSUPPORTED_ACTION_FOR_CONDITION_KEY'],
+  docs: `Service condition keys exist only for the actions (and resource types) that define them. For other
+actions the key is absent: in an Allow those actions are never granted by this statement, in a Deny
+with a negated operator they are always denied. Put the actions that support the key in their own statement.
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*", "Condition": { "StringLike": { "s3:prefix": "home/*" } } }
+\`\`\`
+Good:
+\`\`\`json
+[
+  { "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": { "StringLike": { "s3:prefix": "home/*" } } },
+  { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }
+]
+\`\`\``,
+  checkPolicy(ctx) {
+    for (const { statement, entry } of conditionSites(ctx.policy)) {
+      const key = entry.key.value;
+      if (!isPerActionKey(ctx.catalog, key)) continue;
+      const tagKey = isGlobalTagKey(key);
+      const names: string[] = [];
+      const supportingService = new Map<string, boolean>();
+      const serviceSupports = (a: ActionInfo): boolean => {
+        let v = supportingService.get(a.service.prefix);
+        if (v === undefined) supportingService.set(a.service.prefix, (v = a.service.actions.some((x) => actionSupportsKey(ctx.catalog, x, key))));
+        return v;
+      };
+      for (const s of actionSupport(ctx.catalog, statement, key)) {
+        // aws: tag keys on a service that has none: DENY/ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE
+        const unsupported = tagKey ? s.unsupported.filter(serviceSupports) : s.unsupported;
+        if (unsupported.length === 0) continue;
+        if (s.pattern) {
+          if (unsupported.length === s.actions.length) names.push(s.item.value);
+        } else {
+          names.push(unsupported[0]!.fullName);
+        }
+      }
+      if (names.length === 0) continue;
+      ctx.report(
+        entry.key,
+        `"${key}" is not supported by ${quoteList(names)}; the condition does not apply to ${names.length === 1 ? 'it' : 'them'}. Split the statement or remove the key.`,
+        { data: { key, actions: names } },
+      );
+    }
+  },
+};
