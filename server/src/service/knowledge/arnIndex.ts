@@ -1,0 +1,58 @@
+// Catalog resource types grouped by the service segment of their ARN template ("iam" gathers IAM's own
+// types plus those STS, SSM, CodeStar… declare on IAM ARNs), and the resource types an action accepts.
+// Built lazily once per catalog; it reads nothing but the catalog.
+
+import type { ActionInfo, IamCatalog, ResourceTypeInfo } from './catalog';
+
+interface ArnIndex {
+  readonly byService: ReadonlyMap<string, readonly ResourceTypeInfo[]>;
+  readonly serviceSegments: readonly string[];
+}
+
+const cache = new WeakMap<IamCatalog, ArnIndex>();
+
+function build(catalog: IamCatalog): ArnIndex {
+  const byService = new Map<string, ResourceTypeInfo[]>();
+  for (const svc of catalog.services.values()) {
+    for (const rt of svc.resourceTypes.values()) {
+      const seg = rt.template.service.toLowerCase();
+      // a template with a placeholder service (backup's "${Vendor}") names no namespace of its own
+      if (!seg || seg.includes('${')) continue;
+      let list = byService.get(seg);
+      if (!list) byService.set(seg, (list = []));
+      list.push(rt);
+    }
+  }
+  return { byService, serviceSegments: [...byService.keys()].sort() };
+}
+
+function index(catalog: IamCatalog): ArnIndex {
+  let idx = cache.get(catalog);
+  if (!idx) cache.set(catalog, (idx = build(catalog)));
+  return idx;
+}
+
+/** Resource types whose ARN template has this service segment (lowercase), from every catalog service. */
+export function resourceTypesForArnService(catalog: IamCatalog, serviceSegment: string): readonly ResourceTypeInfo[] {
+  return index(catalog).byService.get(serviceSegment.toLowerCase()) ?? [];
+}
+
+/** Every service segment that appears in some ARN template, sorted. */
+export function arnServiceSegments(catalog: IamCatalog): readonly string[] {
+  return index(catalog).serviceSegments;
+}
+
+/**
+ * The resource types an action can be authorized on. `undefined` when the catalog names a type it does not
+ * define (then nobody can tell which ARNs fit, and callers must not report); `[]` when the action only
+ * supports `"Resource": "*"`.
+ */
+export function resourceTypesOfAction(action: ActionInfo): readonly ResourceTypeInfo[] | undefined {
+  const out: ResourceTypeInfo[] = [];
+  for (const r of action.resources) {
+    const rt = action.service.resourceTypes.get(r.name.toLowerCase());
+    if (!rt) return undefined;
+    out.push(rt);
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+// Matching policy ARNs (user text with `*`, `?` and ${variables}) against catalog ARN templates
+// (`${Placeholder}` fields), and one ARN pattern against another. Pure and allocation-light; never builds a
+// RegExp from user text. Parsing ARNs lives in arnTemplate.ts; the rules decide what a mismatch means.
+//
+// IAM semantics implemented here (IAM User Guide, "IAM JSON policy elements: Resource"):
+// - `*` matches any run of characters inside a segment, `/` included; `?` matches one character;
+// - a `*` that is the last character of a segment may also match past the colon boundaries, so
+//   "arn:aws:iam::*" covers every IAM ARN and "arn:aws:logs:us-east-1:*" every field after the Region;
+// - policy variables (`${aws:username}`) are unknown at authoring time and behave like `*`; the escapes
+//   `${*}`, `${?}`, `${$}` are the literal characters;
+// - `${Placeholder}` in a template (and a literal `*` there) matches anything.
+
+import type { ArnTemplate } from './arnTemplate';
+
+/** Token codes: a character code (lowercased when case-insensitive), or one of these two. */
+const ANY_RUN = -1;
+const ANY_ONE = -2;
+
+export type ArnField = 'partition' | 'service' | 'region' | 'account' | 'resource';
+export const ARN_FIELDS: readonly ArnField[] = ['partition', 'service', 'region', 'account', 'resource'];
+
+export interface ArnFieldMatch {
+  readonly partition: boolean;
+  readonly service: boolean;
+  readonly region: boolean;
+  readonly account: boolean;
+  readonly resource: boolean;
+}
+
+/**
+ * Turns a pattern into tokens. `variables` = true reads `${...}` as a wildcard (policy text and templates);
+ * consecutive `*` collapse into one.
+ */
+export function tokenize(text: string, ignoreCase = true, variables = true): Int32Array {
+  const out = new Int32Array(text.length);
+  let n = 0;
+  const push = (t: number): void => {
+    if (t === ANY_RUN && n > 0 && out[n - 1] === ANY_RUN) return;
+    out[n++] = t;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (variables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      const close = text.indexOf('}', i + 2);
+      if (close > 0) {
+        const inner = text.slice(i + 2, close);
+        // ${*}, ${?}, ${$} are escapes for the literal character
+        if (inner === '*' || inner === '?' || inner === '$') push(inner.charCodeAt(0));
+        else push(ANY_RUN);
+        i = close;
+        continue;
+      }
+    }
+    if (c === 42 /* * */) push(ANY_RUN);
+    else if (c === 63 /* ? */) push(ANY_ONE);
+    else push(ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * True when some string matches both patterns. Dynamic programming over (position in a, position in b)
+ * with one rolling row: O(|a|·|b|) time, O(|b|) memory. Templates are short (< 200 characters), so this is
+ * linear in the length of the policy text; literal prefixes and suffixes are compared first, which rejects
+ * most templates in O(prefix).
+ */
+export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
+  // cheap rejection on the literal prefix and suffix
+  let i = 0;
+  while (i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0) {
+    if (a[i] !== b[i]) return false;
+    i++;
+  }
+  if (i === a.length) return allRuns(b, i);
+  if (i === b.length) return allRuns(a, i);
+  let ea = a.length - 1;
+  let eb = b.length - 1;
+  while (ea >= i && eb >= i && a[ea]! >= 0 && b[eb]! >= 0) {
+    if (a[ea] !== b[eb]) return false;
+    ea--;
+    eb--;
+  }
+  const aa = a.subarray(i, ea + 1);
+  const bb = b.subarray(i, eb + 1);
+  const m = bb.length;
+  let prev = new Uint8Array(m + 1);
+  let cur = new Uint8Array(m + 1);
+  // row 0: only leading ANY_RUNs of bb can match the empty prefix of aa
+  prev[0] = 1;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && bb[j - 1] === ANY_RUN ? 1 : 0;
+  for (let x = 1; x <= aa.length; x++) {
+    const ta = aa[x - 1]!;
+    cur[0] = prev[0]! && ta === ANY_RUN ? 1 : 0;
+    let any = cur[0]!;
+    for (let j = 1; j <= m; j++) {
+      const tb = bb[j - 1]!;
+      let v = 0;
+      if (ta === ANY_RUN) {
+        // the star matches nothing more, or it absorbs what b produces at j
+        v = prev[j]! | cur[j - 1]!;
+      } else if (tb === ANY_RUN) {
+        v = cur[j - 1]! | prev[j]!;
+      } else if (ta === ANY_ONE || tb === ANY_ONE || ta === tb) {
+        v = prev[j - 1]!;
+      }
+      cur[j] = v;
+      any |= v;
+    }
+    if (!any) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m] === 1;
+}
+
+function allRuns(t: Int32Array, from: number): boolean {
+  for (let k = from; k < t.length; k++) if (t[k] !== ANY_RUN) return false;
+  return true;
+}
+
+/** True when some string matches both patterns (`*`, `?`, ${...} as wildcards). */
+export function patternsOverlap(a: string, b: string, ignoreCase = true): boolean {
+  return tokensOverlap(tokenize(a, ignoreCase), tokenize(b, ignoreCase));
+}
+
+/**
+ * True when every string matched by `inner` is also matched by `outer` (so `inner` is redundant next to
+ * `outer`). Sound, not complete: it answers true only when `outer`'s wildcards can absorb `inner`'s token by
+ * token (a `?` in outer never absorbs a `*` of inner). Variables are compared as literal text here: two
+ * different variables are never assumed equal. Greedy two-pointer glob matching over tokens: linear in
+ * practice, O(|outer|·|inner|) at worst.
+ */
+export function patternCovers(outer: string, inner: string, ignoreCase = false): boolean {
+  const p = tokenize(outer, ignoreCase, false);
+  const t = tokenize(inner, ignoreCase, false);
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  while (ti < t.length) {
+    const pc = pi < p.length ? p[pi]! : undefined;
+    const tc = t[ti]!;
+    if (pc !== undefined && pc !== ANY_RUN && (pc === tc || (pc === ANY_ONE && tc !== ANY_RUN))) {
+      pi++;
+      ti++;
+    } else if (pc === ANY_RUN) {
+      starP = pi++;
+      starT = ti;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === ANY_RUN) pi++;
+  return pi === p.length;
+}
+
+/** Splits at the first five colons; fewer fields when the text has fewer colons. */
+export function splitArnFields(arn: string): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const colon = arn.indexOf(':', start);
+    if (colon < 0) break;
+    fields.push(arn.slice(start, colon));
+    start = colon + 1;
+  }
+  fields.push(arn.slice(start));
+  return fields;
+}
+
+function templateFields(template: ArnTemplate | string): string[] {
+  if (typeof template === 'string') return splitArnFields(template);
+  return ['arn', template.partition, template.service, template.region, template.account, template.resource];
+}
+
+/**
+ * Field-by-field comparison of a policy ARN with a template. A field that ends in `*` also spans the
+ * following fields (IAM's rule for a trailing star), so from there the rest is compared as one string and
+ * every remaining field gets that one answer. A policy ARN with fewer than six fields and no trailing star
+ * matches nothing.
+ */
+export function matchArnTemplate(policyArn: string, template: ArnTemplate | string): ArnFieldMatch {
+  const p = splitArnFields(policyArn);
+  const t = templateFields(template);
+  const result: Record<ArnField, boolean> = { partition: false, service: false, region: false, account: false, resource: false };
+  for (let f = 1; f <= 5; f++) {
+    const name = ARN_FIELDS[f - 1]!;
+    const pf = p[f];
+    if (pf === undefined) {
+      // fewer than six fields: only a trailing star (handled below) reaches here with a match
+      for (let g = f; g <= 5; g++) result[ARN_FIELDS[g - 1]!] = false;
+      break;
+    }
+    const isLast = f === p.length - 1;
+    if (f < 5 && isLast && !pf.endsWith('*')) {
+      for (let g = f; g <= 5; g++) result[ARN_FIELDS[g - 1]!] = false;
+      break;
+    }
+    if (f < 5 && pf.endsWith('*') && !pf.endsWith('${*}')) {
+      // trailing star: the rest of the ARN is compared as one string
+      const ok = patternsOverlap(p.slice(f).join(':'), t.slice(f).join(':'));
+      for (let g = f; g <= 5; g++) {
+        // when the whole rest cannot match, still say which fields match on their own (precise messages)
+        result[ARN_FIELDS[g - 1]!] = ok || (p[g] !== undefined && patternsOverlap(p[g]!, t[g] ?? ''));
+      }
+      return result;
+    }
+    result[name] = patternsOverlap(pf, t[f] ?? '');
+  }
+  return result;
+}
+
+/** True when the policy ARN can name a resource of this template. */
+export function arnMatchesTemplate(policyArn: string, template: ArnTemplate | string): boolean {
+  const m = matchArnTemplate(policyArn, template);
+  return m.partition && m.service && m.region && m.account && m.resource;
+}

@@ -1,0 +1,35 @@
+// Shared by the action rules: every Action/NotAction string of a policy, split into service prefix and name.
+// Splitting only; what is wrong with a name is each rule's call.
+
+import type { Located, PolicyDocument, Statement, StringListElement } from '../../parser/policyModel';
+
+export interface ActionItem {
+  readonly statement: Statement;
+  readonly element: StringListElement;
+  readonly item: Located<string>;
+  /** undefined when the string is not "prefix:name" (INVALID_ACTION_FORMAT reports it) */
+  readonly prefix: string | undefined;
+  readonly name: string | undefined;
+}
+
+/** "prefix:name" with exactly one colon, both sides non-empty and without white space; or undefined. */
+export function splitAction(value: string): { prefix: string; name: string } | undefined {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1 || value.indexOf(':', colon + 1) >= 0) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 32 || c === 127) return undefined;
+  }
+  return { prefix: value.slice(0, colon), name: value.slice(colon + 1) };
+}
+
+export function* actionItems(policy: PolicyDocument): Generator<ActionItem> {
+  for (const statement of policy.statements) {
+    const element = statement.action;
+    if (!element) continue;
+    for (const item of element.items) {
+      const parts = item.value === '*' ? undefined : splitAction(item.value);
+      yield { statement, element, item, prefix: parts?.prefix, name: parts?.name };
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/** INVALID_ACTION (A03, A04): an action name the service does not define, or a wildcard that matches no action. */
+
+import type { Rule } from '../rule';
+import type { IamCatalog, ServiceInfo } from '../../knowledge/catalog';
+import { hasWildcard, literalPrefix } from '../../knowledge/glob';
+import { editDistance } from '../../knowledge/suggest';
+import { expandPattern } from '../../knowledge/statementActions';
+import { apiOperationAlias } from '../../knowledge/apiOperationAliases';
+import { actionItems } from './actionItems';
+
+/**
+ * For a wildcard that matches nothing ("s3:Gett*"), the nearest literal prefix that does match ("s3:Get*"):
+ * candidates are the prefixes of real action names one character shorter, equal or longer than the typed one.
+ */
+export function suggestWildcard(catalog: IamCatalog, svc: ServiceInfo, namePattern: string): string | undefined {
+  const literal = literalPrefix(namePattern);
+  if (literal.length < 2 || literal.length > 80) return undefined;
+  const rest = namePattern.slice(literal.length);
+  const lower = literal.toLowerCase();
+  const seen = new Map<string, string>();
+  for (const a of svc.actions) {
+    for (const len of [literal.length - 1, literal.length, literal.length + 1]) {
+      if (len < 1 || a.name.length < len) continue;
+      const cased = a.name.slice(0, len);
+      if (!seen.has(cased.toLowerCase())) seen.set(cased.toLowerCase(), cased);
+    }
+  }
+  let best: string | undefined;
+  let bestD = 3;
+  for (const [lc, cased] of seen) {
+    const d = editDistance(lower, lc, 2);
+    // ties: keep the candidate closest in length (a deletion is less likely meant than a typo fix)
+    if (d < bestD || (d === bestD && best !== undefined && Math.abs(cased.length - literal.length) < Math.abs(best.length - literal.length))) {
+      const pattern = `${svc.prefix}:${cased}${rest}`;
+      if (expandPattern(catalog, pattern).length === 0) continue;
+      bestD = d;
+      best = cased;
+    }
+  }
+  return best === undefined ? undefined : `${svc.prefix}:${best}${rest}`;
+}
+
+export const invalidAction: Rule = {
+  code: 'INVALID_ACTION',
+  defaultSeverity: 'error',
+  category: 'action',
+  summary: 'An action is not defined by its service, or a wildcard matches no action.',
+  catalogue: ['A03', 'A04'],
+  accessAnalyzer: ['INVALID_ACTION'],
+  docs: `IAM ignores action names it does not know: a typo grants (or denies) nothing, silently. The finding
+suggests the nearest real action. API operation names that are not IAM actions (s3:CreateMultipartUpload,
+s3:ListObjectsV2, dynamodb:TransactWriteItems) name the IAM action that authorizes them instead. A wildcard
+that matches no action is reported the same way. Names are compared case-insensitively; names newer than
+the bundled IAM data are reported too.
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": ["s3:GetObjekt", "s3:CreateMultipartUpload"], "Resource": "arn:aws:s3:::my-bucket/*" }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::my-bucket/*" }
+\`\`\``,
+  checkPolicy(ctx) {
+    for (const { item, prefix, name } of actionItems(ctx.policy)) {
+      if (prefix === undefined || name === undefined) continue;
+      if (hasWildcard(prefix)) {
+        if (expandPattern(ctx.catalog, item.value).length === 0) {
+          ctx.report(item, `"${item.value}" matches no action of any service.`, { data: { kind: 'noMatch' } });
+        }
+        continue;
+      }
+      const svc = ctx.catalog.getService(prefix);
+      if (!svc) continue; // INVALID_SERVICE_IN_ACTION
+      if (hasWildcard(name)) {
+        if (expandPattern(ctx.catalog, item.value).length > 0) continue;
+        const suggestion = suggestWildcard(ctx.catalog, svc, name);
+        ctx.report(item, `"${item.value}" matches no action of ${svc.name}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
+          data: suggestion ? { kind: 'noMatch', suggestion } : { kind: 'noMatch' },
+        });
+        continue;
+      }
+      if (ctx.catalog.getAction(item.value)) continue;
+      const alias = apiOperationAlias(`${svc.prefix}:${name}`);
+      if (alias) {
+        const granted = alias.grantedBy.map((g) => `"${g}"`).join(alias.grantedBy.length > 2 ? ', ' : ' and ');
+        ctx.report(
+          item,
+          `"${item.value}" is an API operation, not an IAM action of ${svc.name}: it is authorized by ${granted}.`,
+          // a single replacement is a safe quick fix; several are a choice for the user
+          { data: { kind: 'apiOperation', grantedBy: alias.grantedBy, source: alias.source, ...(alias.grantedBy.length === 1 ? { suggestion: alias.grantedBy[0] } : {}) } },
+        );
+        continue;
+      }
+      const suggestion = ctx.catalog.closestAction(`${svc.prefix}:${name}`);
+      ctx.report(item, `"${item.value}" is not an action of ${svc.name}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
+        data: suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' },
+      });
+    }
+  },
+};

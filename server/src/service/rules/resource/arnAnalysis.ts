@@ -1,0 +1,253 @@
+// Shared by the ARN-shape rules (R01–R07, R11, R12): checks one Resource/NotResource string once and lists
+// every problem with its rule code, so each rule file only picks out its own code. Memoised per catalog.
+// It judges the ARN's shape against the service's ARN templates; which actions the ARN suits is R08's job.
+
+import type { IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
+import { arnServiceSegments, resourceTypesForArnService } from '../../knowledge/arnIndex';
+import { patternsOverlap, splitArnFields } from '../../knowledge/arnMatch';
+import { hasWildcard, globMatch } from '../../knowledge/glob';
+import { closestMatch, editDistance } from '../../knowledge/suggest';
+import { isKnownPartition, isKnownRegion, looksLikeRegion, PARTITION_IDS, ALL_REGIONS } from '../../knowledge/partitions';
+import type { PolicyDocument, Located, Statement, StringListElement } from '../../parser/policyModel';
+import type { Severity } from '../rule';
+
+export interface ArnProblem {
+  readonly code: string;
+  readonly message: string;
+  /** only when it differs from the rule's default severity */
+  readonly severity?: Severity;
+  readonly data?: Record<string, unknown>;
+}
+
+export interface ResourceItem {
+  readonly statement: Statement;
+  readonly element: StringListElement;
+  readonly item: Located<string>;
+}
+
+/** Every Resource and NotResource string of a policy, in document order. */
+export function* resourceItems(policy: PolicyDocument): Generator<ResourceItem> {
+  for (const statement of policy.statements) {
+    const element = statement.resource;
+    if (!element) continue;
+    for (const item of element.items) yield { statement, element, item };
+  }
+}
+
+const cache = new WeakMap<IamCatalog, Map<string, readonly ArnProblem[]>>();
+
+export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProblem[] {
+  let byValue = cache.get(catalog);
+  if (!byValue) cache.set(catalog, (byValue = new Map()));
+  let hit = byValue.get(value);
+  if (!hit) {
+    hit = compute(catalog, value);
+    if (byValue.size > 5000) byValue.clear();
+    byValue.set(value, hit);
+  }
+  return hit;
+}
+
+const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'resource'] as const;
+
+function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
+  if (value === '*') return [];
+  const out: ArnProblem[] = [];
+  const q = `"${value}"`;
+  const fields = splitArnFields(value);
+  // data.suggestion is always the whole corrected string: the quick fix replaces the flagged JSON string
+  const withField = (f: number, v: string): string => fields.map((x, i) => (i === f ? v : x)).join(':');
+  const prefix = fields[0]!;
+  if (prefix !== 'arn') {
+    if (prefix.toLowerCase() === 'arn') {
+      out.push({ code: 'INVALID_ARN_PREFIX', message: `${q} must start with lowercase "arn:".`, data: { suggestion: `arn${value.slice(3)}` } });
+    } else if (hasWildcard(prefix) && globMatch(prefix, 'arn', false)) {
+      // "*:..." style patterns: a wildcard prefix still reaches ARNs; nothing more can be said about the rest
+      return out;
+    } else {
+      out.push({ code: 'INVALID_ARN_PREFIX', message: `${q} is not an ARN: a resource must start with "arn:" or be "*".` });
+      return out;
+    }
+  }
+  if (fields.length < 6) {
+    // IAM lets a trailing `*` span the remaining fields ("arn:aws:iam::*"), so that form is accepted as is
+    if (!value.endsWith('*')) {
+      out.push({
+        code: 'MISSING_ARN_FIELD',
+        message: `${q} has ${fields.length} of the 6 ARN fields "arn:partition:service:region:account:resource"; add the missing ones (an empty field is still written, as in "arn:aws:s3:::bucket").`,
+      });
+    }
+  }
+  // variables are substituted only in the resource part (R11); elsewhere they stay literal text
+  // (in a short ARN every field present comes before the fifth colon)
+  for (let f = 1; f <= Math.min(4, fields.length - 1); f++) {
+    if (fields[f]!.includes('${')) {
+      out.push({
+        code: 'ARN_VARIABLE_BEFORE_RESOURCE',
+        message: `${q} has a policy variable in its ${FIELD_NAMES[f]} field; IAM replaces variables only in the resource part, after the fifth colon.`,
+        data: { field: FIELD_NAMES[f] },
+      });
+    }
+  }
+  const clean = (f: number): string | undefined => {
+    const v = fields[f];
+    if (v === undefined) return undefined;
+    if (v.includes('${')) return '*';
+    return v;
+  };
+  const partition = clean(1);
+  if (partition !== undefined) {
+    if (hasWildcard(partition) ? !PARTITION_IDS.some((p) => globMatch(partition, p, false)) : !isKnownPartition(partition)) {
+      const suggestion = closestMatch(partition, PARTITION_IDS);
+      out.push({
+        code: 'INVALID_PARTITION',
+        message: `Partition "${partition}" in ${q} is not an AWS partition${suggestion ? `. Did you mean "${suggestion}"?` : ` (${PARTITION_IDS.slice(0, 3).join(', ')}, …).`}`,
+        data: suggestion ? { partition, suggestion: withField(1, suggestion) } : { partition },
+      });
+    }
+  }
+  const service = clean(2);
+  if (service === undefined || service === '') {
+    if (service === '') out.push({ code: 'MISSING_ARN_FIELD', message: `${q} has an empty service field; name the service, as in "arn:aws:s3:::bucket".` });
+    return out;
+  }
+  const spansRest = (f: number): boolean => fields.length - 1 === f && fields[f]!.endsWith('*');
+  if (hasWildcard(service)) {
+    if (service === '*' && (spansRest(2) || (fields.length === 6 && onlyStars(fields[5]!)))) return out; // R10's case
+    out.push({
+      code: 'WILDCARD_IN_ARN_SERVICE',
+      message: `Service "${service}" in ${q} contains a wildcard; IAM does not allow wildcards in the service segment of an ARN, so name the service.`,
+    });
+    return out;
+  }
+  if (service !== service.toLowerCase()) {
+    out.push({
+      code: 'INVALID_ARN_SERVICE_CASE',
+      message: `Service "${service}" in ${q} must be lowercase: write "${service.toLowerCase()}".`,
+      data: { suggestion: withField(2, service.toLowerCase()) },
+    });
+  }
+  const templates = resourceTypesForArnService(catalog, service);
+  if (templates.length === 0) {
+    // an action prefix without resource types (or missing from the bundled data): nothing to compare with
+    if (!catalog.getService(service)) {
+      const suggestion = closestMatch(service.toLowerCase(), arnServiceSegments(catalog));
+      out.push({
+        code: 'UNKNOWN_ARN_SERVICE',
+        message: `Service "${service}" in ${q} is not a service namespace in the bundled IAM data${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+        data: suggestion ? { service, suggestion: withField(2, suggestion) } : { service },
+      });
+    }
+    return out;
+  }
+  if (fields.length < 6 || spansRest(3) || spansRest(4)) return out;
+  const region = clean(3)!;
+  const account = clean(4)!;
+  const resource = fields[5]!;
+  const svcName = displayName(templates);
+
+  // R07: the resource part must fit one of the service's templates
+  const candidates = templates.filter((t) => patternsOverlap(resource, t.template.resource));
+  if (candidates.length === 0) {
+    const closest = closestTemplate(templates, resource);
+    out.push({
+      code: 'INVALID_ARN_RESOURCE',
+      message: `Resource part "${resource}" of ${q} matches no resource type of ${svcName}; expected a form such as "${closest.arn}".`,
+      data: { expected: closest.arn, resourceType: closest.name },
+    });
+    return out;
+  }
+  const typeNames = names(candidates);
+
+  // R05: Region allowed / required / real
+  if (region !== '*' && !candidates.some((t) => fieldFits(region, t.template.region))) {
+    if (candidates.every((t) => t.template.region === '')) {
+      out.push({
+        code: 'ARN_REGION_NOT_ALLOWED',
+        message: `Region "${region}" is not allowed in ${q}: ${svcName} ${typeNames} ARNs have an empty Region field.`,
+        data: { suggestion: withField(3, '') },
+      });
+    } else if (region === '') {
+      out.push({ code: 'MISSING_ARN_REGION', message: `${q} has no Region, but ${svcName} ${typeNames} ARNs need one (a Region code such as "us-east-1", or "*").` });
+    }
+  } else if (region !== '' && !hasWildcard(region) && candidates.some((t) => t.template.region.includes('${')) && !isKnownRegion(region)) {
+    const suggestion = closestMatch(region, ALL_REGIONS);
+    out.push({
+      code: 'INVALID_ARN_REGION',
+      message: `Region "${region}" in ${q} is not a known AWS Region${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+      // a well-formed code may be a Region newer than our table: only a malformed one is certainly wrong
+      severity: looksLikeRegion(region) ? 'warning' : 'error',
+      data: suggestion ? { region, suggestion: withField(3, suggestion) } : { region },
+    });
+  }
+
+  // R06: account allowed / 12 digits
+  if (account !== '*' && account !== '' && !candidates.some((t) => fieldFits(account, t.template.account))) {
+    if (candidates.every((t) => t.template.account === '')) {
+      out.push({
+        code: 'ARN_ACCOUNT_NOT_ALLOWED',
+        message: `Account "${account}" is not allowed in ${q}: ${svcName} ${typeNames} ARNs have an empty account field.`,
+        data: { suggestion: withField(4, '') },
+      });
+      return out;
+    }
+  }
+  if (account !== '' && account !== 'aws' && !candidates.some((t) => t.template.account === account) && !validAccountPattern(account)) {
+    out.push({ code: 'INVALID_ARN_ACCOUNT', message: `Account "${account}" in ${q} is not a 12-digit AWS account ID.`, data: { account } });
+  }
+  return out;
+}
+
+/** Policy field vs template field: a ${Placeholder} needs a non-empty value; literals compare as patterns. */
+function fieldFits(policyField: string, templateField: string): boolean {
+  if (templateField.includes('${')) return policyField !== '';
+  return patternsOverlap(policyField, templateField);
+}
+
+/** 12 digits, where `?` stands for one digit and `*` for any number of them. */
+function validAccountPattern(account: string): boolean {
+  let digits = 0;
+  let star = false;
+  for (let i = 0; i < account.length; i++) {
+    const c = account.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 63) digits++;
+    else if (c === 42) star = true;
+    else return false;
+  }
+  return star ? digits <= 12 : digits === 12;
+}
+
+function onlyStars(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 42) return false;
+  return s.length > 0;
+}
+
+function displayName(templates: readonly ResourceTypeInfo[]): string {
+  // the service that owns most templates for this namespace names it best (iam -> IAM, not STS)
+  const counts = new Map<string, number>();
+  for (const t of templates) counts.set(t.service.name, (counts.get(t.service.name) ?? 0) + 1);
+  let best = templates[0]!.service.name;
+  for (const [name, n] of counts) if (n > (counts.get(best) ?? 0)) best = name;
+  return best;
+}
+
+function names(types: readonly ResourceTypeInfo[]): string {
+  const unique = [...new Set(types.map((t) => t.name))];
+  return unique.length <= 3 ? unique.join('/') : `${unique.slice(0, 3).join('/')}/…`;
+}
+
+function closestTemplate(templates: readonly ResourceTypeInfo[], resource: string): ResourceTypeInfo {
+  let best = templates[0]!;
+  let bestD = Infinity;
+  const r = resource.toLowerCase().slice(0, 200);
+  for (const t of templates) {
+    const g = t.template.resourceGlob.toLowerCase();
+    const d = editDistance(r, g, 1000);
+    if (d < bestD) {
+      bestD = d;
+      best = t;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,40 @@
+/** REDUNDANT_RESOURCE (R09): an ARN already covered by another entry of the same Resource/NotResource list. */
+
+import type { Rule } from '../rule';
+import { patternCovers } from '../../knowledge/arnMatch';
+
+export const redundantResource: Rule = {
+  code: 'REDUNDANT_RESOURCE',
+  defaultSeverity: 'info',
+  category: 'resource',
+  summary: 'A resource is already covered by another entry (or wildcard) of the same list.',
+  catalogue: ['R09'],
+  accessAnalyzer: ['REDUNDANT_RESOURCE'],
+  docs: `An ARN that another entry of the same list already matches (through a wildcard, or as a duplicate) adds
+nothing. Removing it keeps the policy short (policies have size limits) and readable. ARNs are compared
+case-sensitively, and a different policy variable is never assumed to cover another.
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::my-bucket/*", "arn:aws:s3:::my-bucket/reports/*"] }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" }
+\`\`\``,
+  checkPolicy(ctx) {
+    for (const statement of ctx.policy.statements) {
+      const items = statement.resource?.items ?? [];
+      if (items.length < 2 || items.length > 500) continue;
+      items.forEach((inner, i) => {
+        const outer = items.find((o, j) => j !== i && patternCovers(o.value, inner.value) && (!patternCovers(inner.value, o.value) || j < i));
+        if (!outer) return;
+        const same = outer.value === inner.value;
+        ctx.report(inner, same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`, {
+          data: { coveredBy: outer.value },
+          tags: ['unnecessary'],
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,104 @@
+/** RESOURCE_MISMATCH (R08): actions that no ARN of their statement fits (or that only take "*"), and stray ARNs. */
+
+import type { Rule } from '../rule';
+import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
+import { arnMatchesTemplate } from '../../knowledge/arnMatch';
+import { resourceTypesOfAction } from '../../knowledge/arnIndex';
+import { expandPattern } from '../../knowledge/statementActions';
+import { hasWildcard } from '../../knowledge/glob';
+import { analyseArn } from './arnAnalysis';
+import { isTemplateSubstitution } from './arnRule';
+
+/** "object ARNs ("arn:…"), bucket ARNs ("arn:…")": what an action accepts, for messages. */
+export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
+  const shown = types.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
+  return types.length > max ? `${shown.join(', ')} or ${types.length - max} other types` : shown.join(' or ');
+}
+
+export const resourceMismatch: Rule = {
+  code: 'RESOURCE_MISMATCH',
+  defaultSeverity: 'warning',
+  category: 'resource',
+  summary: 'An action fits none of the resources of its statement, or a resource fits none of its actions.',
+  catalogue: ['R08'],
+  docs: `Each action is authorized on particular resource types: s3:GetObject on objects
+("arn:aws:s3:::bucket/key"), s3:ListBucket on buckets ("arn:aws:s3:::bucket"), and some actions
+(s3:ListAllMyBuckets, ec2:Describe*) only on \`"*"\`. When no ARN of the statement fits an action, the action
+is silently never allowed (or never denied). Wildcards and policy variables in ARNs are taken into account.
+This is a warning: the service data can lag behind AWS.
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "arn:aws:s3:::my-bucket" }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"] }
+\`\`\``,
+  checkPolicy(ctx) {
+    if (ctx.policy.policyType === 'trust') return;
+    for (const statement of ctx.policy.statements) {
+      const actionEl = statement.action;
+      const resourceEl = statement.resource;
+      if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) continue;
+      if (resourceEl.items.some((r) => r.value === '*' || isTemplateSubstitution(r.value))) continue;
+      // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
+      const arns = resourceEl.items.filter((r) => analyseArn(ctx.catalog, r.value).every((p) => p.code === 'ARN_VARIABLE_BEFORE_RESOURCE' || p.severity === 'warning'));
+      if (arns.length === 0 || arns.length !== resourceEl.items.length) continue;
+      const fits = (a: ActionInfo, arn: string): boolean | undefined => {
+        const types = resourceTypesOfAction(a);
+        if (types === undefined) return undefined;
+        return types.some((t) => arnMatchesTemplate(arn, t.template));
+      };
+      const usedArns = new Set<string>();
+      let anyActionApplies = false;
+      for (const item of actionEl.items) {
+        if (item.value === '*') {
+          anyActionApplies = true;
+          arns.forEach((r) => usedArns.add(r.value));
+          continue;
+        }
+        const actions = expandPattern(ctx.catalog, item.value);
+        if (actions.length === 0) continue;
+        let applies = false;
+        let unknown = false;
+        for (const a of actions) {
+          for (const r of arns) {
+            const f = fits(a, r.value);
+            if (f === undefined) unknown = true;
+            if (f !== false) {
+              applies = true;
+              usedArns.add(r.value);
+            }
+          }
+        }
+        if (applies || unknown) {
+          anyActionApplies = true;
+          continue;
+        }
+        if (hasWildcard(item.value)) {
+          ctx.report(item, `No action matched by "${item.value}" applies to the resources of this statement, so it never takes effect; list the ARNs these actions accept, or "*" where they only support "*".`, {
+            data: { actions: actions.slice(0, 20).map((a) => a.fullName) },
+          });
+          continue;
+        }
+        const a = actions[0]!;
+        const types = resourceTypesOfAction(a) ?? [];
+        if (types.length === 0) {
+          ctx.report(item, `"${item.value}" only supports "Resource": "*", so with the ARNs of this statement it never takes effect; move it to a statement with "Resource": "*".`, {
+            data: { action: a.fullName, resourceTypes: [] },
+          });
+        } else {
+          ctx.report(item, `"${item.value}" applies to ${describeTypes(types)}, and no resource of this statement matches, so it never takes effect.`, {
+            data: { action: a.fullName, resourceTypes: types.map((t) => ({ name: t.name, arn: t.arn })) },
+          });
+        }
+      }
+      if (!anyActionApplies) continue;
+      for (const r of arns) {
+        if (usedArns.has(r.value)) continue;
+        ctx.report(r, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
+      }
+    }
+  },
+};

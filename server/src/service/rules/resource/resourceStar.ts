@@ -1,0 +1,66 @@
+/** RESOURCE_STAR (S02): an Allow gives actions that support resource-level scoping on `"Resource": "*"`. */
+
+import type { Rule } from '../rule';
+import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
+import { resourceTypesOfAction } from '../../knowledge/arnIndex';
+import { expandPattern } from '../../knowledge/statementActions';
+
+export const resourceStar: Rule = {
+  code: 'RESOURCE_STAR',
+  defaultSeverity: 'warning',
+  category: 'resource',
+  summary: 'An Allow statement grants actions that could be scoped to specific resources on "Resource": "*".',
+  catalogue: ['S02'],
+  docs: `Most actions can be limited to particular resources by ARN. With \`"Resource": "*"\` they apply to every
+such resource in the account, present and future. The finding names the resource types and ARN forms the
+actions accept. Actions that only support "*" (s3:ListAllMyBuckets, ec2:Describe*) are not reported, nor are
+statements with a Condition (which may scope them by tag or other keys), SCPs and RCPs (guardrails use "*"
+on purpose), and the bare \`"Action": "*"\` (reported by the administrator-access rules).
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*" }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders" }
+\`\`\``,
+  checkPolicy(ctx) {
+    const type = ctx.policy.policyType;
+    if (type === 'scp' || type === 'rcp' || type === 'trust') return;
+    for (const statement of ctx.policy.statements) {
+      if (statement.effect?.value !== 'Allow' || statement.condition) continue;
+      const actionEl = statement.action;
+      const resourceEl = statement.resource;
+      if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) continue;
+      const star = resourceEl.items.find((r) => r.value === '*');
+      if (!star) continue;
+      const scopable: ActionInfo[] = [];
+      const types = new Map<string, ResourceTypeInfo>();
+      for (const item of actionEl.items) {
+        if (item.value === '*') continue;
+        for (const a of expandPattern(ctx.catalog, item.value)) {
+          const rts = resourceTypesOfAction(a);
+          if (!rts || rts.length === 0) continue;
+          if (!scopable.includes(a)) scopable.push(a);
+          for (const rt of rts) types.set(`${rt.service.prefix}:${rt.name}`, rt);
+        }
+      }
+      if (scopable.length === 0) continue;
+      const typeList = [...types.values()];
+      const shownTypes = typeList.slice(0, 3).map((t) => `${t.name} ("${t.arn}")`).join(', ');
+      const more = typeList.length > 3 ? ` and ${typeList.length - 3} more` : '';
+      const who = scopable.length === 1 ? `"${scopable[0]!.fullName}"` : `${scopable.length} actions such as "${scopable[0]!.fullName}"`;
+      ctx.report(
+        star,
+        `"Resource": "*" lets ${who} act on every resource; scope the statement to the ARNs it needs: ${shownTypes}${more}.`,
+        {
+          data: {
+            actions: scopable.slice(0, 50).map((a) => a.fullName),
+            resourceTypes: typeList.slice(0, 50).map((t) => ({ service: t.service.prefix, name: t.name, arn: t.arn })),
+          },
+        },
+      );
+    }
+  },
+};
