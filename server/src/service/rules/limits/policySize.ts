@@ -1,0 +1,41 @@
+// Size measurements of one policy, taken on its own text span: characters without whitespace (how IAM
+// counts), all characters (how Organizations counts) and UTF-8 bytes (how S3, SQS, SNS and KMS count).
+// Also where size findings go and how numbers are printed.
+
+import type { PolicyDocument, Span } from '../../parser/policyModel';
+import { missingAnchor } from '../grammar/grammarSpans';
+
+export interface PolicySize {
+  readonly nonWhitespace: number;
+  readonly characters: number;
+  readonly bytes: number;
+}
+
+const cache = new WeakMap<PolicyDocument, PolicySize>();
+
+export function policySize(policy: PolicyDocument, text: string): PolicySize {
+  let size = cache.get(policy);
+  if (size) return size;
+  const own = text.slice(policy.span.offset, policy.span.offset + policy.span.length);
+  let nonWhitespace = 0;
+  let bytes = 0;
+  for (let i = 0; i < own.length; i++) {
+    const c = own.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) nonWhitespace++;
+    // UTF-8 length; a surrogate pair (4 bytes) is counted 2 + 2
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+  }
+  size = { nonWhitespace, characters: own.length, bytes };
+  cache.set(policy, size);
+  return size;
+}
+
+/** Size findings go on the "Statement" key (what grows), else on the policy's first key or `{`. */
+export function sizeAnchor(policy: PolicyDocument): Span {
+  return policy.statementElement?.keySpan ?? missingAnchor(policy.root);
+}
+
+/** 6144 -> "6,144" without depending on the runtime's locale data. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

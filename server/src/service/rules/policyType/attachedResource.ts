@@ -1,0 +1,54 @@
+// Infers the resource a resource-based policy is attached to (S3 bucket, SQS queue, SNS topic, KMS key),
+// which T11-T13 need. Source: the file name (`*bucket-policy*.json`), else, for S3 only, the content (every
+// ARN in Resource is an S3 bucket/object ARN). Anything else: undefined, and those rules stay silent.
+
+import type { PolicyDocument } from '../../parser/policyModel';
+
+export type AttachedResource = 's3-bucket' | 'sqs-queue' | 'sns-topic' | 'kms-key';
+
+export interface AttachedResourceInfo {
+  readonly kind: AttachedResource;
+  /** true when the file name said so (explicit intent); false when guessed from the policy's ARNs */
+  readonly fromFileName: boolean;
+}
+
+export const ATTACHED_RESOURCE_NAMES: Readonly<Record<AttachedResource, string>> = {
+  's3-bucket': 'an S3 bucket policy',
+  'sqs-queue': 'an SQS queue policy',
+  'sns-topic': 'an SNS topic policy',
+  'kms-key': 'a KMS key policy',
+};
+
+/** The service prefix whose actions the resource's policy may name. */
+export const ATTACHED_RESOURCE_SERVICE: Readonly<Record<AttachedResource, string>> = {
+  's3-bucket': 's3',
+  'sqs-queue': 'sqs',
+  'sns-topic': 'sns',
+  'kms-key': 'kms',
+};
+
+const FILE_NAME_HINTS: ReadonlyArray<[RegExp, AttachedResource]> = [
+  [/bucket[-_. ]?polic/i, 's3-bucket'],
+  [/(queue|sqs)[-_. ]?polic/i, 'sqs-queue'],
+  [/(topic|sns)[-_. ]?polic/i, 'sns-topic'],
+  [/(^|[^a-z])(key|kms)[-_. ]?polic/i, 'kms-key'],
+];
+
+const S3_BUCKET_ARN = /^arn:[a-z-]+:s3:::[^:]+$/;
+
+export function attachedResource(policy: PolicyDocument, uri: string): AttachedResourceInfo | undefined {
+  if (policy.policyType !== 'resource') return undefined;
+  const base = safeDecode(uri.split(/[\\/]/).pop() ?? '');
+  for (const [re, kind] of FILE_NAME_HINTS) if (re.test(base)) return { kind, fromFileName: true };
+  const arns = policy.statements.flatMap((s) => (s.resource && !s.resource.negated ? s.resource.items.map((i) => i.value) : [])).filter((v) => v !== '*');
+  if (arns.length > 0 && arns.every((a) => S3_BUCKET_ARN.test(a))) return { kind: 's3-bucket', fromFileName: false };
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
