@@ -5,7 +5,8 @@ import { properties, propertyKey, propertyValue, type JsonNode } from './jsonTre
 import type { PolicyType } from './policyModel';
 
 const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
-  [/trust|assume[-_]?role/i, 'trust'],
+  // not "trusted-advisor-access.json" (an identity policy for Trusted Advisor) or "truststore-*.json"
+  [/trust(?!ed[-_]?advisor|[-_]?store)|assume[-_]?role/i, 'trust'],
   [/(^|[^a-z])rcp([^a-z]|$)|resource[-_]?control/i, 'rcp'],
   [/(^|[^a-z])scp([^a-z]|$)|service[-_]?control/i, 'scp'],
   [/boundary|boundaries/i, 'boundary'],
@@ -14,9 +15,18 @@ const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
 
 /** The type a file name announces (`my-role-trust.json` -> trust), judged on the base name only. */
 export function policyTypeFromFileName(uriOrPath: string): PolicyType | undefined {
-  const base = decodeURIComponent(uriOrPath.split(/[\\/]/).pop() ?? '');
+  const base = safeDecode(uriOrPath.split(/[\\/]/).pop() ?? '');
   for (const [re, type] of FILE_NAME_HINTS) if (re.test(base)) return type;
   return undefined;
+}
+
+/** decodeURIComponent that survives a stray "%" in a plain path ("100%-read.json"). */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 const TRUST_ACTION = /^sts:(AssumeRole|AssumeRoleWithSAML|AssumeRoleWithWebIdentity|TagSession|SetSourceIdentity|SetContext|\*)$/i;
