@@ -1,0 +1,33 @@
+// Finds the Action items of a statement that grant actions from a table or an access level, after wildcard
+// expansion (statementActions.ts), for the "risky actions on *" rules. Bare "*" items are left to
+// STAR_ACTION/FULL_ADMIN and NotAction statements to ALLOW_NOT_ACTION, so one token is not flagged five times.
+
+import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
+import { expandPattern } from '../../knowledge/statementActions';
+import type { Located, Statement } from '../../parser/policyModel';
+
+export interface ItemMatch {
+  readonly item: Located<string>;
+  readonly actions: readonly ActionInfo[];
+}
+
+export function isStarAction(value: string): boolean {
+  return value === '*' || value === '*:*';
+}
+
+/** For each non-"*" Action item, the expanded actions satisfying `pick` (items with none are left out). */
+export function matchingItems(catalog: IamCatalog, s: Statement, pick: (a: ActionInfo) => boolean): ItemMatch[] {
+  if (!s.action || s.action.negated) return [];
+  const out: ItemMatch[] = [];
+  for (const item of s.action.items) {
+    if (isStarAction(item.value)) continue;
+    const actions = expandPattern(catalog, item.value).filter(pick);
+    if (actions.length) out.push({ item, actions });
+  }
+  return out;
+}
+
+/** A case-insensitive set of full action names, for table lookups. */
+export function actionNameSet(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map((n) => n.toLowerCase()));
+}

@@ -1,0 +1,51 @@
+/** PASS_ROLE_WITH_STAR_IN_RESOURCE: iam:PassRole reachable on every role (Resource "*" / NotResource, any action shape) (S08). */
+
+import type { Rule } from '../rule';
+import { broadReach, VARIANTS } from './broadActionReach';
+import { grantsToHolder, usesConditionKey } from './statementFacts';
+
+export const passRoleWithStarInResource: Rule = {
+  code: 'PASS_ROLE_WITH_STAR_IN_RESOURCE',
+  defaultSeverity: 'warning',
+  category: 'security',
+  summary: 'iam:PassRole is allowed on every role; restrict the role ARNs or add iam:PassedToService.',
+  catalogue: ['S08'],
+  accessAnalyzer: VARIANTS.map((v) => `PASS_ROLE_WITH_${v}`),
+  docs: `Whoever can pass any role to a service can run code with that role's permissions, including an
+administrator role. Name the roles in \`Resource\`, and limit which service may receive them with the
+\`iam:PassedToService\` condition key. Reported for \`"iam:PassRole"\`, \`"iam:*"\`, \`"*"\` and \`NotAction\` forms
+with \`"Resource": "*"\` or \`NotResource\` (Access Analyzer's six PASS_ROLE_WITH_… variants, named in the data).
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*" }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app-*",
+  "Condition": { "StringEquals": { "iam:PassedToService": "ec2.amazonaws.com" } } }
+\`\`\``,
+  checkPolicy(ctx) {
+    if (!grantsToHolder(ctx.policy.policyType)) return;
+    for (const s of ctx.policy.statements) {
+      // already scoped by the keys Access Analyzer recommends
+      if (usesConditionKey(s, ['iam:PassedToService', 'iam:AssociatedResourceArn'])) continue;
+      const reach = broadReach(ctx.catalog, s, 'iam:PassRole');
+      if (!reach) continue;
+      ctx.report(
+        reach.at,
+        `"${reach.written}" allows iam:PassRole on every role: name the roles in Resource and add a StringEquals condition on "iam:PassedToService".`,
+        {
+          data: {
+            accessAnalyzerCode: `PASS_ROLE_WITH_${reach.variant}`,
+            statementIndex: s.index,
+            statementOffset: s.node.offset,
+            hasCondition: s.condition !== undefined,
+            conditionOperator: 'StringEquals',
+            conditionKey: 'iam:PassedToService',
+          },
+        },
+      );
+    }
+  },
+};

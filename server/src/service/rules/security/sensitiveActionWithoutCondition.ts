@@ -1,0 +1,62 @@
+/**
+ * SENSITIVE_ACTION_WITHOUT_CONDITION: sensitive actions (IAM writes, PassRole, KMS, Secrets Manager,
+ * Organizations; or settings.sensitiveActions) allowed without an MFA or network condition (S24).
+ */
+
+import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
+import { globMatch } from '../../knowledge/glob';
+import { DEFAULT_SENSITIVE_ACTIONS, SENSITIVE_ACTION_GUARD_KEYS } from '../../knowledge/riskTables';
+import type { Rule } from '../rule';
+import { matchingItems } from './actionItems';
+import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
+
+function defaultPicker(): (a: ActionInfo) => boolean {
+  return (a) =>
+    DEFAULT_SENSITIVE_ACTIONS.some(
+      (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
+    );
+}
+
+/** settings.sensitiveActions are action patterns ("iam:*", "kms:Decrypt"), matched with the IAM glob matcher. */
+function settingsPicker(patterns: readonly string[]): (a: ActionInfo) => boolean {
+  return (a) => patterns.some((p) => globMatch(p, a.fullName));
+}
+
+export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): (a: ActionInfo) => boolean {
+  return patterns && patterns.length ? settingsPicker(patterns) : defaultPicker();
+}
+
+export const sensitiveActionWithoutCondition: Rule = {
+  code: 'SENSITIVE_ACTION_WITHOUT_CONDITION',
+  defaultSeverity: 'info',
+  category: 'security',
+  summary: 'Sensitive actions are allowed without an MFA or network condition.',
+  catalogue: ['S24'],
+  docs: `Changing IAM, passing roles, administering or using KMS keys, reading secrets and changing the
+organization are worth a second guard: require MFA (\`aws:MultiFactorAuthPresent\`), a network
+(\`aws:SourceIp\`, \`aws:SourceVpc\`, \`aws:SourceVpce\`) or the organization (\`aws:PrincipalOrgID\`). The watched
+actions can be replaced with the \`sensitiveActions\` setting (action patterns such as \`"iam:*"\`).
+
+Bad:
+\`\`\`json
+{ "Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::111122223333:user/*" }
+\`\`\`
+Good:
+\`\`\`json
+{ "Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::111122223333:user/*",
+  "Condition": { "Bool": { "aws:MultiFactorAuthPresent": "true" } } }
+\`\`\``,
+  checkPolicy(ctx) {
+    if (!grantsToHolder(ctx.policy.policyType)) return;
+    const pick = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
+    for (const s of ctx.policy.statements) {
+      if (!isAllow(s) || usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
+      for (const m of matchingItems(ctx.catalog, s, pick)) {
+        const names = m.actions.map((a) => a.fullName);
+        ctx.report(m.item, `"${m.item.value}" allows sensitive actions (${listForMessage(names)}) without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
+          data: { actions: names, statementIndex: s.index, suggestedKeys: ['aws:MultiFactorAuthPresent', 'aws:SourceIp', 'aws:SourceVpc'] },
+        });
+      }
+    }
+  },
+};
