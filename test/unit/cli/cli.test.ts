@@ -1,0 +1,155 @@
+// Golden stdout, stderr summaries and exit codes of the built CLI (node dist/cli.js) over test/fixtures/cli/.
+// Run `npm run build` first. UPDATE_GOLDEN=1 rewrites test/fixtures/cli/expected/* from the actual output
+// (review the diff: a new finding on a valid fixture is a false positive, not a golden to accept).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../support/catalog';
+import { ALL_RULES } from '../../../server/src/service';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'cli');
+const EXPECTED = join(FIXTURES, 'expected');
+const update = process.env['UPDATE_GOLDEN'] === '1';
+
+function cli(args: string[], cwd = FIXTURES): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function golden(name: string, actual: string): void {
+  const file = join(EXPECTED, name);
+  if (update) {
+    mkdirSync(EXPECTED, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  assert.equal(actual, readFileSync(file, 'utf8'), `output differs from ${file} (UPDATE_GOLDEN=1 to accept)`);
+}
+
+/** A copy of tree/ with the directories the walk must skip (not committable: git ignores node_modules). */
+function treeCopy(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iam-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(FIXTURES, 'tree'), join(dir, 'tree'), { recursive: true });
+  const dup = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"a:b","Action":"c:d","Resource":"*"}]}';
+  for (const skipped of ['node_modules/pkg', '.git/objects']) {
+    mkdirSync(join(dir, 'tree', skipped), { recursive: true });
+    writeFileSync(join(dir, 'tree', skipped, 'policy.json'), dup);
+  }
+  return dir;
+}
+
+test('text: one line per finding in a directory walk; non-policy, ignored and skipped files are silent', (t) => {
+  const cwd = treeCopy(t);
+  const r = cli(['tree'], cwd);
+  golden('tree.txt', r.stdout);
+  assert.equal(r.status, 1, r.stderr);
+  for (const line of r.stdout.trimEnd().split('\n')) assert.match(line, /^tree\/\S+\.json:\d+:\d+ (error|warning|info|hint) [A-Z][A-Z0-9_]+ \S/);
+  assert.doesNotMatch(r.stdout, /package\.json|node_modules|\.git|generated/);
+  assert.match(r.stdout, /^tree\/duplicate-key\.json:14:7 error DUPLICATE_KEY /m);
+  assert.match(r.stdout, /^tree\/broken\.json:8:5 error JSON_SYNTAX_ERROR /m);
+  // identity, duplicate-key, broken, roles/trust-ec2, limits/developer
+  assert.match(r.stderr, /^5 files, \d+ findings?: \d+ errors?, \d+ warnings?$/m);
+});
+
+test('json: the documented shape, 0-based ranges, policy types from .iam-policy.json and inference', (t) => {
+  const cwd = treeCopy(t);
+  const r = cli(['--format', 'json', 'tree'], cwd);
+  assert.equal(r.status, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as {
+    tool: { name: string; version: string; dataVersion: string };
+    files: { path: string; policyType: string; diagnostics: { code: string; severity: string; message: string; range: unknown; fixes: unknown }[] }[];
+  };
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  assert.deepEqual(Object.keys(out), ['tool', 'files']);
+  assert.equal(out.tool.name, 'iam-policy-check');
+  assert.equal(out.tool.version, pkg.version);
+  assert.match(out.tool.dataVersion, /^\d+\.\d+\.\d+/);
+  const types = Object.fromEntries(out.files.map((f) => [f.path, f.policyType]));
+  assert.deepEqual(types, {
+    'tree/broken.json': 'identity',
+    'tree/duplicate-key.json': 'identity',
+    'tree/identity.json': 'identity',
+    'tree/limits/developer.json': 'boundary',
+    'tree/roles/trust-ec2.json': 'trust',
+  });
+  const dup = out.files.find((f) => f.path === 'tree/duplicate-key.json')!.diagnostics.find((d) => d.code === 'DUPLICATE_KEY')!;
+  assert.equal(dup.severity, 'error');
+  assert.deepEqual(dup.range, { start: { line: 13, character: 6 }, end: { line: 13, character: 14 } });
+  for (const f of out.files) {
+    for (const d of f.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'fixes']);
+      assert.ok(Array.isArray(d.fixes) && d.fixes.every((x) => typeof x === 'string'));
+    }
+  }
+  out.tool.version = '<version>';
+  out.tool.dataVersion = '<dataVersion>';
+  golden('tree.json', `${JSON.stringify(out, null, 2)}\n`);
+});
+
+test('a valid policy: no output on stdout, exit 0', () => {
+  const r = cli(['tree/identity.json', 'tree/roles/trust-ec2.json']);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, '2 files, 0 findings: 0 errors, 0 warnings\n');
+  assert.equal(r.status, 0);
+});
+
+test('a file named on the command line is checked even when it does not look like a policy', () => {
+  const r = cli(['--format', 'json', 'explicit/not-a-policy.json', 'explicit/plain-text.json']);
+  const out = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
+  assert.deepEqual(out.files.map((f) => f.path), ['explicit/not-a-policy.json', 'explicit/plain-text.json']);
+  assert.ok(out.files[0]!.diagnostics.length > 0, 'a forced non-policy has findings (no Statement)');
+  assert.ok(out.files[1]!.diagnostics.some((d) => d.code === 'JSON_SYNTAX_ERROR'));
+  assert.equal(r.status, 1);
+  golden('explicit.txt', cli(['explicit/not-a-policy.json', 'explicit/plain-text.json']).stdout);
+});
+
+test('an unreadable path is reported, the rest is still checked, exit 2', () => {
+  const r = cli(['missing.json', 'tree/duplicate-key.json', 'no-such-dir']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^missing\.json: error: cannot read: no such file or directory$/m);
+  assert.match(r.stderr, /^no-such-dir: error: cannot read: no such file or directory$/m);
+  assert.match(r.stdout, /^tree\/duplicate-key\.json:14:7 error DUPLICATE_KEY /m);
+  assert.match(r.stderr, /^1 file, /m);
+});
+
+test('--policy-type overrides the inferred type', () => {
+  const r = cli(['--format', 'json', '--policy-type', 'scp', 'tree/identity.json']);
+  assert.equal((JSON.parse(r.stdout) as { files: { policyType: string }[] }).files[0]!.policyType, 'scp');
+});
+
+test('--list-rules: json shape and text form list every rule', () => {
+  const r = cli(['--list-rules', '--format', 'json']);
+  assert.equal(r.status, 0);
+  const rules = JSON.parse(r.stdout) as { code: string; severity: string; summary: string; catalogue: string[] }[];
+  assert.equal(rules.length, ALL_RULES.length);
+  assert.deepEqual(rules.map((x) => x.code), ALL_RULES.map((x) => x.code).sort());
+  for (const x of rules) {
+    assert.deepEqual(Object.keys(x), ['code', 'severity', 'summary', 'catalogue']);
+    assert.match(x.severity, /^(error|warning|info|hint)$/);
+    assert.ok(x.catalogue.length > 0 && x.catalogue.every((id) => typeof id === 'string'));
+  }
+  const text = cli(['--list-rules']).stdout.trimEnd().split('\n');
+  assert.equal(text.length, ALL_RULES.length);
+  assert.ok(text.some((l) => /^DUPLICATE_KEY +error +.+\[G02\]$/.test(l)));
+});
+
+test('usage errors exit 2 with a message; --help and --version exit 0', () => {
+  for (const args of [[], ['--format', 'xml', 'a.json'], ['--policy-type', 'role', 'a.json'], ['--bogus', 'a.json']]) {
+    const r = cli(args);
+    assert.equal(r.status, 2, `args ${args.join(' ')}`);
+    assert.match(r.stderr, /^iam-policy-check: .+\n\nUsage: /);
+    assert.equal(r.stdout, '');
+  }
+  const help = cli(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: iam-policy-check /);
+  const version = cli(['--version']);
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^iam-policy-check \d+\.\d+\.\d+ \(IAM data \S+\)\n$/);
+});
