@@ -5,7 +5,7 @@
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
-import { getCursorContext, type CursorContext } from '../parser/cursorContext';
+import { getCursorContext, isPolicyLike, type CursorContext } from '../parser/cursorContext';
 import type { Element } from '../parser/policyModel';
 import { EditBuilder, type ItemSpec } from './completion/edits';
 import { EFFECT_VALUES, STATEMENT_ITEM, VERSION_VALUES, principalKeyItems, statementKeyItems, topLevelKeyItems } from './completion/elementItems';
@@ -17,7 +17,7 @@ import { principalValueItems } from './completion/principalItems';
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Position): CompletionList {
-  if (!ctx.parsed.isPolicy) return EMPTY;
+  if (!isPolicyLike(ctx.parsed)) return EMPTY;
   const offset = doc.offsetAt(position);
   const cur = getCursorContext(ctx.parsed, offset, 'complete');
   if (!cur.token && !bareStart(ctx.parsed.text, offset, cur.inKey)) return EMPTY;

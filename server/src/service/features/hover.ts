@@ -5,7 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
-import { getCursorContext, type CursorContext } from '../parser/cursorContext';
+import { getCursorContext, isPolicyLike, type CursorContext } from '../parser/cursorContext';
 import { actionHover } from './hover/actionHover';
 import { arnHover } from './hover/arnHover';
 import { conditionKeyHover, operatorHover } from './hover/conditionHover';
@@ -15,7 +15,7 @@ import { variableAtIndex, variableHover } from './hover/variableHover';
 import { formatAccessSummaryMarkdown, summarizeStatement } from './accessSummary';
 
 export function doHover(ctx: FeatureContext, doc: TextDocument, position: Position): Hover | null {
-  if (!ctx.parsed.isPolicy) return null;
+  if (!isPolicyLike(ctx.parsed)) return null;
   const offset = doc.offsetAt(position);
   const cur = getCursorContext(ctx.parsed, offset, 'hover');
   const token = cur.token;

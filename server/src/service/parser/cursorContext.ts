@@ -68,6 +68,16 @@ export interface CursorContext {
 export type CursorMode = 'hover' | 'complete';
 
 /**
+ * Whether editor features should act on the document: a recognised policy, or text that still reads like one
+ * while a half-typed edit breaks the tree (a `"Statement":` or a policy `"Version":` somewhere).
+ */
+export function isPolicyLike(parsed: ParsedDocument): boolean {
+  if (parsed.isPolicy) return true;
+  if (parsed.root && parsed.root.type !== 'object') return false;
+  return /"Statement"\s*:|"Version"\s*:\s*"20(12|08)-10-17"/.test(parsed.text);
+}
+
+/**
  * What is at `offset`. In 'hover' mode the token must contain the character at offset (the quotes count);
  * in 'complete' mode the cursor must be inside the token (after the opening quote, at or before the closing one).
  */
@@ -164,7 +174,10 @@ function tokenAt(text: string, node: Node | undefined, offset: number, mode: Cur
     return inside ? { start, contentStart: start, contentEnd: end, end, isString, closed: true, text: text.slice(start, end) } : undefined;
   }
   const scanned = start + node.length;
-  const closed = node.length >= 2 && text.charCodeAt(scanned - 1) === 34 && !escaped(text, scanned - 1, start + 1);
+  // `"s3:Get, "Resource"`: the scanner closes the string with the next key's opening quote; a word right
+  // after the "closing" quote shows the string was in fact left open
+  const closed =
+    node.length >= 2 && text.charCodeAt(scanned - 1) === 34 && !escaped(text, scanned - 1, start + 1) && !/[\w$]/.test(text[scanned] ?? '');
   let contentEnd = closed ? scanned - 1 : scanned;
   if (!closed) {
     // An unterminated string runs to the end of the line: only the run of non-separator characters after the
