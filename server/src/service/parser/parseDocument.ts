@@ -1,10 +1,16 @@
 // Entry point of the parser layer: text -> ParsedDocument holding the JSON tree, syntax errors, duplicate
-// keys and every policy found in it (a plain policy file holds one; container formats may hold several).
+// keys and every policy found in it. A plain policy file holds one; containers hold several: CloudFormation/SAM
+// templates (JSON or YAML) and Terraform files (see containers/). Anything else is `isPolicy: false`.
 
 import { findDuplicateKeys, parseJson, properties, propertyKey, type DuplicateKey, type JsonNode, type SyntaxProblem } from './jsonTree';
 import { buildPolicy } from './buildPolicy';
 import { policyTypeFromContent, policyTypeFromFileName } from './policyType';
 import type { PolicyDocument, PolicyType } from './policyModel';
+import { detectContainer } from './containers/detect';
+import { findCloudFormationPolicies, isCloudFormationTemplate } from './containers/cloudformation';
+import { parseYaml } from './containers/yamlTree';
+import { parseTerraform } from './containers/terraform';
+import { asJsonNode } from './containers/nodes';
 
 export interface ParseOptions {
   /** document URI or path: used for file-name type hints and association */
@@ -26,15 +32,30 @@ export interface ParsedDocument {
   /** false for JSON that is not a policy (package.json, tsconfig.json): we then report nothing at all */
   readonly isPolicy: boolean;
   readonly policies: readonly PolicyDocument[];
+  /** which container the policies came from; absent for a plain policy file */
+  readonly container?: 'cloudformation' | 'terraform';
 }
 
 const ASSOCIATED_NAME = /\.(iam|policy)\.json$/i;
 
-/** A plain policy file: JSON whose top level is (or, once associated, is meant to be) one policy. */
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const uri = options.uri ?? '';
-  const { root, syntaxErrors } = parseJson(text);
   const associated = options.forcePolicy === true || options.languageId === 'iam-policy' || ASSOCIATED_NAME.test(uri);
+  if (!associated) {
+    const kind = detectContainer(text, uri, options.languageId);
+    if (kind === 'yaml') return parseYamlDocument(text, uri);
+    if (kind === 'terraform') return parseTerraformDocument(text, uri);
+  }
+  return parseJsonDocument(text, uri, associated, options);
+}
+
+/** JSON: a plain policy file (today's behaviour) or a CloudFormation JSON template. */
+function parseJsonDocument(text: string, uri: string, associated: boolean, options: ParseOptions): ParsedDocument {
+  const { root, syntaxErrors } = parseJson(text);
+  if (!associated && isCloudFormationTemplate(root)) {
+    const policies = findCloudFormationPolicies(root!);
+    return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
+  }
   const looksLikePolicy = root?.type === 'object' && properties(root).some((p) => propertyKey(p) === 'Statement');
   const isPolicy = associated || looksLikePolicy;
   if (!isPolicy) return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
@@ -46,4 +67,36 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     policies.push(buildPolicy(root, { policyType, policyTypeSource }));
   }
   return { text, uri, root, syntaxErrors, duplicateKeys: findDuplicateKeys(root), isPolicy, policies };
+}
+
+/** YAML: only CloudFormation/SAM templates are ours; other YAML (docker-compose, CI files) gets nothing. */
+function parseYamlDocument(text: string, uri: string): ParsedDocument {
+  const { root: mutable, syntaxErrors } = parseYaml(text);
+  const root = mutable ? asJsonNode(mutable) : undefined;
+  if (!isCloudFormationTemplate(root)) {
+    return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
+  }
+  const policies = findCloudFormationPolicies(root!);
+  return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
+}
+
+/** Terraform: a file is ours when it holds at least one policy (or is broken HCL next to policy-looking text). */
+function parseTerraformDocument(text: string, uri: string): ParsedDocument {
+  const { policies, syntaxErrors } = parseTerraform(text);
+  const isPolicy = policies.length > 0;
+  return { text, uri, root: undefined, syntaxErrors: isPolicy ? syntaxErrors : [], duplicateKeys: duplicatesIn(policies), isPolicy, policies, container: 'terraform' };
+}
+
+/** Duplicate keys inside the policies only (the rest of a template is not ours to judge), once per place. */
+function duplicatesIn(policies: readonly PolicyDocument[]): DuplicateKey[] {
+  const seen = new Set<number>();
+  const out: DuplicateKey[] = [];
+  for (const p of policies) {
+    for (const d of findDuplicateKeys(p.root)) {
+      if (seen.has(d.property.offset)) continue;
+      seen.add(d.property.offset);
+      out.push(d);
+    }
+  }
+  return out.sort((a, b) => a.property.offset - b.property.offset);
 }

@@ -1,0 +1,145 @@
+// CloudFormation / SAM templates (JSON tree from jsonc-parser, or YAML converted by yamlTree.ts): finds every
+// property that holds an IAM policy document, resolves its intrinsics (resolveIntrinsics.ts) and builds one
+// PolicyDocument per Fn::If variant with the policy type the resource implies and a label "LogicalId.Path".
+// Policies written as JSON strings (e.g. AWS::Logs::ResourcePolicy) and SAM policy templates are not documents here.
+
+import { properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
+import { buildPolicy } from '../buildPolicy';
+import type { PolicyDocument, PolicyType } from '../policyModel';
+import { policyTypeFromContent } from '../policyType';
+import { asJsonNode } from './nodes';
+import { countIfs, intrinsicOf, resolveIntrinsics, type Variant } from './resolveIntrinsics';
+
+/** Where a resource type keeps its policy documents. `[]` in a path walks every item of a list. */
+interface PolicySlot {
+  readonly path: readonly string[];
+  /** undefined: inferred from the content (resource/identity/trust) */
+  readonly type: PolicyType | undefined;
+}
+
+const IDENTITY_INLINE: PolicySlot = { path: ['Policies', '[]', 'PolicyDocument'], type: 'identity' };
+const doc = (prop: string, type: PolicyType | undefined): PolicySlot => ({ path: [prop], type });
+
+const SLOTS: Readonly<Record<string, readonly PolicySlot[]>> = {
+  'AWS::IAM::Policy': [doc('PolicyDocument', 'identity')],
+  'AWS::IAM::ManagedPolicy': [doc('PolicyDocument', 'identity')],
+  'AWS::IAM::RolePolicy': [doc('PolicyDocument', 'identity')],
+  'AWS::IAM::UserPolicy': [doc('PolicyDocument', 'identity')],
+  'AWS::IAM::GroupPolicy': [doc('PolicyDocument', 'identity')],
+  'AWS::IAM::Role': [doc('AssumeRolePolicyDocument', 'trust'), IDENTITY_INLINE],
+  'AWS::IAM::User': [IDENTITY_INLINE],
+  'AWS::IAM::Group': [IDENTITY_INLINE],
+  'AWS::S3::BucketPolicy': [doc('PolicyDocument', 'resource')],
+  'AWS::S3Express::BucketPolicy': [doc('PolicyDocument', 'resource')],
+  'AWS::S3::AccessPoint': [doc('Policy', 'resource')],
+  'AWS::SQS::QueuePolicy': [doc('PolicyDocument', 'resource')],
+  'AWS::SNS::TopicPolicy': [doc('PolicyDocument', 'resource')],
+  'AWS::KMS::Key': [doc('KeyPolicy', 'resource')],
+  'AWS::KMS::ReplicaKey': [doc('KeyPolicy', 'resource')],
+  'AWS::SecretsManager::ResourcePolicy': [doc('ResourcePolicy', 'resource')],
+  'AWS::ECR::Repository': [doc('RepositoryPolicyText', 'resource')],
+  'AWS::ECR::RegistryPolicy': [doc('PolicyText', 'resource')],
+  'AWS::EFS::FileSystem': [doc('FileSystemPolicy', 'resource')],
+  'AWS::OpenSearchService::Domain': [doc('AccessPolicies', 'resource')],
+  'AWS::Elasticsearch::Domain': [doc('AccessPolicies', 'resource')],
+  'AWS::Backup::BackupVault': [doc('AccessPolicy', 'resource')],
+  'AWS::ApiGateway::RestApi': [doc('Policy', 'resource')],
+  'AWS::CodeArtifact::Domain': [doc('PermissionsPolicyDocument', 'resource')],
+  'AWS::CodeArtifact::Repository': [doc('PermissionsPolicyDocument', 'resource')],
+  'AWS::DynamoDB::Table': [{ path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource' }],
+  'AWS::SSO::PermissionSet': [doc('InlinePolicy', 'identity')],
+  // SAM: Policies is a managed-policy name, a policy template ({S3ReadPolicy: {...}}), an inline document, or a list
+  'AWS::Serverless::Function': [{ path: ['Policies', '[sam]'], type: 'identity' }, doc('AssumeRolePolicyDocument', 'trust')],
+  'AWS::Serverless::StateMachine': [{ path: ['Policies', '[sam]'], type: 'identity' }],
+};
+
+/** Organizations policies: only service and resource control policies are IAM-language documents. */
+const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyType>> = { SERVICE_CONTROL_POLICY: 'scp', RESOURCE_CONTROL_POLICY: 'rcp' };
+
+/** A template: a top-level AWSTemplateFormatVersion, or Resources whose entries have `Type: AWS::…`. */
+export function isCloudFormationTemplate(root: JsonNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  const top = new Map(properties(root).map((p) => [propertyKey(p), propertyValue(p)] as const));
+  if (top.has('AWSTemplateFormatVersion')) return true;
+  const resources = top.get('Resources');
+  return properties(resources).some((r) => {
+    const type = properties(propertyValue(r)).find((p) => propertyKey(p) === 'Type');
+    const v = type ? propertyValue(type)?.value : undefined;
+    return typeof v === 'string' && /^(AWS|Custom|Alexa)::/.test(v);
+  });
+}
+
+interface Found {
+  readonly node: JsonNode;
+  readonly label: string;
+  readonly type: PolicyType | undefined;
+}
+
+/** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
+export function findCloudFormationPolicies(root: JsonNode): PolicyDocument[] {
+  const found: Found[] = [];
+  const resources = properties(root).find((p) => propertyKey(p) === 'Resources');
+  for (const res of properties(resources ? propertyValue(resources) : undefined)) {
+    const logicalId = propertyKey(res);
+    const body = propertyValue(res);
+    const get = (n: JsonNode | undefined, key: string): JsonNode | undefined => {
+      const p = properties(n).find((q) => propertyKey(q) === key);
+      return p ? propertyValue(p) : undefined;
+    };
+    const type = get(body, 'Type')?.value;
+    const props = get(body, 'Properties');
+    if (typeof type !== 'string' || !props) continue;
+    if (type === 'AWS::Organizations::Policy') {
+      const orgType = get(props, 'Type')?.value;
+      const policyType = typeof orgType === 'string' ? ORGANIZATIONS_TYPES[orgType] : undefined;
+      const content = get(props, 'Content');
+      if (policyType && content) found.push({ node: content, label: `${logicalId}.Content`, type: policyType });
+      continue;
+    }
+    for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, found);
+  }
+  const policies: PolicyDocument[] = [];
+  for (const f of found) policies.push(...buildVariants(f));
+  return policies;
+}
+
+function walkSlot(node: JsonNode | undefined, path: readonly string[], label: string, type: PolicyType | undefined, out: Found[]): void {
+  if (!node) return;
+  if (path.length === 0) {
+    out.push({ node, label, type });
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === '[]' || head === '[sam]') {
+    // a single item where a list is expected is accepted by SAM; a plain list elsewhere
+    const items = node.type === 'array' ? (node.children ?? []) : head === '[sam]' ? [node] : [];
+    items.forEach((item, i) => {
+      const itemLabel = node.type === 'array' ? `${label}[${i}]` : label;
+      if (head === '[sam]' && !isInlineDocument(item)) return;
+      walkSlot(item, rest, itemLabel, type, out);
+    });
+    return;
+  }
+  const prop = properties(node).find((p) => propertyKey(p) === head);
+  if (prop) walkSlot(propertyValue(prop), rest, `${label}.${head}`, type, out);
+}
+
+/** SAM: an inline policy document has a Statement; a string is a managed policy; `{S3ReadPolicy: …}` is a template. */
+function isInlineDocument(node: JsonNode): boolean {
+  return node.type === 'object' && !intrinsicOf(node) && properties(node).some((p) => propertyKey(p) === 'Statement');
+}
+
+function buildVariants(f: Found): PolicyDocument[] {
+  // a policy written as a JSON string (or another scalar) is not a document we can point into
+  if (f.node.type !== 'object') return [];
+  const variants: Variant[] = countIfs(f.node) > 0 ? ['then', 'else'] : ['then'];
+  const out: PolicyDocument[] = [];
+  for (const variant of variants) {
+    const resolved = resolveIntrinsics(f.node, variant);
+    if (!resolved || resolved.type !== 'object') continue;
+    const root = asJsonNode(resolved);
+    const label = variants.length > 1 ? `${f.label} (Fn::If ${variant === 'then' ? 'true' : 'false'} branches)` : f.label;
+    out.push(buildPolicy(root, { policyType: f.type ?? policyTypeFromContent(root), policyTypeSource: 'container', label }));
+  }
+  return out;
+}

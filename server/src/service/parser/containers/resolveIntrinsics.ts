@@ -1,0 +1,178 @@
+// Resolves CloudFormation intrinsics inside one policy subtree (JSON long form, or YAML short tags already turned
+// into long form by yamlTree.ts) into a plain jsonc-shaped tree the rules can read:
+//   - Fn::If picks one branch per variant ("then" = every If's first branch, "else" = every If's second), so two
+//     variants check every branch; `Ref: AWS::NoValue` drops the property or array item;
+//   - Fn::Sub / Fn::Join become strings with unknown parts as `*` where IAM reads `*` as a wildcard (Action,
+//     Resource) and otherwise opaque strings; every other intrinsic becomes an opaque string (templateValue.ts).
+// Offsets are kept from the source, so findings land on the template text. It does not locate policies.
+
+import { properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
+import { cloneNode, containerNode, propertyNode, scalarNode, type MutableNode } from './nodes';
+import { plausibleWithWildcards, pseudoParameterValue, substituteCfn, type TemplateInfo } from './templateValue';
+
+export type Variant = 'then' | 'else';
+
+/** Keys under which `*` in a string is an IAM wildcard, so an unknown part can safely become `*`. */
+const WILDCARD_SLOTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
+
+interface Intrinsic {
+  readonly fn: string;
+  readonly arg: JsonNode | undefined;
+}
+
+/** `{"Ref": x}` or `{"Fn::…": x}`: an object with exactly one such key. (`Condition` is left out: it is an IAM key.) */
+export function intrinsicOf(node: JsonNode | undefined): Intrinsic | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  const props = properties(node);
+  if (props.length !== 1) return undefined;
+  const fn = propertyKey(props[0]!);
+  if (fn !== 'Ref' && !fn.startsWith('Fn::')) return undefined;
+  return { fn, arg: propertyValue(props[0]!) };
+}
+
+/** How many Fn::If the subtree holds (0 = one variant is enough). */
+export function countIfs(node: JsonNode | undefined): number {
+  if (!node) return 0;
+  let n = intrinsicOf(node)?.fn === 'Fn::If' ? 1 : 0;
+  for (const c of node.children ?? []) n += countIfs(c);
+  return n;
+}
+
+const NO_VALUE = Symbol('AWS::NoValue');
+type Resolved = MutableNode | typeof NO_VALUE;
+
+/** The policy subtree with intrinsics resolved for one variant; undefined when the whole value is AWS::NoValue. */
+export function resolveIntrinsics(node: JsonNode, variant: Variant): MutableNode | undefined {
+  const r = new Resolver(variant).resolve(node, false);
+  return r === NO_VALUE ? undefined : r;
+}
+
+class Resolver {
+  constructor(private readonly variant: Variant) {}
+
+  resolve(node: JsonNode, wildcardSlot: boolean): Resolved {
+    const intrinsic = intrinsicOf(node);
+    if (intrinsic) return this.intrinsic(node, intrinsic, wildcardSlot);
+    if (node.type === 'object') {
+      const out = containerNode('object', node.offset, node.length);
+      for (const p of properties(node)) {
+        const keyNode = p.children?.[0];
+        if (!keyNode) continue;
+        const value = propertyValue(p);
+        const key = cloneNode(keyNode);
+        const slot = WILDCARD_SLOTS.has(propertyKey(p));
+        const resolved = value ? this.resolve(value, slot) : undefined;
+        if (resolved === NO_VALUE) continue;
+        const prop = propertyNode(key, resolved, p.colonOffset);
+        prop.offset = p.offset;
+        prop.length = p.length;
+        prop.parent = out;
+        out.children!.push(prop);
+      }
+      return out;
+    }
+    if (node.type === 'array') {
+      const out = containerNode('array', node.offset, node.length);
+      for (const item of node.children ?? []) {
+        const resolved = this.resolve(item, wildcardSlot);
+        if (resolved === NO_VALUE) continue;
+        resolved.parent = out;
+        out.children!.push(resolved);
+      }
+      return out;
+    }
+    return cloneNode(node);
+  }
+
+  private branch(arg: JsonNode | undefined): JsonNode | undefined {
+    if (arg?.type !== 'array') return undefined;
+    return arg.children?.[this.variant === 'then' ? 1 : 2];
+  }
+
+  private intrinsic(node: JsonNode, { fn, arg }: Intrinsic, wildcardSlot: boolean): Resolved {
+    if (fn === 'Ref' && arg?.value === 'AWS::NoValue') return NO_VALUE;
+    if (fn === 'Fn::If') {
+      const chosen = this.branch(arg);
+      return chosen ? this.resolve(chosen, wildcardSlot) : opaque(node, fn);
+    }
+    if (fn === 'Fn::Sub' || fn === 'Fn::Join') {
+      const s = this.evalString(node);
+      if (s === undefined) return opaque(node, fn);
+      if (s.unknown === 0) return templated(node, fn, s.text);
+      if (wildcardSlot && plausibleWithWildcards(s.text)) return templated(node, fn, s.text);
+      return opaque(node, fn);
+    }
+    return opaque(node, fn);
+  }
+
+  /** The string an intrinsic evaluates to, unknown parts as `*`; undefined when it is not a string at all. */
+  private evalString(node: JsonNode | undefined): { text: string; unknown: number } | undefined {
+    if (!node) return undefined;
+    if (node.type === 'string') return { text: String(node.value), unknown: 0 };
+    if (node.type === 'number' || node.type === 'boolean') return { text: String(node.value), unknown: 0 };
+    const intrinsic = intrinsicOf(node);
+    if (!intrinsic) return undefined;
+    const { fn, arg } = intrinsic;
+    switch (fn) {
+      case 'Ref': {
+        const v = typeof arg?.value === 'string' ? pseudoParameterValue(arg.value) : undefined;
+        return v !== undefined ? { text: v, unknown: 0 } : { text: '*', unknown: 1 };
+      }
+      case 'Fn::If':
+        return this.evalString(this.branch(arg));
+      case 'Fn::Sub':
+        return this.evalSub(arg);
+      case 'Fn::Join': {
+        const [delim, list] = arg?.type === 'array' ? (arg.children ?? []) : [];
+        if (delim?.type !== 'string' || list?.type !== 'array') return { text: '*', unknown: 1 };
+        let unknown = 0;
+        const parts: string[] = [];
+        for (const item of list.children ?? []) {
+          if (intrinsicOf(item)?.fn === 'Ref' && item.children?.[0]?.children?.[1]?.value === 'AWS::NoValue') continue;
+          const s = this.evalString(item) ?? { text: '*', unknown: 1 };
+          unknown += s.unknown;
+          parts.push(s.text);
+        }
+        return { text: parts.join(String(delim.value)), unknown };
+      }
+      default:
+        return { text: '*', unknown: 1 };
+    }
+  }
+
+  private evalSub(arg: JsonNode | undefined): { text: string; unknown: number } | undefined {
+    if (arg?.type === 'string') return toEval(substituteCfn(String(arg.value), '*'));
+    if (arg?.type !== 'array') return undefined;
+    const [template, vars] = arg.children ?? [];
+    if (template?.type !== 'string') return undefined;
+    const known = new Map<string, string>();
+    const partlyUnknown: string[] = [];
+    for (const p of properties(vars)) {
+      const s = this.evalString(propertyValue(p)) ?? { text: '*', unknown: 1 };
+      known.set(propertyKey(p), s.text);
+      if (s.unknown > 0) partlyUnknown.push(propertyKey(p));
+    }
+    const sub = substituteCfn(String(template.value), '*', known);
+    // a variable whose value is itself partly unknown counts as unknown where it is used
+    const extra = partlyUnknown.filter((name) => String(template.value).includes(`\${${name}}`)).length;
+    return { text: sub.value, unknown: sub.unknown + extra };
+  }
+}
+
+function toEval(s: { value: string; unknown: number }): { text: string; unknown: number } {
+  return { text: s.value, unknown: s.unknown };
+}
+
+function marked(node: JsonNode, value: string, info: TemplateInfo): MutableNode {
+  const out = scalarNode('string', value, node.offset, node.length);
+  out.template = info;
+  return out;
+}
+
+function opaque(node: JsonNode, fn: string): MutableNode {
+  return marked(node, '', { kind: 'opaque', fn });
+}
+
+function templated(node: JsonNode, fn: string, value: string): MutableNode {
+  return marked(node, value, { kind: 'templated', fn });
+}
