@@ -17,6 +17,7 @@ import {
   type Statement,
   type StringListElement,
 } from './policyModel';
+import { isOpaque } from './containers/templateValue';
 
 export interface PolicyPlacement {
   readonly policyType: PolicyType;
@@ -61,14 +62,15 @@ function located<T>(node: JsonNode, value: T): Located<T> {
 function stringItems(node: JsonNode | undefined): Located<string>[] {
   if (!node) return [];
   const nodes = node.type === 'array' ? (node.children ?? []) : [node];
-  return nodes.filter((n) => n.type === 'string').map((n) => located(n, n.value as string));
+  // opaque template values (CloudFormation Ref/GetAtt, Terraform references) are unknown: no rule may judge them
+  return nodes.filter((n) => n.type === 'string' && !isOpaque(n)).map((n) => located(n, n.value as string));
 }
 
 function scalarItems(node: JsonNode | undefined): Located<string | number | boolean | null>[] {
   if (!node) return [];
   const nodes = node.type === 'array' ? (node.children ?? []) : [node];
   return nodes
-    .filter((n) => n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null')
+    .filter((n) => (n.type === 'string' && !isOpaque(n)) || n.type === 'number' || n.type === 'boolean' || n.type === 'null')
     .map((n) => located(n, n.value as string | number | boolean | null));
 }
 
@@ -82,7 +84,7 @@ function buildStatement(node: JsonNode, index: number): Statement {
   const get = (key: string): Element | undefined => elements.find((e) => e.key === key);
   const str = (key: string): Located<string> | undefined => {
     const v = get(key)?.value;
-    return v?.type === 'string' ? located(v, v.value as string) : undefined;
+    return v?.type === 'string' && !isOpaque(v) ? located(v, v.value as string) : undefined;
   };
   const pick = (a: string, b: string): [Element | undefined, boolean] => {
     const pos = get(a);
@@ -107,7 +109,7 @@ function buildStatement(node: JsonNode, index: number): Statement {
 
 function buildPrincipal(el: Element, negated: boolean): PrincipalElement {
   const v = el.value;
-  const wildcard = v?.type === 'string' ? located(v, v.value as string) : undefined;
+  const wildcard = v?.type === 'string' && !isOpaque(v) ? located(v, v.value as string) : undefined;
   const entries: PrincipalEntry[] =
     v?.type === 'object'
       ? properties(v).map((p) => {
