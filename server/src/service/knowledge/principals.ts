@@ -170,7 +170,8 @@ export function isServicePrincipalFormat(value: string): boolean {
 /** A best guess at the intended service principal for a malformed value ("ec2" -> "ec2.amazonaws.com"), or undefined. */
 export function suggestServicePrincipal(value: string): string | undefined {
   const trimmed = value.trim().toLowerCase();
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(trimmed) && !trimmed.includes('amazon')) {
+  // only a bare service name ("ec2", "ecs-tasks"): a dotted value is some other domain, not a typo of one
+  if (/^[a-z0-9-]+$/.test(trimmed)) {
     const candidate = `${trimmed}.amazonaws.com`;
     if (isServicePrincipalFormat(candidate)) return candidate;
   }
@@ -204,6 +205,7 @@ export function classifyFederatedPrincipal(value: string): FederatedInfo {
     const rest = slash < 0 ? '' : arn.resource.slice(slash + 1);
     if (type === 'saml-provider' && rest !== '') return { kind: 'saml-provider', account: arn.account };
     if (type === 'oidc-provider' && rest !== '') return { kind: 'oidc-provider', account: arn.account, keyPrefix: rest };
+    if (type === 'saml-provider' || type === 'oidc-provider') return { kind: 'invalid', account: arn.account, problem: `the ${type} name is missing` };
     return { kind: 'invalid', account: arn.account, problem: `"${type}" is not an identity provider (use saml-provider/… or oidc-provider/…)` };
   }
   if (DOMAIN.test(value)) return { kind: 'domain', keyPrefix: value.toLowerCase() };

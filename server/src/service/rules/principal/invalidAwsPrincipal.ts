@@ -28,7 +28,7 @@ Good:
       const info = classifyAwsPrincipal(p.value.value);
       if (info.kind === 'unique-id' && info.uniqueIdPrefix !== 'AROA' && info.uniqueIdPrefix !== 'AIDA') {
         const what = UNIQUE_ID_PREFIXES[info.uniqueIdPrefix!] ?? 'IAM entity';
-        ctx.report(p.value, `AWS principal "${p.value.value}" is the unique ID of an ${what}, which cannot be a principal: name a role, user or account.`, {
+        ctx.report(p.value, `AWS principal "${p.value.value}" is the unique ID of ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}, which cannot be a principal: name a role, user or account.`, {
           data: { value: p.value.value, uniqueIdPrefix: info.uniqueIdPrefix },
         });
         continue;
