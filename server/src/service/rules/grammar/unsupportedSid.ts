@@ -30,7 +30,8 @@ Good:
       const sid = s.sid;
       if (!sid || sid.value === '' || /^[A-Za-z0-9]+$/.test(sid.value)) continue;
       const suggestion = pascalCase(sid.value);
-      const bad = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'space' : `"${c}"`)).join(', ');
+      const badChars = [...new Set(sid.value.replace(/[A-Za-z0-9]/g, ''))].map((c) => (c === ' ' ? 'a space' : `"${c}"`));
+      const bad = badChars.length > 1 ? `${badChars.slice(0, -1).join(', ')} and ${badChars[badChars.length - 1]}` : badChars[0];
       ctx.report(sid, `Sid "${sid.value}" contains ${bad}: IAM accepts only letters A-Z, a-z and digits 0-9${suggestion ? `, e.g. "${suggestion}"` : ''}.`, {
         data: suggestion ? { suggestion } : {},
       });
