@@ -102,11 +102,11 @@ class Converter {
         else value = this.convert(pair.value as YamlNode);
         props.push(propertyNode(key, value));
       }
-      return containerNode('object', start, end - start, props);
+      return containerNode('object', start, this.blockEnd(start, end, props) - start, props);
     }
     if (isSeq(node)) {
       const items = node.items.map((item) => (item === null ? scalarNode('null', null, start, 0) : this.convert(item as YamlNode)));
-      return containerNode('array', start, end - start, items);
+      return containerNode('array', start, this.blockEnd(start, end, items) - start, items);
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
@@ -120,6 +120,16 @@ class Converter {
     }
     if (isScalar(node)) return this.scalar(node, start, end);
     return scalarNode('null', null, start, end - start);
+  }
+
+  /**
+   * A block collection's range runs to the next line (trailing newline, comments): end it at its last child so a
+   * finding on it does not spill onto the following key. Flow collections (`{…}`, `[…]`) end at their bracket.
+   */
+  private blockEnd(start: number, end: number, children: readonly MutableNode[]): number {
+    const open = this.text[start];
+    if (open === '{' || open === '[' || children.length === 0) return end;
+    return Math.max(...children.map((c) => c.offset + c.length));
   }
 
   private keyNode(node: Scalar): MutableNode {
