@@ -7,6 +7,9 @@ import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalo
 import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
 import { cappedList, code, escapeMarkdown, plural, serviceReferenceLink } from './markdown';
+import { memoByCatalog } from './memo';
+
+const wildcardMemo = memoByCatalog<string>();
 
 export interface ActionHoverOptions {
   /** how many actions a wildcard hover lists before "and N more" */
@@ -23,7 +26,10 @@ export function actionHover(catalog: IamCatalog, value: string, options: ActionH
     const service = catalog.getService(svcPart);
     return service ? serviceHover(service) : unknownService(catalog, svcPart);
   }
-  if (hasWildcard(value)) return wildcardHover(catalog, value, options.listCap ?? 25);
+  if (hasWildcard(value)) {
+    const cap = options.listCap ?? 25;
+    return wildcardMemo(catalog, `${cap}\u0000${value}`, () => wildcardHover(catalog, value, cap));
+  }
   const action = catalog.getAction(value);
   if (action) return singleActionHover(catalog, action);
   const service = catalog.getService(svcPart);

@@ -7,6 +7,9 @@ import { canonicalOperatorCase, familiesForKeyType, parseOperator } from '../../
 import { expandActionElement } from '../../knowledge/statementActions';
 import type { Statement } from '../../parser/policyModel';
 import { cappedList, code, escapeMarkdown } from './markdown';
+import { memoByCatalog } from './memo';
+
+const supportMemo = memoByCatalog<string | undefined>();
 
 const IF_EXISTS_TEXT =
   '**IfExists**: if the key is absent from the request, the condition is true (the statement still applies); if present, the operator is evaluated as usual.';
@@ -44,7 +47,8 @@ export function conditionKeyHover(catalog: IamCatalog, key: string, statement: S
     `Type: **${info.type}**, ${info.multiValued ? 'multivalued (use `ForAnyValue:` or `ForAllValues:`)' : 'single-valued'}. Operators: ${familiesForKeyType(info.type).join(', ')}, or Null.`,
   ];
   if (info.description) out.push('', escapeMarkdown(info.description));
-  const support = statement ? keySupport(catalog, info, statement) : undefined;
+  const actionKey = statement?.action ? `${statement.action.negated ? 'N' : 'A'}\u0000${statement.action.items.map((i) => i.value).join('\u0000')}` : '';
+  const support = statement ? supportMemo(catalog, `${info.key.toLowerCase()}\u0000${actionKey}`, () => keySupport(catalog, info, statement)) : undefined;
   if (support) out.push('', support);
   return out.join('\n');
 }
