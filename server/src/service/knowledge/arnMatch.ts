@@ -156,15 +156,28 @@ export function patternCovers(outer: string, inner: string, ignoreCase = false):
   return pi === p.length;
 }
 
-/** Splits at the first five colons; fewer fields when the text has fewer colons. */
+/**
+ * Splits at the first five colons; fewer fields when the text has fewer colons. Colons inside a ${...}
+ * variable ("${aws:username}") do not separate fields.
+ */
 export function splitArnFields(arn: string): string[] {
   const fields: string[] = [];
   let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = arn.indexOf(':', start);
-    if (colon < 0) break;
-    fields.push(arn.slice(start, colon));
-    start = colon + 1;
+  let i = 0;
+  while (fields.length < 5 && i < arn.length) {
+    const c = arn.charCodeAt(i);
+    if (c === 36 /* $ */ && arn.charCodeAt(i + 1) === 123 /* { */) {
+      const close = arn.indexOf('}', i + 2);
+      if (close > 0) {
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === 58 /* : */) {
+      fields.push(arn.slice(start, i));
+      start = i + 1;
+    }
+    i++;
   }
   fields.push(arn.slice(start));
   return fields;

@@ -29,8 +29,8 @@ export function suggestWildcard(catalog: IamCatalog, svc: ServiceInfo, namePatte
   let bestD = 3;
   for (const [lc, cased] of seen) {
     const d = editDistance(lower, lc, 2);
-    // ties: keep the candidate closest in length (a deletion is less likely meant than a typo fix)
-    if (d < bestD || (d === bestD && best !== undefined && Math.abs(cased.length - literal.length) < Math.abs(best.length - literal.length))) {
+    // ties: keep the shorter prefix ("s3:Gett*" -> "s3:Get*", not "s3:GetA*"), then the alphabetically first
+    if (d < bestD || (d === bestD && best !== undefined && (cased.length < best.length || (cased.length === best.length && cased < best)))) {
       const pattern = `${svc.prefix}:${cased}${rest}`;
       if (expandPattern(catalog, pattern).length === 0) continue;
       bestD = d;

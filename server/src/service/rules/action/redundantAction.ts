@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import { patternCovers } from '../../knowledge/arnMatch';
+import { expandPattern } from '../../knowledge/statementActions';
 
 export const redundantAction: Rule = {
   code: 'REDUNDANT_ACTION',
@@ -27,6 +28,8 @@ Good:
       const items = statement.action?.items ?? [];
       if (items.length < 2 || items.length > 1000) continue;
       items.forEach((inner, i) => {
+        // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise
+        if (inner.value !== '*' && expandPattern(ctx.catalog, inner.value).length === 0) return;
         // a pattern covering this one; of two equivalent entries only the later one is reported
         const outer = items.find((o, j) => j !== i && patternCovers(o.value, inner.value, true) && (!patternCovers(inner.value, o.value, true) || j < i));
         if (!outer) return;

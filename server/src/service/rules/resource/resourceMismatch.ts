@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
-import { arnMatchesTemplate } from '../../knowledge/arnMatch';
+import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
 import { hasWildcard } from '../../knowledge/glob';
@@ -13,6 +13,14 @@ import { isTemplateSubstitution } from './arnRule';
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
   const shown = types.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
   return types.length > max ? `${shown.join(', ')} or ${types.length - max} other types` : shown.join(' or ');
+}
+
+/** "arn:aws:s3:::*", "arn:aws:logs:*:*:*": every resource of the action's own service namespace. */
+function isServiceWide(arn: string, action: ActionInfo): boolean {
+  const f = splitArnFields(arn);
+  if (f.length < 6) return arn.endsWith('*') && (f[2] === undefined || f[2] === action.service.prefix || /^\*+$/.test(f[2]));
+  const wide = (x: string): boolean => x === '' || /^\*+$/.test(x);
+  return (f[2] === action.service.prefix || /^\*+$/.test(f[2]!)) && wide(f[3]!) && wide(f[4]!) && /^\*+$/.test(f[5]!);
 }
 
 export const resourceMismatch: Rule = {
@@ -48,6 +56,12 @@ Good:
       const fits = (a: ActionInfo, arn: string): boolean | undefined => {
         const types = resourceTypesOfAction(a);
         if (types === undefined) return undefined;
+        // AWS-owned resources ("arn:aws:iam::aws:policy/…", AWS-managed SCPs) are often missing from the
+        // actions' resource lists in the service data: no verdict rather than a false warning
+        if (splitArnFields(arn)[4] === 'aws') return undefined;
+        // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
+        // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
+        if (types.length === 0) return isServiceWide(arn, a) ? undefined : false;
         return types.some((t) => arnMatchesTemplate(arn, t.template));
       };
       const usedArns = new Set<string>();
