@@ -2,53 +2,85 @@
 
 import type { Rule } from '../rule';
 import { allowWithUnsupportedTagConditionKey } from './allowWithUnsupportedTagConditionKey';
+import { confirmAudienceClaimType } from './confirmAudienceClaimType';
 import { denyWithUnsupportedTagConditionKey } from './denyWithUnsupportedTagConditionKey';
 import { deprecatedGlobalConditionKey } from './deprecatedGlobalConditionKey';
 import { duplicateKeysWithDifferentCase } from './duplicateKeysWithDifferentCase';
 import { forAllValuesWithSingleValuedKey } from './forAllValuesWithSingleValuedKey';
 import { forAllValuesWithoutNullGuard } from './forAllValuesWithoutNullGuard';
+import { ifExistsMisuse } from './ifExistsMisuse';
+import { improveIpRange } from './improveIpRange';
 import { invalidArnConditionValue } from './invalidArnConditionValue';
+import { invalidConditionDataType } from './invalidConditionDataType';
 import { invalidConditionKeyFormat } from './invalidConditionKeyFormat';
 import { invalidConditionOperator } from './invalidConditionOperator';
 import { invalidDateValue } from './invalidDateValue';
 import { invalidGlobalConditionKey } from './invalidGlobalConditionKey';
+import { invalidRegion } from './invalidRegion';
 import { invalidServiceConditionKey } from './invalidServiceConditionKey';
+import { invalidVariableForOperator } from './invalidVariableForOperator';
+import { invalidVariableSyntax } from './invalidVariableSyntax';
+import { invalidVpcFormat } from './invalidVpcFormat';
+import { missingPairedConditionKeys } from './missingPairedConditionKeys';
 import { missingQualifier } from './missingQualifier';
 import { missingTagKeyInCondition } from './missingTagKeyInCondition';
 import { nonCanonicalConditionKeyCase } from './nonCanonicalConditionKeyCase';
 import { nullWithIfExists } from './nullWithIfExists';
 import { nullWithQualifier } from './nullWithQualifier';
+import { privateIpAddress } from './privateIpAddress';
+import { privateIpAddressSubset } from './privateIpAddressSubset';
+import { redundantConditionValueNum } from './redundantConditionValueNum';
 import { typeMismatch } from './typeMismatch';
 import { typeMismatchBinary } from './typeMismatchBinary';
 import { typeMismatchBoolean } from './typeMismatchBoolean';
 import { typeMismatchDate } from './typeMismatchDate';
 import { typeMismatchIpRange } from './typeMismatchIpRange';
 import { typeMismatchNumber } from './typeMismatchNumber';
+import { unknownPolicyVariable } from './unknownPolicyVariable';
 import { unsupportedActionForConditionKey } from './unsupportedActionForConditionKey';
+import { variableUnsupportedInElement } from './variableUnsupportedInElement';
+import { variableUnsupportedInVersion } from './variableUnsupportedInVersion';
+import { wildcardWithoutLikeOperator } from './wildcardWithoutLikeOperator';
 
 export const conditionRules: readonly Rule[] = [
   allowWithUnsupportedTagConditionKey,
+  confirmAudienceClaimType,
   denyWithUnsupportedTagConditionKey,
   deprecatedGlobalConditionKey,
   duplicateKeysWithDifferentCase,
   forAllValuesWithSingleValuedKey,
   forAllValuesWithoutNullGuard,
+  ifExistsMisuse,
+  improveIpRange,
   invalidArnConditionValue,
+  invalidConditionDataType,
   invalidConditionKeyFormat,
   invalidConditionOperator,
   invalidDateValue,
   invalidGlobalConditionKey,
+  invalidRegion,
   invalidServiceConditionKey,
+  invalidVariableForOperator,
+  invalidVariableSyntax,
+  invalidVpcFormat,
+  missingPairedConditionKeys,
   missingQualifier,
   missingTagKeyInCondition,
   nonCanonicalConditionKeyCase,
   nullWithIfExists,
   nullWithQualifier,
+  privateIpAddress,
+  privateIpAddressSubset,
+  redundantConditionValueNum,
   typeMismatch,
   typeMismatchBinary,
   typeMismatchBoolean,
   typeMismatchDate,
   typeMismatchIpRange,
   typeMismatchNumber,
+  unknownPolicyVariable,
   unsupportedActionForConditionKey,
+  variableUnsupportedInElement,
+  variableUnsupportedInVersion,
+  wildcardWithoutLikeOperator,
 ];
