@@ -33,7 +33,7 @@ Good:
       if (!trusts) continue;
       const missing = REQUIRED.filter((a) => !actionsCover(s, a));
       if (missing.length === 0) continue;
-      ctx.report(at, `IAM Roles Anywhere needs "sts:AssumeRole", "sts:SetSourceIdentity" and "sts:TagSession": add ${missing.map((m) => `"${m}"`).join(', ')}.`, {
+      ctx.report(at, `IAM Roles Anywhere needs "sts:AssumeRole", "sts:SetSourceIdentity" and "sts:TagSession": add ${missing.map((m) => `"${m}"`).join(' and ')}.`, {
         data: { missingActions: missing },
       });
     }
