@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import { patternCovers } from '../../knowledge/arnMatch';
+import { isTemplated } from '../../parser/containers/templateValue';
 
 export const redundantResource: Rule = {
   code: 'REDUNDANT_RESOURCE',
@@ -24,7 +25,8 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const statement of ctx.policy.statements) {
-      const items = statement.resource?.items ?? [];
+      // values built from CloudFormation/Terraform placeholders (`${Bucket}` read as `*`) cannot be compared
+      const items = (statement.resource?.items ?? []).filter((i) => !isTemplated(i.node));
       if (items.length < 2 || items.length > 500) continue;
       items.forEach((inner, i) => {
         const outer = items.find((o, j) => j !== i && patternCovers(o.value, inner.value) && (!patternCovers(inner.value, o.value) || j < i));
