@@ -55,9 +55,9 @@ export function serviceHover(service: ServiceInfo): string {
 }
 
 export function singleActionHover(catalog: IamCatalog, action: ActionInfo): string {
-  const out: string[] = [`**${action.fullName}** — ${escapeMarkdown(action.service.name)}`, ''];
-  if (action.description) out.push(escapeMarkdown(action.description), '');
-  out.push(`Access level: **${formatAccessLevel(action.accessLevel) || 'unknown'}**`, '');
+  // title, access level and description form the first paragraph: the brief hover setting keeps only that
+  const head = `**${action.fullName}** — ${escapeMarkdown(action.service.name)}, access level **${formatAccessLevel(action.accessLevel) || 'unknown'}**`;
+  const out: string[] = [action.description ? `${head}  \n${escapeMarkdown(action.description)}` : head, ''];
   if (action.resources.length === 0) {
     out.push(`Resource types: none, the action does not support resource-level permissions: use ${code('"Resource": "*"')}.`);
   } else {
@@ -79,11 +79,8 @@ export function wildcardHover(catalog: IamCatalog, pattern: string, listCap: num
   if (actions.length === 0) return `${code(pattern)} matches no action in the IAM data.`;
   const services = new Set(actions.map((a) => a.service));
   const where = services.size === 1 ? escapeMarkdown([...services][0]!.name) : `${services.size} services`;
-  const out: string[] = [`**${pattern}** matches ${plural(actions.length, 'action')} in ${where}`, ''];
-  for (const l of ACCESS_LEVELS) {
-    const n = actions.filter((a) => (a.accessLevel & l.bit) !== 0).length;
-    if (n > 0) out.push(`- ${l.name}: ${n}`);
-  }
+  const levels = ACCESS_LEVELS.map((l) => ({ name: l.name, n: actions.filter((a) => (a.accessLevel & l.bit) !== 0).length })).filter((l) => l.n > 0);
+  const out: string[] = [`**${pattern}** matches ${plural(actions.length, 'action')} in ${where}: ${levels.map((l) => `${l.name} ${l.n}`).join(', ')}.`];
   const pm = actions.filter((a) => (a.accessLevel & AccessLevel.PermissionsManagement) !== 0).length;
   const write = actions.filter((a) => (a.accessLevel & AccessLevel.Write) !== 0).length;
   if (pm > 0) out.push('', `⚠️ Includes ${plural(pm, 'Permissions management action')}: they can change who has access to what.`);

@@ -11,9 +11,7 @@ export function arnHover(catalog: IamCatalog, value: string): string {
   const parts = parseArn(value);
   if (!parts) return `${code(value)} is not an ARN: write ${code('arn:partition:service:region:account:resource')} or ${code('*')}.`;
   const out = [
-    `**ARN** — partition ${seg(parts.partition)}, service ${seg(parts.service)}, region ${seg(parts.region)}, account ${seg(parts.account)}`,
-    '',
-    `Resource: ${code(parts.resource || '(empty)')}`,
+    `**ARN** — partition ${seg(parts.partition)}, service ${seg(parts.service)}, region ${seg(parts.region)}, account ${seg(parts.account)}  \nResource: ${code(parts.resource || '(empty)')}`,
   ];
   const service = catalog.getService(parts.service);
   if (!service) {

@@ -26,7 +26,7 @@ export function operatorHover(text: string): string {
       : `${code(text)} is not a condition operator IAM knows.`;
   }
   const o = parsed.operator;
-  const out = [`**${parsed.canonical}** — ${o.family} condition operator`, '', o.description, '', `Value type: ${o.valueType}${o.supportsWildcards ? ' (wildcards `*` and `?` allowed)' : ''}${o.ignoresCase ? ', case-insensitive' : ''}. Policy variables: ${o.allowsVariables ? 'allowed' : 'not allowed'}.`];
+  const out = [`**${parsed.canonical}** — ${o.family} condition operator  \n${o.description}`, '', `Value type: ${o.valueType}${o.supportsWildcards ? ' (wildcards `*` and `?` allowed)' : ''}${o.ignoresCase ? ', case-insensitive' : ''}. Policy variables: ${o.allowsVariables ? 'allowed' : 'not allowed'}.`];
   out.push('', 'Several keys in this block must all match (AND); several values for one key are alternatives (OR).');
   if (parsed.ifExists) out.push('', o.allowsIfExists ? IF_EXISTS_TEXT : `${code('IfExists')} cannot be used with ${code(o.name)}.`);
   if (parsed.qualifier === 'ForAllValues') out.push('', FOR_ALL_TEXT);
@@ -42,9 +42,7 @@ export function conditionKeyHover(catalog: IamCatalog, key: string, statement: S
     return `Unknown condition key ${code(key)}${suggestion ? `. Did you mean ${code(suggestion)}?` : '.'} An unknown key is absent from every request, so the condition never matches (or always matches with a negated operator or IfExists).`;
   }
   const out = [
-    `**${info.key}** — ${info.global ? 'global' : 'service'} condition key`,
-    '',
-    `Type: **${info.type}**, ${info.multiValued ? 'multivalued (use `ForAnyValue:` or `ForAllValues:`)' : 'single-valued'}. Operators: ${familiesForKeyType(info.type).join(', ')}, or Null.`,
+    `**${info.key}** — ${info.global ? 'global' : 'service'} condition key  \nType: **${info.type}**, ${info.multiValued ? 'multivalued (use `ForAnyValue:` or `ForAllValues:`)' : 'single-valued'}. Operators: ${familiesForKeyType(info.type).join(', ')}, or Null.`,
   ];
   if (info.description) out.push('', escapeMarkdown(info.description));
   const actionKey = statement?.action ? `${statement.action.negated ? 'N' : 'A'}\u0000${statement.action.items.map((i) => i.value).join('\u0000')}` : '';
