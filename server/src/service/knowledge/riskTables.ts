@@ -93,7 +93,9 @@ export const PRIVILEGE_ESCALATION_COMBOS: readonly EscalationCombo[] = [
 /**
  * Actions whose response contains credentials. Source: parliament's CREDENTIALS_EXPOSURE auditor
  * (duo-labs/parliament, community_auditors/credentials_exposure.py, after kmcquade's gist), plus
- * ec2:GetPasswordData, which cloudsplaining's CredentialsExposure list names (catalogue §3).
+ * ec2:GetPasswordData, which cloudsplaining's CredentialsExposure list names (catalogue §3). Left out:
+ * connect:GetFederationTokens, iot:AssumeRoleWithCertificate and sso:GetRoleCredentials, which are not IAM
+ * actions in the service-authorization data, so no policy can grant them by name.
  */
 export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'codepipeline:PollForJobs',
@@ -102,7 +104,6 @@ export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'cognito-identity:GetOpenIdTokenForDeveloperIdentity',
   'cognito-identity:GetCredentialsForIdentity',
   'connect:GetFederationToken',
-  'connect:GetFederationTokens',
   'ec2:GetPasswordData',
   'ecr:GetAuthorizationToken',
   'gamelift:RequestUploadCredentials',
@@ -111,12 +112,10 @@ export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'iam:CreateServiceSpecificCredential',
   'iam:ResetServiceSpecificCredential',
   'iam:UpdateAccessKey',
-  'iot:AssumeRoleWithCertificate',
   'lightsail:GetInstanceAccessDetails',
   'lightsail:GetRelationalDatabaseMasterUserPassword',
   'rds-db:connect',
   'redshift:GetClusterCredentials',
-  'sso:GetRoleCredentials',
   'mediapackage:RotateIngestEndpointCredentials',
   'sts:AssumeRole',
   'sts:AssumeRoleWithSAML',
