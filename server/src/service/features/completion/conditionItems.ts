@@ -11,6 +11,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { COMMON_SERVICE_PRINCIPALS } from '../../knowledge/servicePrincipals';
 import type { ConditionOperatorBlock, Statement } from '../../parser/policyModel';
 import { snippetEscape, type ItemSpec } from './edits';
+import { memoByCatalog } from '../hover/memo';
 
 /** Operators valid for every key already written in the block (all operators when there is none). */
 export function operatorItems(catalog: IamCatalog, block: ConditionOperatorBlock | undefined): ItemSpec[] {
@@ -47,24 +48,34 @@ export function operatorItems(catalog: IamCatalog, block: ConditionOperatorBlock
 
 const MAX_ACTIONS_FOR_KEYS = 3000;
 
+const serviceKeyMemo = memoByCatalog<ReadonlyMap<string, ConditionKeyInfo>>();
+
+/** Every condition key the statement's actions support (bare "*" and NotAction contribute none), memoised. */
+function statementKeys(catalog: IamCatalog, statement: Statement | undefined): ReadonlyMap<string, ConditionKeyInfo> {
+  const items = statement?.action && !statement.action.negated ? statement.action.items.map((i) => i.value) : [];
+  return serviceKeyMemo(catalog, items.join('\u0000'), () => {
+    const keys = new Map<string, ConditionKeyInfo>();
+    let budget = MAX_ACTIONS_FOR_KEYS;
+    for (const item of items) {
+      if (item === '*') continue;
+      const actions = expandPattern(catalog, item);
+      if (actions.length > budget) continue;
+      budget -= actions.length;
+      for (const a of actions) {
+        for (const k of catalog.conditionKeysForAction(a)) {
+          const info = catalog.getConditionKey(k);
+          if (info && !keys.has(info.key)) keys.set(info.key, info);
+        }
+      }
+    }
+    return keys;
+  });
+}
+
 /** Condition keys: those of the statement's actions first (sortText 0), then global keys (1). */
 export function conditionKeyItems(catalog: IamCatalog, statement: Statement | undefined, operatorText: string | undefined): ItemSpec[] {
   const family = operatorText ? parseOperator(operatorText)?.operator.family : undefined;
-  const serviceKeys = new Map<string, ConditionKeyInfo>();
-  const items = statement?.action && !statement.action.negated ? statement.action.items : [];
-  let budget = MAX_ACTIONS_FOR_KEYS;
-  for (const item of items) {
-    if (item.value === '*') continue;
-    const actions = expandPattern(catalog, item.value);
-    if (actions.length > budget) continue;
-    budget -= actions.length;
-    for (const a of actions) {
-      for (const k of catalog.conditionKeysForAction(a)) {
-        const info = catalog.getConditionKey(k);
-        if (info && !serviceKeys.has(info.key)) serviceKeys.set(info.key, info);
-      }
-    }
-  }
+  const serviceKeys = statementKeys(catalog, statement);
   const out: ItemSpec[] = [];
   const add = (info: ConditionKeyInfo, group: string): void => {
     const fits = family === undefined || familySuitsKeyType(family, info.type);

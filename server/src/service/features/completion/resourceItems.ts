@@ -7,6 +7,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { hasWildcard } from '../../knowledge/glob';
 import type { Statement } from '../../parser/policyModel';
 import { snippetEscape, type ItemSpec } from './edits';
+import { memoByCatalog } from '../hover/memo';
 
 const MAX_TEMPLATES = 60;
 
@@ -32,7 +33,7 @@ function statementResourceTypes(catalog: IamCatalog, statement: Statement | unde
     const wildcard = hasWildcard(item.value);
     if (item.value === '*') continue;
     const actions = expandPattern(catalog, item.value);
-    if (actions.length > 400) continue;
+    if (actions.length > 3000) continue;
     for (const a of actions) {
       for (const r of a.resources) {
         const rt = a.service.resourceTypes.get(r.name.toLowerCase());
@@ -50,7 +51,15 @@ function statementResourceTypes(catalog: IamCatalog, statement: Statement | unde
   return [...byArn.values()].sort((a, b) => a.rank - b.rank || a.rt.arn.localeCompare(b.rt.arn)).slice(0, MAX_TEMPLATES);
 }
 
-export function resourceItems(catalog: IamCatalog, statement: Statement | undefined): ItemSpec[] {
+const resourceMemo = memoByCatalog<readonly ItemSpec[]>();
+
+/** "*" and the statement's ARN templates, memoised per action list. */
+export function resourceItems(catalog: IamCatalog, statement: Statement | undefined): readonly ItemSpec[] {
+  const key = statement?.action ? `${statement.action.negated ? 'N' : 'A'}\u0000${statement.action.items.map((i) => i.value).join('\u0000')}` : '';
+  return resourceMemo(catalog, key, () => buildResourceItems(catalog, statement));
+}
+
+function buildResourceItems(catalog: IamCatalog, statement: Statement | undefined): ItemSpec[] {
   const out: ItemSpec[] = [
     { label: '*', kind: CompletionItemKind.Constant, insert: '*', detail: 'all resources', documentation: 'Every resource. Needed for actions without resource-level permissions.', sortText: '9' },
   ];
