@@ -29,10 +29,11 @@ Bad: a 3,000-character policy attached inline to a user. Good: the same policy a
     const { nonWhitespace } = policySize(ctx.policy, ctx.text);
     const exceeded = INLINE_LIMITS.filter(([, limit]) => nonWhitespace > limit);
     if (exceeded.length === 0) return;
-    const list = exceeded.map(([who, limit]) => `a ${who}'s ${formatCount(limit)}`).join(', ');
+    const parts = exceeded.map(([who, limit]) => `a ${who} (${formatCount(limit)})`);
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
     ctx.report(
       sizeAnchor(ctx.policy),
-      `This policy has ${formatCount(nonWhitespace)} characters without whitespace: as an inline policy it alone exceeds ${list} inline total; use a managed policy instead.`,
+      `This policy has ${formatCount(nonWhitespace)} characters without whitespace: as an inline policy it alone exceeds the inline total of ${list}; use a managed policy instead.`,
       { data: { size: nonWhitespace, exceeded: exceeded.map(([who, limit]) => ({ entity: who, limit })) } },
     );
   },
