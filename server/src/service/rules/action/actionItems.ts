@@ -1,7 +1,8 @@
 // Shared by the action rules: every Action/NotAction string of a policy, split into service prefix and name.
-// Splitting only; what is wrong with a name is each rule's call.
+// Splitting only; what is wrong with a name is each rule's call. Values built from templates are left out.
 
 import type { Located, PolicyDocument, Statement, StringListElement } from '../../parser/policyModel';
+import { isTemplated } from '../../parser/containers/templateValue';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -28,6 +29,8 @@ export function* actionItems(policy: PolicyDocument): Generator<ActionItem> {
     const element = statement.action;
     if (!element) continue;
     for (const item of element.items) {
+      // a name assembled at deploy time (CloudFormation Fn::Sub, Terraform interpolation) is not what the user typed
+      if (isTemplated(item.node)) continue;
       const parts = item.value === '*' ? undefined : splitAction(item.value);
       yield { statement, element, item, prefix: parts?.prefix, name: parts?.name };
     }

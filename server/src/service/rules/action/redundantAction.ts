@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import { patternCovers } from '../../knowledge/arnMatch';
+import { isTemplated } from '../../parser/containers/templateValue';
 import { expandPattern } from '../../knowledge/statementActions';
 
 export const redundantAction: Rule = {
@@ -25,7 +26,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const statement of ctx.policy.statements) {
-      const items = statement.action?.items ?? [];
+      const items = (statement.action?.items ?? []).filter((i) => !isTemplated(i.node));
       if (items.length < 2 || items.length > 1000) continue;
       items.forEach((inner, i) => {
         // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise

@@ -10,6 +10,7 @@ import { closestMatch, editDistance } from '../../knowledge/suggest';
 import { isKnownPartition, isKnownRegion, looksLikeRegion, PARTITION_IDS, ALL_REGIONS } from '../../knowledge/partitions';
 import type { PolicyDocument, Located, Statement, StringListElement } from '../../parser/policyModel';
 import type { Severity } from '../rule';
+import { isTemplated } from '../../parser/containers/templateValue';
 
 export interface ArnProblem {
   readonly code: string;
@@ -23,6 +24,8 @@ export interface ResourceItem {
   readonly statement: Statement;
   readonly element: StringListElement;
   readonly item: Located<string>;
+  /** the value was assembled at deploy time; unknown parts read as `*` */
+  readonly templated: boolean;
 }
 
 /** Every Resource and NotResource string of a policy, in document order. */
@@ -30,7 +33,7 @@ export function* resourceItems(policy: PolicyDocument): Generator<ResourceItem> 
   for (const statement of policy.statements) {
     const element = statement.resource;
     if (!element) continue;
-    for (const item of element.items) yield { statement, element, item };
+    for (const item of element.items) yield { statement, element, item, templated: isTemplated(item.node) };
   }
 }
 

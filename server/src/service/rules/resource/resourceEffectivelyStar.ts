@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import { splitArnFields } from '../../knowledge/arnMatch';
+import { isTemplated } from '../../parser/containers/templateValue';
 
 /** True for "arn:*", "arn:aws:*", "arn:*:*:*:*:*" and the like: any service, any resource. */
 export function isEffectivelyStar(value: string): boolean {
@@ -35,7 +36,7 @@ Good:
     for (const statement of ctx.policy.statements) {
       if (statement.effect?.value !== 'Allow' || !statement.resource || statement.resource.negated) continue;
       for (const item of statement.resource.items) {
-        if (!isEffectivelyStar(item.value)) continue;
+        if (isTemplated(item.node) || !isEffectivelyStar(item.value)) continue;
         ctx.report(item, `"${item.value}" matches every resource of every service, the same as "*"; name the resources the statement needs.`);
       }
     }

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
+import { isTemplated } from '../../parser/containers/templateValue';
 
 export const resourceStar: Rule = {
   code: 'RESOURCE_STAR',
@@ -33,12 +34,13 @@ Good:
       const actionEl = statement.action;
       const resourceEl = statement.resource;
       if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) continue;
-      const star = resourceEl.items.find((r) => r.value === '*');
+      // a "*" assembled from a template placeholder is not a literal "*" the author wrote
+      const star = resourceEl.items.find((r) => r.value === '*' && !isTemplated(r.node));
       if (!star) continue;
       const scopable: ActionInfo[] = [];
       const types = new Map<string, ResourceTypeInfo>();
       for (const item of actionEl.items) {
-        if (item.value === '*') continue;
+        if (item.value === '*' || isTemplated(item.node)) continue;
         for (const a of expandPattern(ctx.catalog, item.value)) {
           const rts = resourceTypesOfAction(a);
           if (!rts || rts.length === 0) continue;

@@ -36,7 +36,8 @@ Good:
 { "Effect": "Allow", "Action": "iam:GetRole", "Resource": "arn:aws:iam::123456789012:role/app-*" }
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { item } of resourceItems(ctx.policy)) {
+    for (const { item, templated } of resourceItems(ctx.policy)) {
+      if (templated) continue;
       const type = wildcardIamType(item.value);
       if (type === undefined) continue;
       ctx.report(item, `"${item.value}" has a wildcard in the IAM resource type "${type}"; write the type ("user", "role", "policy"…) in full and put the wildcard after the "/".`, { data: { type } });
