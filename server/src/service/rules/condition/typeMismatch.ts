@@ -35,9 +35,13 @@ Good:
       const suggested = operatorsForKeyType(info.type)[0]?.name;
       ctx.report(
         entry.key,
-        `"${entry.key.value}" is a ${info.type} key but "${block.operator.value}" is a ${family} operator: use a ${info.type} operator${suggested ? ` such as "${suggested}"` : ''}.`,
+        `"${entry.key.value}" is ${article(info.type)} ${info.type} key but "${block.operator.value}" is ${article(family)} ${family} operator: use ${article(info.type)} ${info.type} operator${suggested ? ` such as "${suggested}"` : ''}.`,
         { data: { key: entry.key.value, keyType: info.type, operator: block.operator.value, ...(suggested ? { suggestion: suggested } : {}) } },
       );
     }
   },
 };
+
+function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? 'an' : 'a';
+}
