@@ -124,9 +124,14 @@ test('condition operator: meaning, value type, IfExists and ForAllValues semanti
 test('ARN in Resource: the matching resource type and its template', () => {
   const { md } = hover(stmt('      "Effect": "Allow", "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::my-bucket/$0*"'));
   assert.match(md, /partition `aws`, service `s3`, region \(empty\), account \(empty\)/);
-  assert.match(md, /Matches resource type of Amazon S3:\n\n- \*\*object\*\*: `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}`$/m);
+  assert.match(md, /Matches resource type:\n\n- \*\*object\*\* \(Amazon S3\): `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}`\n\nIts wildcards also cover: .*bucket/);
   const bucket = hover(stmt('      "Effect": "Allow", "Action": "s3:ListBucket",\n      "Resource": "arn:aws:s3:::my-buck$0et"')).md;
-  assert.match(bucket, /- \*\*bucket\*\*: `arn:\$\{Partition\}:s3:::\$\{BucketName\}`/);
+  assert.match(bucket, /Matches resource type:\n\n- \*\*bucket\*\* \(Amazon S3\): `arn:\$\{Partition\}:s3:::\$\{BucketName\}`\n\n\[Service/);
+  const all = hover(stmt('      "Effect": "Allow", "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::$0*"')).md;
+  assert.match(all, /Covers every resource type with `s3` ARNs \(\d+\): .*bucket.*object/);
+  // a literal IAM role ARN
+  const role = hover(stmt('      "Effect": "Allow", "Action": "iam:PassRole",\n      "Resource": "arn:aws:iam::111122223333:role/$0app-role"')).md;
+  assert.match(role, /- \*\*role\*\* \(AWS Identity and Access Management \(IAM\)\): `arn:\$\{Partition\}:iam::\$\{Account\}:role\/\$\{RoleNameWithPath\}`/);
 });
 
 test('policy variable in a Resource: hover on the variable only', () => {
