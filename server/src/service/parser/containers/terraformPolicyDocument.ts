@@ -85,8 +85,14 @@ function principal(blocks: readonly HclBlock[], iamName: string): MutableNode {
   }
   const first = blocks[0]!;
   const last = blocks[blocks.length - 1]!;
+  const keyNode = scalarNode('string', iamName, first.type.start, first.type.end - first.type.start);
+  // the provider writes `type = "*"`, `identifiers = ["*"]` as "Principal": "*"
+  const star = entries.get('*')?.children?.[1];
+  if (order.length === 1 && star?.type === 'array' && star.children?.length === 1 && star.children[0]!.value === '*') {
+    return propertyNode(keyNode, star.children[0]!);
+  }
   const obj = containerNode('object', first.start, last.end - first.start, order);
-  return propertyNode(scalarNode('string', iamName, first.type.start, first.type.end - first.type.start), obj);
+  return propertyNode(keyNode, obj);
 }
 
 /** Condition[test][variable] = values; a repeated test gets one operator entry holding every variable. */
