@@ -91,3 +91,38 @@ test('fix-all applies only safe fixes, in one pass, and fixText converges', () =
   assert.equal(action[0]!.kind, 'source.fixAll.iam');
   assert.equal(applyAction(doc, action[0]!), fixed.text);
 });
+
+function refactoringsAt(src: string, needle: string, uri?: string): { doc: TextDocument; actions: CodeAction[] } {
+  const svc = testService();
+  const doc = docOf(src, uri);
+  const pos = doc.positionAt(src.indexOf(needle) + 1);
+  return { doc, actions: svc.codeActions(doc, svc.parse(doc), { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] }) };
+}
+
+test('scope Resource "*" to the ARN templates of the actions', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"],\n      "Resource": "*"\n    }\n  ]\n}';
+  const { doc, actions } = refactoringsAt(src, '"*"');
+  const scope = only(actions, 'Scope Resource "*" to 1 ARN of the statement\'s resource types');
+  assert.equal(applyAction(doc, scope), src.replace('"Resource": "*"', '"Resource": "arn:aws:sqs:*:*:<QueueName>"'));
+});
+
+test('scope Resource "*": actions that only support "*" move to their own statement', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Queues",\n      "Effect": "Allow",\n      "Action": ["sqs:SendMessage", "sqs:ListQueues"],\n      "Resource": "*"\n    }\n  ]\n}';
+  const { doc, actions } = refactoringsAt(src, '"*"');
+  const scope = actions.find((a) => a.title.startsWith('Scope Resource'))!;
+  assert.ok(scope, actions.map((a) => a.title).join(' | '));
+  assert.equal(
+    applyAction(doc, scope),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Queues",\n      "Effect": "Allow",\n      "Action": ["sqs:SendMessage"],\n      "Resource": "arn:aws:sqs:*:*:<QueueName>"\n    },\n    {\n      "Sid": "QueuesAllResources",\n      "Effect": "Allow",\n      "Action": ["sqs:ListQueues"],\n      "Resource": "*"\n    }\n  ]\n}',
+  );
+});
+
+test('PASS_ROLE_WITH_STAR_IN_RESOURCE: PassRole moves to its own statement with iam:PassedToService', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["ec2:RunInstances", "iam:PassRole"],\n      "Resource": "*"\n    }\n  ]\n}';
+  const { doc, actions } = fixesFor(src, 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
+  const fix = only(actions, 'Allow iam:PassRole only to one service (iam:PassedToService), in its own statement');
+  assert.equal(
+    applyAction(doc, fix),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["ec2:RunInstances"],\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": ["iam:PassRole"],\n      "Resource": "*",\n      "Condition": {\n        "StringEquals": {\n          "iam:PassedToService": "ec2.amazonaws.com"\n        }\n      }\n    }\n  ]\n}',
+  );
+});

@@ -5,8 +5,9 @@ import { actionListRefactorings } from './refactorings/actionListRefactorings';
 import { splitStatementByService } from './refactorings/splitStatement';
 import { QUICK_FIXES } from './quickFixes';
 import { addConditionRefactorings } from './quickFixes/addConditions';
+import { scopeResourceRefactoring } from './quickFixes/scopeResource';
 
-export const REFACTORINGS: readonly RefactoringProvider[] = [actionListRefactorings, splitStatementByService, addConditionRefactorings];
+export const REFACTORINGS: readonly RefactoringProvider[] = [actionListRefactorings, splitStatementByService, addConditionRefactorings, scopeResourceRefactoring];
 
 const byCode = new Map<string, QuickFixProvider[]>();
 for (const p of QUICK_FIXES) {

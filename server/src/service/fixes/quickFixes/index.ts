@@ -4,5 +4,7 @@ import type { QuickFixProvider } from '../fixTypes';
 import { replaceWithSuggestion } from './replaceWithSuggestion';
 import { duplicateSidFix, versionFixes } from './versionAndSid';
 import { addConditionFixes } from './addConditions';
+import { scopeResourceFix } from './scopeResource';
+import { passRoleFix } from './passRole';
 
-export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes, scopeResourceFix, passRoleFix];

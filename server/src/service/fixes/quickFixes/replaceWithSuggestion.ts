@@ -15,8 +15,9 @@ export const replaceWithSuggestion: QuickFixProvider = {
   codes: ['*'],
   provide(ctx, diagnostic, at) {
     if (typeof diagnostic.code !== 'string') return [];
-    const data = diagnostic.data as { suggestion?: unknown } | undefined;
-    const suggestion = typeof data?.suggestion === 'string' ? data.suggestion : undefined;
+    const data = diagnostic.data as { suggestion?: unknown; canonical?: unknown } | undefined;
+    // rules name the replacement `suggestion` (did-you-mean) or `canonical` (documented casing)
+    const suggestion = typeof data?.suggestion === 'string' ? data.suggestion : typeof data?.canonical === 'string' ? data.canonical : undefined;
     if (suggestion === undefined) return [];
     const current = ctx.text.slice(at.offset, at.offset + at.length);
     // the range must still be one JSON string token; anything else means the text moved under us

@@ -1,0 +1,101 @@
+// Scope `Resource: "*"` of an Allow statement to the ARN templates of the resource types its actions
+// accept. Actions that only support "*" move to their own statement with Resource "*". Placeholders become
+// snippet tab stops when the client supports them, `<Name>` text otherwise (it matches no real resource,
+// so an unedited fix denies rather than grants). Always a narrowing: every new ARN is inside "*".
+
+import type { ActionInfo } from '../../knowledge/catalog';
+import { expandPattern } from '../../knowledge/statementActions';
+import type { Statement } from '../../parser/policyModel';
+import { locate, type FixContext, type FixProposal, type ProposalKind, type QuickFixProvider, type RefactoringProvider } from '../fixTypes';
+import { replaceNode, replaceStringList } from '../jsonEdits';
+import { replaceStatementWith, sidWithSuffix, statementTextWith } from '../statementEdits';
+import { placeholder } from '../conditionTemplates';
+
+/** More templates than this is a list nobody reviews: the fix is not offered. */
+const MAX_TEMPLATES = 12;
+
+function templatesOf(actions: readonly ActionInfo[]): string[] {
+  const out = new Set<string>();
+  for (const a of actions) {
+    const required = a.resources.filter((r) => r.required);
+    for (const r of required.length ? required : a.resources) {
+      const rt = a.service.resourceTypes.get(r.name.toLowerCase());
+      if (rt) out.add(rt.arn);
+    }
+  }
+  return [...out];
+}
+
+/** Fills a template: partition aws, any region, the user's account (or any), named placeholders for the rest. */
+function fillTemplate(ctx: FixContext, template: string, nextStop: () => number): string {
+  const account = ctx.settings.accountIds?.[0];
+  return template.replace(/\$\{([^}]*)\}/g, (_m, name: string) => {
+    if (name === 'Partition') return 'aws';
+    if (name === 'Region') return '*';
+    if (name === 'Account') return account ?? '*';
+    return ctx.snippetEdits ? placeholder(ctx, nextStop(), name) : `<${name}>`;
+  });
+}
+
+export function scopeResourceProposal(ctx: FixContext, statement: Statement, kind: ProposalKind): FixProposal | undefined {
+  const where = locate(ctx.parsed, statement.node.offset);
+  const action = statement.action;
+  const resource = statement.resource;
+  if (!where || statement.effect?.value !== 'Allow' || !action?.value || action.negated || !resource?.value || resource.negated) return undefined;
+  if (resource.items.length !== 1 || resource.items[0]!.value !== '*' || (resource.value.type === 'array' && resource.value.children?.length !== 1)) return undefined;
+  if (action.value.type === 'array' && (action.value.children ?? []).some((c) => c.type !== 'string')) return undefined;
+  const scoped: string[] = [];
+  const starOnly: string[] = [];
+  const scopedActions: ActionInfo[] = [];
+  for (const item of action.items) {
+    const actions = expandPattern(ctx.catalog, item.value);
+    if (actions.length === 0) return undefined; // an unknown name: repair it first
+    const withTypes = actions.filter((a) => a.resources.length > 0);
+    if (withTypes.length === actions.length) {
+      scoped.push(item.value);
+      scopedActions.push(...actions);
+    } else if (withTypes.length === 0) starOnly.push(item.value);
+    else return undefined; // a wildcard mixing both kinds cannot be split without changing it
+  }
+  if (scoped.length === 0) return undefined;
+  const templates = templatesOf(scopedActions);
+  if (templates.length === 0 || templates.length > MAX_TEMPLATES) return undefined;
+  let stop = 1;
+  const arns = [...new Set(templates.map((t) => fillTemplate(ctx, t, () => stop++)))];
+  const resourceEdit = replaceStringList(ctx.text, resource.value, arns);
+  const snippet = ctx.snippetEdits && stop > 1;
+  const title = `Scope Resource "*" to ${arns.length} ARN${arns.length === 1 ? '' : 's'} of the statement's resource types`;
+  if (starOnly.length === 0) return { title, kind, edits: [resourceEdit], snippet };
+  const taken = new Set(where.policy.statements.map((s) => s.sid?.value).filter((s): s is string => s !== undefined));
+  const scopedText = statementTextWith(ctx.text, statement, [replaceStringList(ctx.text, action.value, scoped), resourceEdit]);
+  const starEdits = [replaceStringList(ctx.text, action.value, starOnly)];
+  const sid = statement.sid ? sidWithSuffix(statement.sid.value, 'AllResources', taken) : undefined;
+  if (sid && statement.sid) starEdits.push(replaceNode(statement.sid.node, JSON.stringify(sid)));
+  const starText = statementTextWith(ctx.text, statement, starEdits);
+  return {
+    title: `${title}; move ${starOnly.length} action${starOnly.length === 1 ? '' : 's'} that only support "*" to their own statement`,
+    kind,
+    edits: [replaceStatementWith(ctx.text, where.policy, statement, [scopedText, starText])],
+    snippet,
+  };
+}
+
+export const scopeResourceFix: QuickFixProvider = {
+  codes: ['RESOURCE_STAR'],
+  provide(ctx, _diagnostic, at) {
+    const statement = locate(ctx.parsed, at.offset)?.statement;
+    const p = statement ? scopeResourceProposal(ctx, statement, 'quickfix') : undefined;
+    return p ? [p] : [];
+  },
+};
+
+export const scopeResourceRefactoring: RefactoringProvider = {
+  id: 'scopeResource',
+  provide(ctx, _range, { start }) {
+    const statement = locate(ctx.parsed, start)?.statement;
+    const item = statement?.resource?.items.find((i) => start >= i.span.offset && start <= i.span.offset + i.span.length);
+    if (!statement || !item) return [];
+    const p = scopeResourceProposal(ctx, statement, 'refactor.rewrite');
+    return p ? [p] : [];
+  },
+};

@@ -1,0 +1,36 @@
+// Size and nesting limits checked before any parsing: a document over them is not analysed (one info
+// diagnostic says why) so that a huge or pathological file can never make the server slow or overflow
+// the stack of a recursive parser. A linear scan; strings are skipped so brackets inside them don't count.
+
+export interface DocumentLimits {
+  /** characters; default 2,000,000 (about 2 MB) */
+  readonly maxSize: number;
+  /** bracket nesting depth; real policies stay under 10, CloudFormation templates under 30 */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: DocumentLimits = { maxSize: 2_000_000, maxDepth: 100 };
+
+/** Why the document must not be analysed, or undefined when it is within limits. */
+export function exceededLimit(text: string, limits: DocumentLimits = DEFAULT_LIMITS): string | undefined {
+  if (text.length > limits.maxSize) {
+    return `The file has ${text.length.toLocaleString('en-US')} characters, over the limit of ${limits.maxSize.toLocaleString('en-US')} (setting iamPolicy.maxFileSize): analysis was skipped.`;
+  }
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limits.maxDepth) return `The file nests objects and arrays more than ${limits.maxDepth} levels deep: analysis was skipped.`;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
+}
