@@ -20,7 +20,8 @@ export const USAGE = `Usage: iam-policy-check [--format text|json] [--policy-typ
 
 Checks AWS IAM policy JSON files offline. PATH is a file or a directory (searched recursively for *.json,
 skipping node_modules and .git; only files that look like policies are checked there). A file named on the
-command line is always checked as a policy.
+command line is always checked as a policy; named CloudFormation/SAM templates (.yaml, .yml, .template) and
+Terraform files (.tf) are searched for the policies they hold.
 
 Options:
   --format text|json   text (default): one "path:line:col severity CODE message" line per finding on stdout;

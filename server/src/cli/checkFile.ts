@@ -18,11 +18,19 @@ export interface CheckOptions {
   readonly settings: FileSettings;
 }
 
-/** undefined when the file is not a policy (only possible for files found in a directory walk) */
+/** CloudFormation/SAM YAML, templates and Terraform: the service finds the policies inside; never forced as JSON */
+const CONTAINER_FILE = /\.(ya?ml|template|tf)$/i;
+
+/**
+ * undefined when the file holds no policy: a non-policy JSON found in a directory walk, or a container file
+ * (template, Terraform) without IAM policies.
+ */
 export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): FileReport | undefined {
-  const doc = TextDocument.create(pathToFileURL(resolve(path)).href, 'json', 0, text);
+  const container = CONTAINER_FILE.test(path);
+  const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
-  const parsed = service.parse(doc, { ...(policyType ? { policyType } : {}), forcePolicy: options.explicit || options.settings.forcePolicy });
+  const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  const parsed = service.parse(doc, { ...(policyType ? { policyType } : {}), forcePolicy });
   if (!parsed.isPolicy) return undefined;
   const diagnostics: CliDiagnostic[] = service.validate(doc, parsed, options.settings.service).map((d) => {
     const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);

@@ -81,6 +81,7 @@ function run(argv: readonly string[]): number {
     }
     const report = checkFile(service, file.path, text, { explicit: file.explicit, settings, ...(request.policyType ? { policyType: request.policyType } : {}) });
     if (report) reports.push(report);
+    else if (file.explicit) stderr(`${file.path}: note: no IAM policy found in this file`);
   }
 
   process.stdout.write(request.format === 'json' ? formatJson({ name: TOOL, version, dataVersion: catalog.dataVersion }, reports) : formatText(reports));

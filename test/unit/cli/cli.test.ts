@@ -92,11 +92,15 @@ test('json: the documented shape, 0-based ranges, policy types from .iam-policy.
   golden('tree.json', `${JSON.stringify(out, null, 2)}\n`);
 });
 
-test('a valid policy: no output on stdout, exit 0', () => {
-  const r = cli(['tree/identity.json', 'tree/roles/trust-ec2.json']);
-  assert.equal(r.stdout, '');
-  assert.equal(r.stderr, '2 files, 0 findings: 0 errors, 0 warnings\n');
-  assert.equal(r.status, 0);
+test('valid policies: exit 0, nothing above info severity, summary on stderr', () => {
+  const one = cli(['tree/identity.json']);
+  assert.equal(one.stdout, '');
+  assert.equal(one.stderr, '1 file, 0 findings: 0 errors, 0 warnings\n');
+  assert.equal(one.status, 0);
+  const two = cli(['tree/identity.json', 'tree/roles/trust-ec2.json']);
+  for (const line of two.stdout.split('\n').filter(Boolean)) assert.match(line, /^\S+:\d+:\d+ (info|hint) /);
+  assert.match(two.stderr, /^2 files, \d+ findings?: 0 errors, 0 warnings\n$/);
+  assert.equal(two.status, 0);
 });
 
 test('a file named on the command line is checked even when it does not look like a policy', () => {
@@ -107,6 +111,15 @@ test('a file named on the command line is checked even when it does not look lik
   assert.ok(out.files[1]!.diagnostics.some((d) => d.code === 'JSON_SYNTAX_ERROR'));
   assert.equal(r.status, 1);
   golden('explicit.txt', cli(['explicit/not-a-policy.json', 'explicit/plain-text.json']).stdout);
+});
+
+test('json: "fixes" lists the titles of the quick fixes the editor offers for a diagnostic', () => {
+  const r = cli(['--format', 'json', 'explicit/typo.json']);
+  const out = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; range: unknown; fixes: string[] }[] }[] };
+  const typo = out.files[0]!.diagnostics.find((d) => d.code === 'INVALID_ACTION');
+  assert.ok(typo, r.stdout);
+  assert.deepEqual(typo.range, { start: { line: 4, character: 35 }, end: { line: 4, character: 49 } });
+  assert.ok(typo.fixes.some((f) => f.includes('s3:GetObject')), JSON.stringify(typo.fixes));
 });
 
 test('an unreadable path is reported, the rest is still checked, exit 2', () => {
