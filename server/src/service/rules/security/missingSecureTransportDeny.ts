@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import { isBucketPolicy } from './bucketPolicy';
-import { isDeny, usesConditionKey } from './statementFacts';
+import { isAllow, isDeny, usesConditionKey } from './statementFacts';
 
 export const missingSecureTransportDeny: Rule = {
   code: 'MISSING_SECURE_TRANSPORT_DENY',
@@ -28,14 +28,17 @@ Good:
   checkPolicy(ctx) {
     if (!isBucketPolicy(ctx.policy)) return;
     if (ctx.policy.statements.some((s) => isDeny(s) && usesConditionKey(s, ['aws:SecureTransport', 's3:TlsVersion']))) return;
-    const at = ctx.policy.statementElement;
-    if (!at) return;
+    // reported once, on the first Allow's Effect: that grant is usable over plain HTTP (a policy without
+    // Allow grants nothing to protect)
+    const firstAllow = ctx.policy.statements.find(isAllow);
+    const at = firstAllow?.effect;
+    if (!firstAllow || !at) return;
     const bucket = ctx.policy.statements
       .flatMap((s) => s.resource?.items ?? [])
       .map((r) => /^arn:[^:]+:s3:::([^/*?]+)/.exec(r.value)?.[1])
       .find((b): b is string => b !== undefined);
-    ctx.report(at, `The bucket policy does not deny requests without TLS: add a Deny of "s3:*" when "aws:SecureTransport" is "false".`, {
-      data: { bucket, statementsOffset: at.value?.offset },
+    ctx.report(at, `This Allow also works over plain HTTP because the bucket policy does not deny requests without TLS: add a Deny of "s3:*" when "aws:SecureTransport" is "false".`, {
+      data: { bucket, statementsOffset: ctx.policy.statementElement?.value?.offset },
     });
   },
 };
