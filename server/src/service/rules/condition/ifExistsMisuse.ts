@@ -6,9 +6,12 @@
 import type { Rule } from '../rule';
 import { conditionSites, effectOf } from './conditionUtil';
 
-/** Keys whose absence must not grant access: a positive test on them with IfExists in an Allow is a bypass. */
+/**
+ * Keys whose absence must not grant access: a positive test on them with IfExists in an Allow is a bypass.
+ * aws:MultiFactorAuthPresent is left to MFA_ANTI_PATTERN (security/mfaAntiPattern.ts), which owns that case.
+ */
 const SECURITY_KEYS = new Set(
-  ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:VpcSourceIp'].map((k) => k.toLowerCase()),
+  ['aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:VpcSourceIp'].map((k) => k.toLowerCase()),
 );
 
 /** Keys present in every request context (IAM User Guide, global condition keys: "always present"). */
@@ -23,17 +26,17 @@ export const ifExistsMisuse: Rule = {
   summary: 'IfExists lets requests without a security key through, or is pointless on an always-present key.',
   catalogue: ['C34'],
   docs: `\`…IfExists\` is true when the key is absent. In an Allow that tests a security key such as
-\`aws:MultiFactorAuthPresent\` or \`aws:SourceIp\`, requests without the key (long-term access keys, requests
-through a VPC endpoint) are allowed too. On keys every request has (\`aws:SecureTransport\`,
+\`aws:SourceIp\` or \`aws:MultiFactorAuthAge\`, requests without the key (requests through a VPC endpoint,
+long-term access keys) are allowed too. On keys every request has (\`aws:SecureTransport\`,
 \`aws:CurrentTime\`, ...) IfExists only adds noise.
 
 Bad:
 \`\`\`json
-{ "Effect": "Allow", "Action": "iam:*", "Resource": "*", "Condition": { "BoolIfExists": { "aws:MultiFactorAuthPresent": "true" } } }
+{ "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": { "IpAddressIfExists": { "aws:SourceIp": "203.0.113.0/24" } } }
 \`\`\`
 Good:
 \`\`\`json
-{ "Effect": "Allow", "Action": "iam:*", "Resource": "*", "Condition": { "Bool": { "aws:MultiFactorAuthPresent": "true" } } }
+{ "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } } }
 \`\`\``,
   checkPolicy(ctx) {
     for (const { statement, op, entry, block } of conditionSites(ctx.policy)) {
