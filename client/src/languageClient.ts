@@ -1,5 +1,6 @@
 // Builds the LanguageClient: starts dist/server.js over node IPC and selects the documents it serves
-// (json, jsonc and iam-policy; files and untitled). All checking happens in the server.
+// (json, jsonc, iam-policy, and yaml/terraform for CloudFormation/SAM templates and Terraform files; files and
+// untitled). All checking happens in the server, which reports nothing on documents without IAM policies.
 
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
@@ -14,7 +15,7 @@ export const CLIENT_NAME = 'IAM Policy Assistant';
 const _section: keyof { iamPolicy: IamPolicySettings } = CLIENT_ID;
 void _section;
 
-const LANGUAGES = ['json', 'jsonc', 'iam-policy'];
+const LANGUAGES = ['json', 'jsonc', 'iam-policy', 'yaml', 'terraform'];
 
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
