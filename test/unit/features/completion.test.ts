@@ -233,4 +233,7 @@ test('new statement object inside the Statement array', () => {
 test('nothing after a complete value, in punctuation, or in a non-policy JSON file', () => {
   assert.equal(complete(policy('      "Effect": "Allow"$0')).list.items.length, 0);
   assert.equal(complete('{"name": "x", "scripts": {"Action": "$0"}}', 'file:///package.json').list.items.length, 0);
+  // YAML templates are not JSON text: no JSON edits there
+  const yaml = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: "s3:$0"\n            Resource: "*"\n';
+  assert.equal(complete(yaml, 'file:///template.yaml').list.items.length, 0);
 });

@@ -10,15 +10,15 @@ import { extractCursor } from '../../support/fixture';
 
 const service = createIamLanguageService({ catalog: testCatalog() });
 
-function hoverAt(textWithCursor: string): { hover: Hover | null; doc: TextDocument } {
+function hoverAt(textWithCursor: string, uri = 'file:///policy.json', languageId = 'json'): { hover: Hover | null; doc: TextDocument } {
   const { text, offset } = extractCursor(textWithCursor);
-  const doc = TextDocument.create('file:///policy.json', 'json', 1, text);
+  const doc = TextDocument.create(uri, languageId, 1, text);
   return { hover: service.hover(doc, service.parse(doc), doc.positionAt(offset)), doc };
 }
 
 /** The markdown and the hovered text. */
-function hover(textWithCursor: string): { md: string; hovered: string } {
-  const { hover: h, doc } = hoverAt(textWithCursor);
+function hover(textWithCursor: string, uri?: string, languageId?: string): { md: string; hovered: string } {
+  const { hover: h, doc } = hoverAt(textWithCursor, uri, languageId);
   assert.ok(h, 'expected a hover');
   const contents = h.contents as MarkupContent;
   assert.equal(contents.kind, 'markdown');
@@ -183,4 +183,51 @@ test('no hover on punctuation, outside policies, or on a plain JSON file', () =>
   assert.equal(hoverAt(stmt('      "Effect": "Allow",$0\n      "Action": "s3:GetObject"')).hover, null);
   const doc = TextDocument.create('file:///package.json', 'json', 1, '{"name": "x", "scripts": {"Action": "s3:GetObject"}}');
   assert.equal(service.hover(doc, service.parse(doc), doc.positionAt(40)), null);
+});
+
+test('CloudFormation YAML and Terraform: hover from the policy tree', () => {
+  const yaml = `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: read
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action:
+                  - s3:GetObject
+                  - "dynamodb:Get$0Item"
+                Resource: "*"
+`;
+  const y = hover(yaml, 'file:///template.yaml', 'yaml');
+  assert.equal(y.hovered, '"dynamodb:GetItem"');
+  assert.match(y.md, /^\*\*dynamodb:GetItem\*\* — Amazon DynamoDB, access level \*\*Read\*\*/);
+  const plain = hover(yaml.replace('"dynamodb:Get$0Item"', 'dynamodb:GetItem').replace('s3:GetObject', 's3:Get$0Object'), 'file:///template.yaml', 'yaml');
+  assert.equal(plain.hovered, 's3:GetObject');
+  assert.match(hover(yaml.replace('"dynamodb:Get$0Item"', '"dynamodb:GetItem"').replace('Service: lambda.amazonaws.com', 'Service: lambda.amazon$0aws.com'), 'file:///template.yaml', 'yaml').md, /^\*\*Service principal\*\* `lambda\.amazonaws\.com`/);
+  const tf = `resource "aws_iam_policy" "p" {
+  name   = "p"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["sqs:Send$0Message"]
+      Resource = "*"
+    }]
+  })
+}
+`;
+  const t = hover(tf, 'file:///main.tf', 'terraform');
+  assert.match(t.md, /^\*\*sqs:SendMessage\*\* — Amazon SQS, access level \*\*Write\*\*/);
+  assert.equal(t.hovered, '"sqs:SendMessage"');
 });

@@ -82,6 +82,7 @@ export function isPolicyLike(parsed: ParsedDocument): boolean {
  * in 'complete' mode the cursor must be inside the token (after the opening quote, at or before the closing one).
  */
 export function getCursorContext(parsed: ParsedDocument, offset: number, mode: CursorMode): CursorContext {
+  if (!isJsonText(parsed)) return treeContext(parsed, offset, mode);
   const text = parsed.text;
   // getLocation reports the token ending at the probe offset: for hover, probe one character to the right so
   // that hovering the opening quote still counts as on the string.
@@ -94,6 +95,52 @@ export function getCursorContext(parsed: ParsedDocument, offset: number, mode: C
   const statement = policy?.statements.find((s) => offset >= s.node.offset && offset <= s.node.offset + s.node.length);
   const colonFollows = token !== undefined && inKey && /^\s*:/.test(text.slice(token.end, token.end + 200));
   return { ...classify(path, inKey), offset, path, inKey, token, colonFollows, policy, statement };
+}
+
+/** YAML CloudFormation templates and Terraform files are not JSON text: only their trees can be used. */
+function isJsonText(parsed: ParsedDocument): boolean {
+  if (parsed.container === 'terraform') return false;
+  if (parsed.container === 'cloudformation') return /^\s*\{/.test(parsed.text);
+  return true;
+}
+
+/**
+ * For non-JSON containers: the scalar under the cursor found in the policies' trees (valid documents only, so
+ * hover works but completion, which needs the half-typed text, gets 'unknown').
+ */
+function treeContext(parsed: ParsedDocument, offset: number, mode: CursorMode): CursorContext {
+  const policy = policyAt(parsed, offset);
+  const none: CursorContext = { ...classify([], false), offset, path: [], inKey: false, token: undefined, colonFollows: false, policy, statement: undefined };
+  if (!policy || mode === 'complete') return none;
+  let node: Node | undefined = policy.root;
+  for (let guard = 0; node && node.children && guard < 64; guard++) {
+    const child: Node | undefined = node.children.find((c) => offset >= c.offset && offset < c.offset + c.length);
+    if (!child) break;
+    node = child;
+  }
+  if (!node || node.type === 'object' || node.type === 'array' || node.type === 'property') return none;
+  const path: Segment[] = [];
+  let inKey = false;
+  for (let n: Node = node; n !== policy.root && n.parent; n = n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type === 'property') {
+      const keyNode = parent.children?.[0];
+      if (keyNode === n && n === node) inKey = true;
+      path.unshift(String(keyNode?.value ?? ''));
+    } else if (parent.type === 'array') {
+      path.unshift(parent.children?.indexOf(n) ?? 0);
+    }
+  }
+  const start = node.offset;
+  const end = node.offset + node.length;
+  const quote = parsed.text[start];
+  const quoted = (quote === '"' || quote === "'") && parsed.text[end - 1] === quote && node.length >= 2;
+  const contentStart = quoted ? start + 1 : start;
+  const contentEnd = quoted ? end - 1 : end;
+  const text = typeof node.value === 'string' ? node.value : parsed.text.slice(contentStart, contentEnd);
+  const token: CursorToken = { start, contentStart, contentEnd, end, isString: node.type === 'string', closed: true, text };
+  const statement = policy.statements.find((st) => offset >= st.node.offset && offset <= st.node.offset + st.node.length);
+  return { ...classify(path, inKey), offset, path, inKey, token, colonFollows: inKey, policy, statement };
 }
 
 type Classified = Pick<CursorContext, 'target' | 'element' | 'operator' | 'conditionKey' | 'principalType'>;
