@@ -11,7 +11,9 @@ import { isTemplateSubstitution } from './arnRule';
 
 /** "object ARNs ("arn:…"), bucket ARNs ("arn:…")": what an action accepts, for messages. */
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
-  const shown = types.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
+  // the simplest forms first: "object" before "accesspointobject"
+  const sorted = [...types].sort((a, b) => a.arn.length - b.arn.length);
+  const shown = sorted.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
   return types.length > max ? `${shown.join(', ')} or ${types.length - max} other types` : shown.join(' or ');
 }
 

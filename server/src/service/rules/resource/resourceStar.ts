@@ -5,6 +5,7 @@ import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
 import { isTemplated } from '../../parser/containers/templateValue';
+import { hasWildcard } from '../../knowledge/glob';
 
 export const resourceStar: Rule = {
   code: 'RESOURCE_STAR',
@@ -14,9 +15,9 @@ export const resourceStar: Rule = {
   catalogue: ['S02'],
   docs: `Most actions can be limited to particular resources by ARN. With \`"Resource": "*"\` they apply to every
 such resource in the account, present and future. The finding names the resource types and ARN forms the
-actions accept. Actions that only support "*" (s3:ListAllMyBuckets, ec2:Describe*) are not reported, nor are
-statements with a Condition (which may scope them by tag or other keys), SCPs and RCPs (guardrails use "*"
-on purpose), and the bare \`"Action": "*"\` (reported by the administrator-access rules).
+actions accept. Actions that only support "*" (s3:ListAllMyBuckets) are not reported, nor a wildcard whose
+matches mostly support only "*" (ec2:Describe*), nor statements with a Condition (which may scope them by
+tag or other keys), SCPs and RCPs (guardrails use "*" on purpose), and the bare \`"Action": "*"\` (reported by the administrator-access rules).
 
 Bad:
 \`\`\`json
@@ -41,11 +42,14 @@ Good:
       const types = new Map<string, ResourceTypeInfo>();
       for (const item of actionEl.items) {
         if (item.value === '*' || isTemplated(item.node)) continue;
-        for (const a of expandPattern(ctx.catalog, item.value)) {
-          const rts = resourceTypesOfAction(a);
-          if (!rts || rts.length === 0) continue;
+        const expanded = expandPattern(ctx.catalog, item.value);
+        const withTypes = expanded.filter((a) => (resourceTypesOfAction(a)?.length ?? 0) > 0);
+        // a wildcard counts only when most of what it matches can be scoped: "ec2:Describe*" is a family of
+        // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
+        if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
+        for (const a of withTypes) {
           if (!scopable.includes(a)) scopable.push(a);
-          for (const rt of rts) types.set(`${rt.service.prefix}:${rt.name}`, rt);
+          for (const rt of resourceTypesOfAction(a)!) types.set(`${rt.service.prefix}:${rt.name}`, rt);
         }
       }
       if (scopable.length === 0) continue;
