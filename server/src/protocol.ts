@@ -14,6 +14,10 @@ export interface IamPolicySettings {
   readonly files: readonly string[];
   /** the user's own AWS account ids: principals of other accounts are cross-account */
   readonly accountIds: readonly string[];
+  /** action patterns SENSITIVE_ACTION_WITHOUT_CONDITION watches; empty = the rule's built-in list */
+  readonly sensitiveActions: readonly string[];
+  /** opt in to the pre-September-2025 SCP language limits (LEGACY_SCP_SYNTAX) */
+  readonly legacyScp: boolean;
   /** documents larger than this (bytes) are not checked */
   readonly maxFileSize: number;
   readonly codeLens: { readonly enabled: boolean };
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: IamPolicySettings = {
   policyTypes: {},
   files: [],
   accountIds: [],
+  sensitiveActions: [],
+  legacyScp: false,
   maxFileSize: 2_000_000,
   codeLens: { enabled: true },
   hover: { detail: 'full' },

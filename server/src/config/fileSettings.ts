@@ -20,7 +20,7 @@ export interface FileSettings {
 }
 
 export interface EditorScope {
-  readonly settings: Pick<IamPolicySettings, 'rules' | 'policyTypes' | 'files' | 'accountIds'>;
+  readonly settings: Pick<IamPolicySettings, 'rules' | 'policyTypes' | 'files' | 'accountIds'> & Partial<Pick<IamPolicySettings, 'sensitiveActions' | 'legacyScp'>>;
   /** the workspace folder holding the file: the base of the editor's globs */
   readonly baseDir?: string;
 }
@@ -45,7 +45,10 @@ export function resolveFileSettings(filePath: string | undefined, workspace: Loa
   const ws = workspace?.config;
   const rules = { ...(ws?.rules ?? {}), ...(editor?.settings.rules ?? {}) };
   const accountIds = [...new Set([...(editor?.settings.accountIds ?? []), ...(ws?.accountIds ?? [])])];
-  const service: ServiceSettings = { rules, accountIds };
+  // an empty editor list means "not set" (VS Code reports [] for an untouched array setting)
+  const sensitiveActions = editor?.settings.sensitiveActions?.length ? editor.settings.sensitiveActions : ws?.sensitiveActions;
+  const legacyScp = editor?.settings.legacyScp === true || ws?.legacyScp === true;
+  const service: ServiceSettings = { rules, accountIds, ...(sensitiveActions ? { sensitiveActions } : {}), ...(legacyScp ? { legacyScp } : {}) };
   if (filePath === undefined) return { service, forcePolicy: false, ignored: false };
   const editorPath = relativeForGlob(editor?.baseDir, filePath);
   const wsPath = relativeForGlob(workspace?.dir, filePath);

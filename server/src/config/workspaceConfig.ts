@@ -13,6 +13,9 @@ export interface WorkspaceConfig {
   readonly files: readonly string[];
   readonly accountIds: readonly string[];
   readonly ignore: readonly string[];
+  /** replaces SENSITIVE_ACTION_WITHOUT_CONDITION's built-in list when present */
+  readonly sensitiveActions?: readonly string[];
+  readonly legacyScp?: boolean;
 }
 
 export interface LoadedWorkspaceConfig {
@@ -27,7 +30,7 @@ export interface LoadedWorkspaceConfig {
 
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] };
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore']);
+const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore', 'sensitiveActions', 'legacyScp']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -79,7 +82,10 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
     files: stringArray(raw['files'], 'files', problems),
     accountIds: stringArray(raw['accountIds'], 'accountIds', problems),
     ignore: stringArray(raw['ignore'], 'ignore', problems),
+    ...(raw['sensitiveActions'] !== undefined ? { sensitiveActions: stringArray(raw['sensitiveActions'], 'sensitiveActions', problems) } : {}),
+    ...(typeof raw['legacyScp'] === 'boolean' ? { legacyScp: raw['legacyScp'] } : {}),
   };
+  if (raw['legacyScp'] !== undefined && typeof raw['legacyScp'] !== 'boolean') problems.push('"legacyScp" must be true or false');
   return { config, problems };
 }
 

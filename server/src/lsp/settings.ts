@@ -28,6 +28,8 @@ export function normalizeSettings(raw: unknown): IamPolicySettings {
     policyTypes: pickMap<PolicyTypeName>(r['policyTypes'], POLICY_TYPE_NAMES),
     files: strings(r['files']),
     accountIds: strings(r['accountIds']),
+    sensitiveActions: strings(r['sensitiveActions']),
+    legacyScp: r['legacyScp'] === true,
     maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? max : DEFAULT_SETTINGS.maxFileSize,
     codeLens: { enabled: typeof codeLens['enabled'] === 'boolean' ? codeLens['enabled'] : DEFAULT_SETTINGS.codeLens.enabled },
     hover: { detail: hover['detail'] === 'brief' ? 'brief' : 'full' },

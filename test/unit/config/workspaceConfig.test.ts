@@ -92,3 +92,21 @@ test('editor settings win over the workspace file', () => {
   assert.equal(u.policyType, undefined);
   assert.deepEqual(u.service.rules, { A: 'warning', B: 'error' });
 });
+
+test('sensitiveActions and legacyScp: parsed from the file, editor list replaces it when non-empty', () => {
+  const { config, problems } = parseWorkspaceConfig('{"sensitiveActions": ["iam:*"], "legacyScp": true}');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config.sensitiveActions, ['iam:*']);
+  assert.equal(config.legacyScp, true);
+  assert.deepEqual(parseWorkspaceConfig('{"legacyScp": "yes"}').problems, ['"legacyScp" must be true or false']);
+  const workspace = { path: '/ws/.iam-policy.json', dir: '/ws', problems: [], config: { ...config, rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] } };
+  const base = { rules: {}, policyTypes: {}, files: [], accountIds: [] };
+  assert.deepEqual(resolveFileSettings('/ws/a.json', workspace, { settings: { ...base, sensitiveActions: [], legacyScp: false } }).service, {
+    rules: {},
+    accountIds: [],
+    sensitiveActions: ['iam:*'],
+    legacyScp: true,
+  });
+  assert.deepEqual(resolveFileSettings('/ws/a.json', workspace, { settings: { ...base, sensitiveActions: ['kms:Decrypt'] } }).service.sensitiveActions, ['kms:Decrypt']);
+  assert.deepEqual(resolveFileSettings('/ws/a.json', undefined).service, { rules: {}, accountIds: [] });
+});
