@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createIamLanguageService } from '../../../server/src/service';
 import { conditionRules } from '../../../server/src/service/rules/condition';
-import { testCatalog } from '../../support/catalog';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, testCatalog } from '../../support/catalog';
+import { classifyKey } from '../../../server/src/service/rules/condition/conditionUtil';
 
 const REAL: Record<string, unknown> = {
   // reference_policies_examples_aws_mfa-dates.md (service placeholders replaced by real services)
@@ -234,6 +237,19 @@ const REAL: Record<string, unknown> = {
       { Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-111bbb22' } } },
     ],
   },
+  // amazon-s3-userguide doc_source/example-bucket-policies.md
+  's3-bucket-policies': {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AddCannedAcl', Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', 'arn:aws:iam::444455556666:root'] }, Action: ['s3:PutObject', 's3:PutObjectAcl'], Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*', Condition: { StringEquals: { 's3:x-amz-acl': ['public-read'] } } },
+      { Sid: 'IPAllow', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::DOC-EXAMPLE-BUCKET', 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*'], Condition: { NotIpAddress: { 'aws:SourceIp': '54.240.143.0/24' } } },
+      { Sid: 'AllowIPmix', Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::DOC-EXAMPLE-BUCKET', 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*'], Condition: { IpAddress: { 'aws:SourceIp': ['54.240.143.0/24', '2001:DB8:1234:5678::/64'] }, NotIpAddress: { 'aws:SourceIp': ['54.240.143.128/30', '2001:DB8:1234:5678:ABCD::/80'] } } },
+      { Sid: 'Referer', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:GetObjectVersion'], Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*', Condition: { StringLike: { 'aws:Referer': ['http://www.example.com/*', 'http://example.com/*'] } } },
+      { Sid: 'MfaNull', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/taxdocuments/*', Condition: { Null: { 'aws:MultiFactorAuthAge': true } } },
+      { Sid: 'MfaAge', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/taxdocuments/*', Condition: { NumericGreaterThan: { 'aws:MultiFactorAuthAge': 3600 } } },
+      { Sid: 'Inventory', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 's3:PutObject', Resource: ['arn:aws:s3:::destinationbucket/*'], Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::sourcebucket' }, StringEquals: { 'aws:SourceAccount': '123456789012', 's3:x-amz-acl': 'bucket-owner-full-control' } } },
+    ],
+  },
   // reference_policies_variables.md: default values and escapes
   'variables-page': {
     Version: '2012-10-17',
@@ -253,6 +269,51 @@ test('condition rules give no finding on real valid policies', () => {
     for (const f of findings) problems.push(`${name}: ${f.code} ${f.message}`);
   }
   assert.deepEqual(problems, []);
+});
+
+test('the condition rules give no error or warning on the real-policy corpus (test/fixtures/policies/aws)', () => {
+  const dir = join(REPO_ROOT, 'test', 'fixtures', 'policies', 'aws');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 20);
+  const service = createIamLanguageService({ catalog: testCatalog(), rules: conditionRules, rethrow: true });
+  const problems: string[] = [];
+  for (const file of files) {
+    const doc = TextDocument.create(`file:///${file}`, 'json', 1, readFileSync(join(dir, file), 'utf8'));
+    for (const f of service.findings(service.parse(doc, {}), {})) {
+      // the Organizations SCP example writes "aws:PrincipalARN": a casing hint (info), not a defect
+      if (f.severity === 'error' || f.severity === 'warning') problems.push(`${file}: ${f.code} ${f.message}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('identity-provider keys are never unknown; service and global keys are classified', () => {
+  const catalog = testCatalog();
+  const kind = (key: string) => classifyKey(catalog, key).kind;
+  for (const key of [
+    'token.actions.githubusercontent.com:sub',
+    'token.actions.githubusercontent.com:aud',
+    'accounts.google.com:aud',
+    'cognito-identity.amazonaws.com:amr',
+    'www.amazon.com:user_id',
+    'graph.facebook.com:id',
+    'saml:aud',
+    'saml:edupersonaffiliation',
+    'oidc.eks.us-east-1.amazonaws.com/id/ABC:sub',
+    'my-idp.example.com:aud',
+    'login.microsoftonline.com/tenant-id/v2.0:sub',
+  ]) {
+    assert.equal(kind(key), 'provider', key);
+  }
+  assert.equal(kind('sts:ExternalId'), 'service');
+  assert.equal(kind('s3:prefix'), 'service');
+  assert.equal(kind('aws:RequestTag/Env'), 'global');
+  assert.equal(kind('aws:requesttag/Env'), 'global');
+  assert.equal(kind('aws:NoSuchKey'), 'unknown-global');
+  assert.equal(kind('s3:prefixes'), 'unknown-service');
+  assert.equal(kind('s4:prefix'), 'unknown-prefix');
+  assert.equal(kind('SourceIp'), 'malformed');
+  assert.equal(kind('aws:'), 'malformed');
 });
 
 test('the same rules do report a broken copy (the test can fail)', () => {
