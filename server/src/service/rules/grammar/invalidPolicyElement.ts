@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import { closestMatch } from '../../knowledge/suggest';
+import { properties, propertyKey } from '../../parser/jsonTree';
 import { grammarProblems } from './grammarProblems';
 import { STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS } from './policySchema';
 
@@ -37,7 +38,13 @@ Good:
         continue;
       }
       const suggestion = closestMatch(p.key, ownLevel);
-      if (suggestion) {
+      const siblings = properties(p.keyNode.parent?.parent).map(propertyKey);
+      if (suggestion && siblings.includes(suggestion)) {
+        // renaming would create a duplicate key: say so, and offer no rename
+        ctx.report(span, `"${p.key}" is not a valid policy element, and this object already has "${suggestion}": remove "${p.key}" or merge it into "${suggestion}".`, {
+          data: { element: p.key, level: p.level },
+        });
+      } else if (suggestion) {
         ctx.report(span, `"${p.key}" is not a valid policy element (names are case-sensitive). Did you mean "${suggestion}"?`, {
           data: { element: p.key, level: p.level, suggestion },
         });

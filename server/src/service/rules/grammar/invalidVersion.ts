@@ -26,7 +26,8 @@ Good:
     for (const p of grammarProblems(ctx.policy)) {
       if (p.kind !== 'invalid-value' || p.element !== 'Version') continue;
       ctx.report(narrowSpan(p.node, ctx.text), `"${String(p.node.value)}" is not a policy language version: use "2012-10-17".`, {
-        data: { suggestion: '2012-10-17' },
+        // the Version quick fix is keyed on the code (fixes/quickFixes/versionAndSid.ts): no generic `suggestion`
+        data: { version: '2012-10-17' },
       });
     }
   },

@@ -27,6 +27,6 @@ Good:
     const message = org
       ? `Version "2008-10-17" is not accepted in ${ctx.policy.policyType === 'scp' ? 'service' : 'resource'} control policies: use "2012-10-17".`
       : 'Version "2008-10-17" is the legacy policy language (policy variables are plain text there): use "2012-10-17".';
-    ctx.report(v, message, { data: { suggestion: '2012-10-17' }, ...(org ? { severity: 'error' as const } : {}) });
+    ctx.report(v, message, { data: { version: '2012-10-17' }, ...(org ? { severity: 'error' as const } : {}) });
   },
 };

@@ -25,7 +25,8 @@ Good:
     for (const s of ctx.policy.statements) {
       if (s.effect?.value !== 'Allow' || isRcpFullAwsAccess(s)) continue;
       ctx.report(s.effect, 'Resource control policies accept only "Effect": "Deny" (Allow is reserved for the AWS-managed RCPFullAWSAccess).', {
-        data: { suggestion: 'Deny' },
+        // deliberately no `suggestion`: turning an Allow into a Deny for every principal is not a safe edit
+        data: { required: 'Deny' },
       });
     }
   },
