@@ -182,3 +182,25 @@ test('pull diagnostics when the client supports them, and then no push', async (
   assert.equal(s.published.length, init, 'a pull client must not also get publishDiagnostics');
   assert.equal(await s.stop(), 0);
 });
+
+test('.iam-policy.json in the workspace folder applies, and a change to it (didChangeWatchedFiles) re-validates', async (t) => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const root = mkdtempSync(join(tmpdir(), 'iam-lsp-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'policies'));
+  const configPath = join(root, '.iam-policy.json');
+  writeFileSync(configPath, '{"rules": {"DUPLICATE_KEY": "off"}}');
+  const s = await startSession({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+  const uri = pathToFileURL(join(root, 'policies', 'app.json')).href;
+  writeFileSync(join(root, 'policies', 'app.json'), POLICY);
+  s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: POLICY } });
+  assert.deepEqual(dup((await s.waitFor(uri, (p) => p.version === 1)).diagnostics), []);
+  const before = s.published.length;
+  writeFileSync(configPath, '{"rules": {"DUPLICATE_KEY": "hint"}}');
+  s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+  const after = await s.waitFor(uri, (p) => s.published.indexOf(p) >= before && dup(p.diagnostics).length === 1);
+  assert.equal(dup(after.diagnostics)[0]!.severity, 4);
+  assert.equal(await s.stop(), 0);
+});
