@@ -1,0 +1,448 @@
+// All principal and security rules together over real policies from the AWS documentation (bucket, KMS, SQS,
+// SNS, Lambda resource policies; EC2, Lambda, GitHub, EKS, SAML, Cognito and cross-account trust policies;
+// SCP, RCP and identity examples): none may give an error-severity finding, and the findings they do give are
+// the intended, explainable ones (listed per policy, so a new noisy finding fails the test).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createIamLanguageService, type PolicyType, type ServiceSettings } from '../../../server/src/service';
+import { principalRules } from '../../../server/src/service/rules/principal';
+import { securityRules } from '../../../server/src/service/rules/security';
+import { testCatalog } from '../../support/catalog';
+
+interface RealPolicy {
+  readonly name: string;
+  readonly type: PolicyType;
+  readonly policy: unknown;
+  /** the exact set of "CODE severity" findings expected (order-insensitive) */
+  readonly expect: readonly string[];
+  readonly settings?: ServiceSettings;
+}
+
+const BUCKET = 'arn:aws:s3:::amzn-s3-demo-bucket';
+
+const POLICIES: readonly RealPolicy[] = [
+  {
+    name: 'S3: CloudFront origin access control (OAC)',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: {
+        Sid: 'AllowCloudFrontServicePrincipalReadOnly',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudfront.amazonaws.com' },
+        Action: 's3:GetObject',
+        Resource: `${BUCKET}/*`,
+        Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::111122223333:distribution/EDFDVBD6EXAMPLE' } },
+      },
+    },
+    expect: ['MISSING_SECURE_TRANSPORT_DENY warning'],
+  },
+  {
+    name: 'S3: legacy CloudFront origin access identity (OAI)',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Id: 'PolicyForCloudFrontPrivateContent',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity EH1HDMB1FH2TC' },
+          Action: 's3:GetObject',
+          Resource: `${BUCKET}/*`,
+        },
+      ],
+    },
+    expect: ['MISSING_SECURE_TRANSPORT_DENY warning'],
+  },
+  {
+    name: 'S3: public read for a static website',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'PublicReadGetObject', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: [`${BUCKET}/*`] }],
+    },
+    expect: ['PUBLIC_RESOURCE_POLICY warning', 'MISSING_SECURE_TRANSPORT_DENY warning'],
+  },
+  {
+    name: 'S3: Elastic Load Balancing access logs (Region account principal) plus TLS-only deny',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::127311923021:root' }, Action: 's3:PutObject', Resource: `${BUCKET}/prefix/AWSLogs/111122223333/*` },
+        {
+          Sid: 'AllowSSLRequestsOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: [BUCKET, `${BUCKET}/*`],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'S3: server access logging service principal',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'S3ServerAccessLogsPolicy',
+          Effect: 'Allow',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Action: ['s3:PutObject'],
+          Resource: `${BUCKET}-logs/*`,
+          Condition: { ArnLike: { 'aws:SourceArn': BUCKET }, StringEquals: { 'aws:SourceAccount': '111122223333' } },
+        },
+      ],
+    },
+    expect: ['MISSING_SECURE_TRANSPORT_DENY warning'],
+  },
+  {
+    name: 'KMS: default key policy with administrators, users and grants',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Id: 'key-consolepolicy-3',
+      Statement: [
+        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'Allow access for Key Administrators',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/KMSAdminRole' },
+          Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
+          Resource: '*',
+        },
+        {
+          Sid: 'Allow use of the key',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/KMSUserRole' },
+          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          Resource: '*',
+        },
+        {
+          Sid: 'Allow attachment of persistent resources',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/KMSUserRole' },
+          Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+          Resource: '*',
+          Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'SQS: allow an SNS topic to send messages',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: 'arn:aws:sqs:us-east-2:123456789012:MyQueue',
+          Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:us-east-2:123456789012:MyTopic' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'SNS: default topic policy (owner condition)',
+    type: 'resource',
+    policy: {
+      Version: '2008-10-17',
+      Id: '__default_policy_ID',
+      Statement: [
+        {
+          Sid: '__default_statement_ID',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
+          Resource: 'arn:aws:sns:us-east-2:123456789012:MyTopic',
+          Condition: { StringEquals: { 'AWS:SourceOwner': '123456789012' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Lambda: resource policy for S3 event notifications',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Id: 'default',
+      Statement: [
+        {
+          Sid: 'lambda-allow-s3-my-function',
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: 'lambda:InvokeFunction',
+          Resource: 'arn:aws:lambda:us-east-2:123456789012:function:my-function',
+          Condition: { StringEquals: { 'AWS:SourceAccount': '123456789012' }, ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::amzn-s3-demo-bucket' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: EC2 instance role',
+    type: 'trust',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+    expect: ['TRUSTED_BY_COMPUTE_SERVICE info'],
+  },
+  {
+    name: 'Trust: Lambda execution role',
+    type: 'trust',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] }] },
+    expect: ['TRUSTED_BY_COMPUTE_SERVICE info'],
+  },
+  {
+    name: 'Trust: GitHub Actions OIDC (aud + repository-wide sub)',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:*' },
+          },
+        },
+      ],
+    },
+    expect: ['SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED info'],
+  },
+  {
+    name: 'Trust: EKS IAM roles for service accounts',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.region-code.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'oidc.eks.region-code.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub': 'system:serviceaccount:default:my-service-account',
+              'oidc.eks.region-code.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:aud': 'sts.amazonaws.com',
+            },
+          },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: SAML 2.0 federation',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/ExampleOrgSSOProvider' },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: Cognito identity pool (authenticated)',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-2:12345678-abcd-abcd-abcd-123456790ab' },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+          },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: third-party account with ExternalId',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'Unique ID Assigned by Example Corp' } },
+      },
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: cross-account role requiring MFA',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: plain cross-account (account of unknown owner, no setting)',
+    type: 'trust',
+    policy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' } },
+    expect: ['CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID info'],
+  },
+  {
+    name: 'Trust: same trust with the account configured as ours',
+    type: 'trust',
+    settings: { accountIds: ['123456789012'] },
+    policy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' } },
+    expect: [],
+  },
+  {
+    name: 'SCP: FullAWSAccess',
+    type: 'scp',
+    policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    expect: [],
+  },
+  {
+    name: 'SCP: deny outside approved Regions, with NotAction for global services',
+    type: 'scp',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DenyAllOutsideEU',
+          Effect: 'Deny',
+          NotAction: ['a4b:*', 'budgets:*', 'ce:*', 'cloudfront:*', 'iam:*', 'organizations:*', 'route53:*', 'sts:*', 'support:*'],
+          Resource: '*',
+          Condition: {
+            StringNotEquals: { 'aws:RequestedRegion': ['eu-central-1', 'eu-west-1'] },
+            ArnNotLike: { 'aws:PrincipalARN': ['arn:aws:iam::*:role/Role1AllowedToBypassThisSCP', 'arn:aws:iam::*:role/Role2AllowedToBypassThisSCP'] },
+          },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'SCP: deny the root user, and leaving the organization',
+    type: 'scp',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'RestrictEC2ForRoot', Effect: 'Deny', Action: ['ec2:*'], Resource: ['*'], Condition: { StringLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:root'] } } },
+        { Effect: 'Deny', Action: ['organizations:LeaveOrganization'], Resource: '*' },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'RCP: enforce secure transport',
+    type: 'rcp',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'EnforceSecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: ['sts:*', 's3:*', 'sqs:*', 'secretsmanager:*', 'kms:*'],
+          Resource: '*',
+          Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Identity: let IAM users manage their own credentials with MFA',
+    type: 'identity',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'AllowViewAccountInfo', Effect: 'Allow', Action: ['iam:GetAccountPasswordPolicy', 'iam:ListVirtualMFADevices'], Resource: '*' },
+        {
+          Sid: 'AllowManageOwnPasswords',
+          Effect: 'Allow',
+          Action: ['iam:ChangePassword', 'iam:GetUser'],
+          Resource: 'arn:aws:iam::*:user/${aws:username}',
+        },
+        {
+          Sid: 'AllowManageOwnAccessKeys',
+          Effect: 'Allow',
+          Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:ListAccessKeys', 'iam:UpdateAccessKey'],
+          Resource: 'arn:aws:iam::*:user/${aws:username}',
+        },
+        {
+          Sid: 'DenyAllExceptListedIfNoMFA',
+          Effect: 'Deny',
+          NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetUser', 'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice', 'sts:GetSessionToken'],
+          Resource: '*',
+          Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+        },
+      ],
+    },
+    // changing passwords and access keys without an MFA condition on the Allow is information only
+    expect: ['SENSITIVE_ACTION_WITHOUT_CONDITION info', 'SENSITIVE_ACTION_WITHOUT_CONDITION info', 'SENSITIVE_ACTION_WITHOUT_CONDITION info', 'SENSITIVE_ACTION_WITHOUT_CONDITION info'],
+  },
+  {
+    name: 'Identity: AWSLambdaBasicExecutionRole',
+    type: 'identity',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }],
+    },
+    expect: ['WRITE_UNCONSTRAINED info', 'WRITE_UNCONSTRAINED info', 'WRITE_UNCONSTRAINED info'],
+  },
+  {
+    name: 'Permission boundary: allow everything but IAM, with a Deny',
+    type: 'boundary',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:DeleteRolePermissionsBoundary', Resource: '*' },
+      ],
+    },
+    expect: [],
+  },
+];
+
+const service = createIamLanguageService({ catalog: testCatalog(), rules: [...principalRules, ...securityRules], rethrow: true });
+
+function run(p: RealPolicy) {
+  const text = JSON.stringify(p.policy, null, 2);
+  const doc = TextDocument.create('file:///real.json', 'json', 1, text);
+  return service.findings(service.parse(doc, { policyType: p.type }), p.settings ?? {});
+}
+
+for (const p of POLICIES) {
+  test(`real policy: ${p.name}`, () => {
+    const findings = run(p);
+    const errors = findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => `${f.code}: ${f.message}`), [], 'no error-severity finding on a valid real policy');
+    assert.deepEqual(findings.map((f) => `${f.code} ${f.severity}`).sort(), [...p.expect].sort(), findings.map((f) => f.message).join('\n'));
+  });
+}
+
+test('the policies above run every principal and security rule at least once without crashing', () => {
+  // rethrow:true makes a crashing rule fail the per-policy tests; here, check the rule set is the full one
+  const codes = new Set([...principalRules, ...securityRules].map((r) => r.code));
+  assert.ok(codes.has('PRIVILEGE_ESCALATION') && codes.has('INVALID_AWS_PRINCIPAL') && codes.size >= 38, `only ${codes.size} rules`);
+});
