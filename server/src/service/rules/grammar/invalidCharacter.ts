@@ -1,6 +1,7 @@
 /** INVALID_CHARACTER: characters outside tab, LF, CR and U+0020-U+00FF in the policy text, one finding per run. */
 
 import type { Rule } from '../rule';
+import type { JsonNode } from '../../parser/jsonTree';
 
 /** Enough to point the user at the problem without flooding the Problems panel. */
 const MAX_FINDINGS = 20;
@@ -24,38 +25,51 @@ Good:
 { "Version": "2012-10-17", "Statement": [ { "Sid": "ReadOnly", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" } ] }
 \`\`\``,
   checkPolicy(ctx) {
-    const { offset, length } = ctx.policy.span;
-    const end = offset + length;
+    // only inside strings (keys and values): elsewhere such a character is already a JSON syntax error, and in
+    // a YAML or HCL template the text around the policy (comments) never reaches AWS
     const errors = ctx.document.syntaxErrors;
     let count = 0;
-    let i = offset;
-    while (i < end && count < MAX_FINDINGS) {
-      const cp = ctx.text.codePointAt(i)!;
-      if (allowed(cp)) {
-        i++;
-        continue;
+    for (const node of stringNodes(ctx.policy.root)) {
+      const end = node.offset + node.length;
+      let i = node.offset;
+      while (i < end && count < MAX_FINDINGS) {
+        const cp = ctx.text.codePointAt(i)!;
+        if (allowed(cp)) {
+          i++;
+          continue;
+        }
+        // one finding per run of bad characters
+        let j = i;
+        const chars: number[] = [];
+        while (j < end) {
+          const c = ctx.text.codePointAt(j)!;
+          if (allowed(c)) break;
+          chars.push(c);
+          j += c > 0xffff ? 2 : 1;
+        }
+        if (!errors.some((e) => e.offset < j && e.offset + e.length > i)) {
+          const shown = [...new Set(chars)].map((c) => `"${String.fromCodePoint(c)}" (${codePoint(c)})`).join(', ');
+          ctx.report({ offset: i, length: j - i }, `${chars.length > 1 ? 'Characters' : 'Character'} ${shown} ${chars.length > 1 ? 'are' : 'is'} not allowed in a policy: use only tab, line breaks and U+0020 to U+00FF.`, {
+            data: { codePoints: chars },
+          });
+          count++;
+        }
+        i = j;
       }
-      // one finding per run of bad characters
-      let j = i;
-      const chars: number[] = [];
-      while (j < end) {
-        const c = ctx.text.codePointAt(j)!;
-        if (allowed(c)) break;
-        chars.push(c);
-        j += c > 0xffff ? 2 : 1;
-      }
-      // outside strings these are already JSON syntax errors: one finding per place is enough
-      if (!errors.some((e) => e.offset < j && e.offset + e.length > i)) {
-        const shown = [...new Set(chars)].map((c) => `"${String.fromCodePoint(c)}" (${codePoint(c)})`).join(', ');
-        ctx.report({ offset: i, length: j - i }, `${chars.length > 1 ? 'Characters' : 'Character'} ${shown} ${chars.length > 1 ? 'are' : 'is'} not allowed in a policy: use only tab, line breaks and U+0020 to U+00FF.`, {
-          data: { codePoints: chars },
-        });
-        count++;
-      }
-      i = j;
     }
   },
 };
+
+/** Every string node (property keys included) under a node, in document order. */
+function stringNodes(root: JsonNode): JsonNode[] {
+  const out: JsonNode[] = [];
+  const visit = (n: JsonNode): void => {
+    if (n.type === 'string') out.push(n);
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(root);
+  return out;
+}
 
 function allowed(cp: number): boolean {
   return cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xff);

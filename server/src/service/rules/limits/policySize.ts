@@ -1,7 +1,10 @@
 // Size measurements of one policy, taken on its own text span: characters without whitespace (how IAM
 // counts), all characters (how Organizations counts) and UTF-8 bytes (how S3, SQS, SNS and KMS count).
-// Also where size findings go and how numbers are printed.
+// A policy inside a template (YAML, HCL, CloudFormation JSON) is measured on its compact JSON form instead,
+// since that, not the template's own text, is what reaches AWS. Also where size findings go and how
+// numbers are printed.
 
+import { getNodeValue } from 'jsonc-parser';
 import type { PolicyDocument, Span } from '../../parser/policyModel';
 import { missingAnchor } from '../grammar/grammarSpans';
 
@@ -16,7 +19,7 @@ const cache = new WeakMap<PolicyDocument, PolicySize>();
 export function policySize(policy: PolicyDocument, text: string): PolicySize {
   let size = cache.get(policy);
   if (size) return size;
-  const own = text.slice(policy.span.offset, policy.span.offset + policy.span.length);
+  const own = policy.label === '' ? text.slice(policy.span.offset, policy.span.offset + policy.span.length) : JSON.stringify(getNodeValue(policy.root));
   let nonWhitespace = 0;
   let bytes = 0;
   for (let i = 0; i < own.length; i++) {

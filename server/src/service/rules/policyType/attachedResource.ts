@@ -1,6 +1,7 @@
 // Infers the resource a resource-based policy is attached to (S3 bucket, SQS queue, SNS topic, KMS key),
-// which T11-T13 need. Source: the file name (`*bucket-policy*.json`), else, for S3 only, the content (every
-// ARN in Resource is an S3 bucket/object ARN). Anything else: undefined, and those rules stay silent.
+// which T11-T13 need. Source: the file name of a plain policy file (`*bucket-policy*.json`), else, for S3 only,
+// the content (every ARN in Resource is an S3 bucket/object ARN). Anything else: undefined, and those rules
+// stay silent.
 
 import type { PolicyDocument } from '../../parser/policyModel';
 
@@ -38,8 +39,11 @@ const S3_BUCKET_ARN = /^arn:[a-z-]+:s3:::[^:]+$/;
 
 export function attachedResource(policy: PolicyDocument, uri: string): AttachedResourceInfo | undefined {
   if (policy.policyType !== 'resource') return undefined;
-  const base = safeDecode(uri.split(/[\\/]/).pop() ?? '');
-  for (const [re, kind] of FILE_NAME_HINTS) if (re.test(base)) return { kind, fromFileName: true };
+  // a template's file name says nothing about each of the policies inside it (label is set for those)
+  if (policy.label === '') {
+    const base = safeDecode(uri.split(/[\\/]/).pop() ?? '');
+    for (const [re, kind] of FILE_NAME_HINTS) if (re.test(base)) return { kind, fromFileName: true };
+  }
   const arns = policy.statements.flatMap((s) => (s.resource && !s.resource.negated ? s.resource.items.map((i) => i.value) : [])).filter((v) => v !== '*');
   if (arns.length > 0 && arns.every((a) => S3_BUCKET_ARN.test(a))) return { kind: 's3-bucket', fromFileName: false };
   return undefined;
