@@ -219,3 +219,16 @@ export function isCanonicalUserId(value: string): boolean {
 
 /** Compute services whose code runs with the role's credentials (cloudsplaining "AssumableByComputeService"). */
 export const COMPUTE_SERVICE_PRINCIPALS: readonly string[] = ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'eks.amazonaws.com', 'lambda.amazonaws.com'];
+
+/**
+ * Global condition keys that are absent from the request context when the caller is an AWS service principal
+ * (IAM User Guide, global condition keys, "Availability"): aws:PrincipalOrgID/OrgPaths are present "only if the
+ * principal is a member of an organization", aws:PrincipalTag/* only for IAM users and roles with tags.
+ * Keys ending in "/" are prefixes.
+ */
+export const KEYS_ABSENT_FOR_SERVICE_PRINCIPALS: readonly string[] = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalTag/'];
+
+export function isKeyAbsentForServicePrincipals(key: string): boolean {
+  const lower = key.toLowerCase();
+  return KEYS_ABSENT_FOR_SERVICE_PRINCIPALS.some((k) => (k.endsWith('/') ? lower.startsWith(k.toLowerCase()) && lower.length > k.length : lower === k.toLowerCase()));
+}

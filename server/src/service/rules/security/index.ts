@@ -27,6 +27,7 @@ import { serviceWildcard } from './serviceWildcard';
 import { specificGithubRepoRecommended } from './specificGithubRepoRecommended';
 import { starAction } from './starAction';
 import { trustAnyPrincipal } from './trustAnyPrincipal';
+import { unsupportedConditionKeyForServicePrincipal } from './unsupportedConditionKeyForServicePrincipal';
 import { writeUnconstrained } from './writeUnconstrained';
 
 export const securityRules: readonly Rule[] = [
@@ -57,5 +58,6 @@ export const securityRules: readonly Rule[] = [
   starAction,
   computeServiceTrust,
   trustAnyPrincipal,
+  unsupportedConditionKeyForServicePrincipal,
   writeUnconstrained,
 ];
