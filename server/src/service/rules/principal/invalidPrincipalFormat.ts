@@ -47,7 +47,7 @@ Good:
         );
         continue;
       }
-      ctx.report(v, `${el.key} must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}, not ${v.type === 'array' || v.type === 'object' ? 'an' : 'a'} ${v.type}.`, { data: { jsonType: v.type } });
+      ctx.report(v, `${el.key} must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}, not ${v.type === 'array' ? 'an' : 'a'} ${v.type}.`, { data: { jsonType: v.type } });
     }
   },
 };
