@@ -237,3 +237,15 @@ test('nothing after a complete value, in punctuation, or in a non-policy JSON fi
   const yaml = 'Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action: "s3:$0"\n            Resource: "*"\n';
   assert.equal(complete(yaml, 'file:///template.yaml').list.items.length, 0);
 });
+
+test('CloudFormation JSON template: completion inside the embedded policy only', () => {
+  const template = (inner: string, top = ''): string =>
+    `{"AWSTemplateFormatVersion": "2010-09-09",${top} "Resources": {"P": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", ${inner}, "Resource": "*"}]}}}}}`;
+  const uri = 'file:///template.json';
+  const { list, doc } = complete(template('"Action": "sqs:Send$0"'), uri);
+  const item = list.items.find((i) => i.label === 'sqs:SendMessage');
+  assert.ok(item);
+  assert.equal(applyItem(doc, item), template('"Action": "sqs:SendMessage"'));
+  assert.deepEqual(labels(complete(template('"Action": "sqs:SendMessage"', ' "$0"'), uri).list), []);
+  assert.deepEqual(labels(complete(template('"Action": "sqs:SendMessage", "Eff$0"'), uri).list).sort(), ['Condition', 'NotPrincipal', 'Principal', 'Sid']);
+});

@@ -3,7 +3,7 @@
 // comes from jsonc-parser's scanner-based getLocation, the string under the cursor from the raw text.
 // It knows the IAM element layout but nothing of the catalog; hover and completion decide what to show.
 
-import { getLocation, getNodePath, type Node, type Segment } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, type Node, type Segment } from 'jsonc-parser';
 import type { ParsedDocument } from './parseDocument';
 import type { PolicyDocument, Statement } from './policyModel';
 
@@ -91,7 +91,9 @@ export function getCursorContext(parsed: ParsedDocument, offset: number, mode: C
   const token = tokenAt(text, loc.previousNode, offset, mode);
   const inKey = token ? loc.previousNode?.type === 'property' : loc.isAtPropertyKey;
   const policy = policyAt(parsed, offset);
-  const path = relativePath(loc.path, policy);
+  // in a template, only the policies are ours: elsewhere ("Resources", "Properties") nothing is offered
+  const path = parsed.container ? (policy ? insidePolicy(parsed, loc.path, policy) : undefined) : relativePath(loc.path, policy);
+  if (!path) return { ...classify([], false), offset, path: [], inKey: false, token: undefined, colonFollows: false, policy: undefined, statement: undefined };
   const statement = policy?.statements.find((s) => offset >= s.node.offset && offset <= s.node.offset + s.node.length);
   const colonFollows = token !== undefined && inKey && /^\s*:/.test(text.slice(token.end, token.end + 200));
   return { ...classify(path, inKey), offset, path, inKey, token, colonFollows, policy, statement };
@@ -247,7 +249,19 @@ function escaped(text: string, at: number, min: number): boolean {
 }
 
 function policyAt(parsed: ParsedDocument, offset: number): PolicyDocument | undefined {
-  return parsed.policies.find((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length) ?? (parsed.policies.length === 1 ? parsed.policies[0] : undefined);
+  const inside = parsed.policies.find((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length);
+  // a plain file is one policy even where a half-typed edit leaves the cursor outside the recovered tree
+  return inside ?? (!parsed.container && parsed.policies.length === 1 ? parsed.policies[0] : undefined);
+}
+
+/** The path below an embedded policy's root, or undefined when the cursor path does not go through it. */
+function insidePolicy(parsed: ParsedDocument, path: readonly Segment[], policy: PolicyDocument): readonly Segment[] | undefined {
+  // template policies are resolved copies without parent links: find the original node at the same place
+  const original = policy.root.parent ? policy.root : parsed.root ? findNodeAtOffset(parsed.root, policy.root.offset) : undefined;
+  if (!original || original.offset !== policy.root.offset || original.type !== 'object') return undefined;
+  const prefix = getNodePath(original);
+  if (prefix.length > path.length || prefix.some((s, i) => s !== path[i])) return undefined;
+  return path.slice(prefix.length);
 }
 
 /** The path below the policy root (plain files: the document path; embedded policies: the part after it). */
