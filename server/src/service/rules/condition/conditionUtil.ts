@@ -78,14 +78,45 @@ export function keyMatchesListed(key: string, listed: string): boolean {
   const k = key.toLowerCase();
   const l = listed.toLowerCase();
   if (k === l) return true;
-  if (!/\$\{|<|tag-key$/.test(l)) return false;
+  if (!isPatternText(l)) return false;
   const prefix = conditionKeyPatternPrefix(l);
   return k.length > prefix.length && k.startsWith(prefix);
 }
 
+function isPatternText(lower: string): boolean {
+  return lower.includes('${') || lower.includes('<') || lower.endsWith('tag-key');
+}
+
+interface ActionKeys {
+  readonly exact: ReadonlySet<string>;
+  readonly patternPrefixes: readonly string[];
+}
+
+// Per action: its condition keys split into exact names and pattern prefixes, built once. Rules ask the same
+// question for every action of every statement on each keystroke, so this must not rebuild lists.
+const actionKeysCache = new WeakMap<ActionInfo, ActionKeys>();
+
+function actionKeys(catalog: IamCatalog, action: ActionInfo): ActionKeys {
+  let hit = actionKeysCache.get(action);
+  if (!hit) {
+    const exact = new Set<string>();
+    const patternPrefixes: string[] = [];
+    for (const listed of catalog.conditionKeysForAction(action)) {
+      const l = listed.toLowerCase();
+      if (isPatternText(l)) patternPrefixes.push(conditionKeyPatternPrefix(l));
+      else exact.add(l);
+    }
+    actionKeysCache.set(action, (hit = { exact, patternPrefixes }));
+  }
+  return hit;
+}
+
 /** Whether an action supports a condition key (its own keys plus those of its resource types). */
 export function actionSupportsKey(catalog: IamCatalog, action: ActionInfo, key: string): boolean {
-  return catalog.conditionKeysForAction(action).some((listed) => keyMatchesListed(key, listed));
+  const keys = actionKeys(catalog, action);
+  const k = key.toLowerCase();
+  if (keys.exact.has(k)) return true;
+  return keys.patternPrefixes.some((prefix) => k.length > prefix.length && k.startsWith(prefix));
 }
 
 /**

@@ -13,6 +13,7 @@ import { improveIpRange } from './improveIpRange';
 import { invalidArnConditionValue } from './invalidArnConditionValue';
 import { invalidConditionDataType } from './invalidConditionDataType';
 import { invalidConditionKeyFormat } from './invalidConditionKeyFormat';
+import { invalidConditionMultipleBoolean } from './invalidConditionMultipleBoolean';
 import { invalidConditionOperator } from './invalidConditionOperator';
 import { invalidDateValue } from './invalidDateValue';
 import { invalidGlobalConditionKey } from './invalidGlobalConditionKey';
@@ -21,6 +22,7 @@ import { invalidServiceConditionKey } from './invalidServiceConditionKey';
 import { invalidVariableForOperator } from './invalidVariableForOperator';
 import { invalidVariableSyntax } from './invalidVariableSyntax';
 import { invalidVpcFormat } from './invalidVpcFormat';
+import { missingActionForConditionKey } from './missingActionForConditionKey';
 import { missingPairedConditionKeys } from './missingPairedConditionKeys';
 import { missingQualifier } from './missingQualifier';
 import { missingTagKeyInCondition } from './missingTagKeyInCondition';
@@ -55,6 +57,7 @@ export const conditionRules: readonly Rule[] = [
   invalidArnConditionValue,
   invalidConditionDataType,
   invalidConditionKeyFormat,
+  invalidConditionMultipleBoolean,
   invalidConditionOperator,
   invalidDateValue,
   invalidGlobalConditionKey,
@@ -63,6 +66,7 @@ export const conditionRules: readonly Rule[] = [
   invalidVariableForOperator,
   invalidVariableSyntax,
   invalidVpcFormat,
+  missingActionForConditionKey,
   missingPairedConditionKeys,
   missingQualifier,
   missingTagKeyInCondition,

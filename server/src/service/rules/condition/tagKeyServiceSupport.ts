@@ -15,8 +15,9 @@ const cache = new WeakMap<IamCatalog, Map<string, boolean>>();
 export function serviceSupportsKey(catalog: IamCatalog, service: ServiceInfo, key: string): boolean {
   let m = cache.get(catalog);
   if (!m) cache.set(catalog, (m = new Map()));
-  // all aws:ResourceTag/<x> behave the same: memoise on the family, not the tag name
-  const family = key.toLowerCase().replace(/\/.*$/, '/');
+  // all aws:ResourceTag/<x> behave the same: memoise pattern keys on their pattern, not the tag name
+  const info = catalog.getConditionKey(key);
+  const family = info?.isPattern ? info.key.toLowerCase() : key.toLowerCase();
   const id = `${service.prefix}|${family}`;
   let v = m.get(id);
   if (v === undefined) m.set(id, (v = service.actions.some((a) => actionSupportsKey(catalog, a, key))));

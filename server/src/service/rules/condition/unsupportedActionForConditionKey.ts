@@ -6,7 +6,8 @@
 
 import type { Rule } from '../rule';
 import type { ActionInfo } from '../../knowledge/catalog';
-import { actionSupportsKey, conditionSites } from './conditionUtil';
+import { conditionSites } from './conditionUtil';
+import { serviceSupportsKey } from './tagKeyServiceSupport';
 import { actionSupport, isGlobalTagKey, isPerActionKey } from './conditionKeySupport';
 
 const MAX_NAMED = 5;
@@ -46,13 +47,11 @@ Good:
       if (!isPerActionKey(ctx.catalog, key)) continue;
       const tagKey = isGlobalTagKey(key);
       const names: string[] = [];
-      const supportingService = new Map<string, boolean>();
-      const serviceSupports = (a: ActionInfo): boolean => {
-        let v = supportingService.get(a.service.prefix);
-        if (v === undefined) supportingService.set(a.service.prefix, (v = a.service.actions.some((x) => actionSupportsKey(ctx.catalog, x, key))));
-        return v;
-      };
-      for (const s of actionSupport(ctx.catalog, statement, key)) {
+      const serviceSupports = (a: ActionInfo): boolean => serviceSupportsKey(ctx.catalog, a.service, key);
+      const support = actionSupport(ctx.catalog, statement, key);
+      // no action of the statement supports the key: MISSING_ACTION_FOR_CONDITION_KEY's finding
+      if (support.every((s) => s.unsupported.length === s.actions.length)) continue;
+      for (const s of support) {
         // aws: tag keys on a service that has none: DENY/ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE
         const unsupported = tagKey ? s.unsupported.filter(serviceSupports) : s.unsupported;
         if (unsupported.length === 0) continue;
