@@ -117,6 +117,11 @@ test('condition operator: meaning, value type, IfExists and ForAllValues semanti
   assert.match(md, /Value type: string \(wildcards `\*` and `\?` allowed\)/);
   assert.match(md, /\*\*IfExists\*\*: if the key is absent/);
   assert.match(md, /\*\*ForAllValues\*\*: true when \*every\* value/);
+  assert.doesNotMatch(md, /⚠️/);
+  const single = hover(stmt('      "Effect": "Allow", "Action": "s3:*", "Resource": "*",\n      "Condition": {"ForAnyValue:String$0Equals": {"aws:SourceIp": "10.0.0.1", "aws:TagKeys": ["a"]}}')).md;
+  assert.match(single, /⚠️ `aws:SourceIp` is of type IPAddress: use IpAddress operators\.  \n⚠️ `aws:SourceIp` is single-valued: a set qualifier is meant for multivalued keys\.$/);
+  const multi = hover(stmt('      "Effect": "Allow", "Action": "s3:*", "Resource": "*",\n      "Condition": {"String$0Equals": {"aws:TagKeys": ["a"]}}')).md;
+  assert.match(multi, /⚠️ `aws:TagKeys` is multivalued: add `ForAnyValue:` or `ForAllValues:`\.$/);
   const bad = hover(stmt('      "Effect": "Allow", "Action": "s3:*", "Resource": "*",\n      "Condition": {"stringequals$0": {"aws:username": "x"}}')).md;
   assert.match(bad, /Did you mean `StringEquals`\?/);
 });

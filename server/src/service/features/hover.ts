@@ -5,6 +5,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
+import type { ConditionKeyInfo } from '../knowledge/catalog';
 import { getCursorContext, isPolicyLike, type CursorContext } from '../parser/cursorContext';
 import { actionHover } from './hover/actionHover';
 import { arnHover } from './hover/arnHover';
@@ -59,8 +60,11 @@ function hoverMarkdown(ctx: FeatureContext, cur: CursorContext): HoverResult | u
       return md(principalKeyHover(value));
     case 'principalValue':
       return md(principalValueHover(cur.principalType, value));
-    case 'conditionOperator':
-      return md(operatorHover(value));
+    case 'conditionOperator': {
+      const block = cur.statement?.condition?.operators.find((o) => o.operator.span.offset === token.start);
+      const keys = (block?.entries ?? []).map((e) => ctx.catalog.getConditionKey(e.key.value)).filter((k): k is ConditionKeyInfo => k !== undefined);
+      return md(operatorHover(value, keys));
+    }
     case 'conditionKey':
       return md(conditionKeyHover(ctx.catalog, value, cur.statement));
     case 'conditionValue':

@@ -3,7 +3,7 @@
 // actions support it). Values and policy variables are in variableHover.ts.
 
 import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../../knowledge/catalog';
-import { canonicalOperatorCase, familiesForKeyType, parseOperator } from '../../knowledge/operators';
+import { canonicalOperatorCase, familiesForKeyType, familySuitsKeyType, parseOperator, type OperatorFamily } from '../../knowledge/operators';
 import { expandActionElement } from '../../knowledge/statementActions';
 import type { Statement } from '../../parser/policyModel';
 import { cappedList, code, escapeMarkdown } from './markdown';
@@ -17,7 +17,8 @@ const FOR_ALL_TEXT =
   '**ForAllValues**: true when *every* value in the request matches one of the listed values, and also when the key is absent or empty. Use it only with multivalued keys; with Allow it can grant more than intended.';
 const FOR_ANY_TEXT = '**ForAnyValue**: true when *at least one* value in the request matches one of the listed values; false when the key is absent. Use it only with multivalued keys.';
 
-export function operatorHover(text: string): string {
+/** Operator hover; `keys` are the known keys of its block, to point out type and set-qualifier mismatches. */
+export function operatorHover(text: string, keys: readonly ConditionKeyInfo[] = []): string {
   const parsed = parseOperator(text);
   if (!parsed) {
     const fixed = canonicalOperatorCase(text);
@@ -32,7 +33,19 @@ export function operatorHover(text: string): string {
   if (parsed.qualifier === 'ForAllValues') out.push('', FOR_ALL_TEXT);
   if (parsed.qualifier === 'ForAnyValue') out.push('', FOR_ANY_TEXT);
   if (o.negated && !parsed.ifExists) out.push('', 'Negated operators are also true when the key is absent from the request.');
+  const warnings = keyWarnings(parsed.qualifier !== undefined, o.family, keys);
+  if (warnings.length) out.push('', warnings.join('  \n'));
   return out.join('\n');
+}
+
+function keyWarnings(qualified: boolean, family: OperatorFamily, keys: readonly ConditionKeyInfo[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) {
+    if (!familySuitsKeyType(family, k.type)) out.push(`⚠️ ${code(k.key)} is of type ${k.type}: use ${familiesForKeyType(k.type).join(' or ')} operators.`);
+    if (qualified && !k.multiValued && family !== 'Null') out.push(`⚠️ ${code(k.key)} is single-valued: a set qualifier is meant for multivalued keys.`);
+    if (!qualified && k.multiValued && family !== 'Null') out.push(`⚠️ ${code(k.key)} is multivalued: add ${code('ForAnyValue:')} or ${code('ForAllValues:')}.`);
+  }
+  return out;
 }
 
 export function conditionKeyHover(catalog: IamCatalog, key: string, statement: Statement | undefined): string {
