@@ -5,6 +5,7 @@ import { allowNotAction } from './allowNotAction';
 import { allowNotResource } from './allowNotResource';
 import { allowWithNotPrincipal } from './allowWithNotPrincipal';
 import { bucketPolicyLockout } from './bucketPolicyLockout';
+import { bucketPrivilegeEscalation } from './bucketPrivilegeEscalation';
 import { computeServiceTrust } from './computeServiceTrust';
 import { createSlrWithStarInResource } from './createSlrWithStarInResource';
 import { credentialsExposure } from './credentialsExposure';
@@ -50,6 +51,7 @@ export const securityRules: readonly Rule[] = [
   permissionsManagementUnconstrained,
   privilegeEscalation,
   publicResourcePolicy,
+  bucketPrivilegeEscalation,
   recommendedConditionKeyForServicePrincipal,
   restrictAccessToServicePrincipal,
   sensitiveActionWithoutCondition,
