@@ -249,3 +249,13 @@ test('CloudFormation JSON template: completion inside the embedded policy only',
   assert.deepEqual(labels(complete(template('"Action": "sqs:SendMessage"', ' "$0"'), uri).list), []);
   assert.deepEqual(labels(complete(template('"Action": "sqs:SendMessage", "Eff$0"'), uri).list).sort(), ['Condition', 'NotPrincipal', 'Principal', 'Sid']);
 });
+
+test('Sid: a name from the effect, services and access levels, unique in the policy', () => {
+  const text = `{"Version": "2012-10-17", "Statement": [
+  {"Sid": "AllowS3ReadWrite", "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"},
+  {"Sid": "$0", "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"},
+  {"Sid": "x", "Effect": "Deny", "Action": "sqs:*", "Resource": "*"}
+]}`;
+  assert.deepEqual(labels(complete(text).list), ['AllowS3ReadWrite2']);
+  assert.deepEqual(labels(complete(text.replace('"Sid": "$0"', '"Sid": "y"').replace('"Sid": "x"', '"Sid": "$0"')).list), ['DenySqsFullAccess']);
+});

@@ -13,6 +13,7 @@ import { servicePrefixItems, serviceActionItems } from './completion/actionItems
 import { resourceItems, variableItems } from './completion/resourceItems';
 import { conditionKeyItems, conditionValueItems, operatorItems } from './completion/conditionItems';
 import { principalValueItems } from './completion/principalItems';
+import { sidItems } from './completion/sidItems';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -50,6 +51,8 @@ function completeAt(ctx: FeatureContext, b: EditBuilder, cur: CursorContext): Co
       return values(VERSION_VALUES);
     case 'effect':
       return values(EFFECT_VALUES);
+    case 'sid':
+      return values(sidItems(catalog, cur.policy, st));
     case 'action':
       return actionItems(ctx, b, cur);
     case 'resource': {
