@@ -78,6 +78,9 @@ test('statement key inserts the whole property with a value snippet', () => {
 test('statement key with a colon already there replaces the key only', () => {
   const before = policy('      "Effect": "Allow",\n      "Act$0": "s3:GetObject"');
   assert.equal(apply(before, 'Action'), policy('      "Effect": "Allow",\n      "Action": "s3:GetObject"'));
+  assert.equal(complete(before).list.items.find((i) => i.label === 'Action')!.command, undefined);
+  // a new property re-opens suggestions inside its value
+  assert.equal(complete(policy('      "Effect": "Allow",\n      "Act$0"')).list.items.find((i) => i.label === 'Action')!.command?.command, 'editor.action.triggerSuggest');
 });
 
 test('missing comma before a new key: the comma is added', () => {

@@ -124,6 +124,8 @@ export class EditBuilder {
       item.textEdit = TextEdit.replace(this.range(token.contentStart, token.contentEnd), token.closed ? spec.insert : `${spec.insert}"`);
       item.filterText = spec.filterText ?? spec.label;
       if (spec.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+      // only a newly inserted value wants suggestions re-opened; renaming a key does not
+      delete item.command;
       return item;
     }
     const keyText = spec.snippet ? spec.insert : snippetEscape(spec.insert);
