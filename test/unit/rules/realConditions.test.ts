@@ -326,3 +326,36 @@ test('the same rules do report a broken copy (the test can fail)', () => {
   const codes = service.findings(service.parse(doc, {}), {}).map((f) => f.code).sort();
   assert.deepEqual(codes, ['INVALID_CONDITION_OPERATOR', 'INVALID_GLOBAL_CONDITION_KEY']);
 });
+
+test('findings carry what quick fixes need in data (suggestion = replacement for the reported string)', () => {
+  const service = createIamLanguageService({ catalog: testCatalog(), rules: conditionRules, rethrow: true });
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetObject'], Resource: '*', Condition: { StringLike: { 's3:prefix': 'home/*', 's3:prefixes': 'x' } } },
+      { Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIP4': '203.0.113.0/24' }, Bool: { 'aws:securetransport': 'false' } } },
+      { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: { StringEquals: { 'aws:PrincipleTag/team': 'a' } } },
+    ],
+  };
+  const text = JSON.stringify(policy, null, 2);
+  const doc = TextDocument.create('file:///data.json', 'json', 1, text);
+  const findings = service.findings(service.parse(doc, {}), {});
+  const by = (code: string, written: string) => {
+    const f = findings.find((x) => x.code === code && text.slice(x.span.offset, x.span.offset + x.span.length) === JSON.stringify(written));
+    assert.ok(f, `${code} on ${written}`);
+    return f;
+  };
+  assert.equal(by('INVALID_SERVICE_CONDITION_KEY', 's3:prefixes').data?.['suggestion'], 's3:prefix');
+  assert.equal(by('INVALID_GLOBAL_CONDITION_KEY', 'aws:SourceIP4').data?.['suggestion'], 'aws:SourceIp');
+  assert.equal(by('INVALID_GLOBAL_CONDITION_KEY', 'aws:PrincipleTag/team').data?.['suggestion'], 'aws:PrincipalTag/team');
+  assert.equal(by('NON_CANONICAL_CONDITION_KEY_CASE', 'aws:securetransport').data?.['canonical'], 'aws:SecureTransport');
+  const unsupported = by('UNSUPPORTED_ACTION_FOR_CONDITION_KEY', 's3:prefix');
+  assert.equal(unsupported.message, '"s3:prefix" is not supported by "s3:GetObject"; the condition does not apply to it. Split the statement or remove the key.');
+  assert.deepEqual(unsupported.data?.['actions'], ['s3:GetObject']);
+  // no finding may offer a `suggestion` that is not a replacement for the reported JSON string
+  for (const f of findings) {
+    if (typeof f.data?.['suggestion'] !== 'string') continue;
+    const reported = text.slice(f.span.offset, f.span.offset + f.span.length);
+    assert.ok(reported.startsWith('"') && reported.endsWith('"'), `${f.code}: suggestion on a non-string span`);
+  }
+});

@@ -3,7 +3,8 @@
 // a JSON string. No rule logic and no reporting here.
 
 import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../../knowledge/catalog';
-import { conditionKeyPatternPrefix } from '../../knowledge/globalConditionKeys';
+import { conditionKeyPatternPrefix, GLOBAL_CONDITION_KEYS } from '../../knowledge/globalConditionKeys';
+import { closestMatch } from '../../knowledge/suggest';
 import { parseOperator, type ParsedOperator } from '../../knowledge/operators';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, Span, Statement } from '../../parser/policyModel';
 
@@ -146,4 +147,56 @@ export function show(value: unknown): string {
 export function knownKeyInfo(catalog: IamCatalog, key: string): ConditionKeyInfo | undefined {
   const c = classifyKey(catalog, key);
   return c.kind === 'global' || c.kind === 'service' ? c.info : undefined;
+}
+
+/**
+ * A did-you-mean key made concrete: a pattern suggestion ("aws:PrincipalTag/${TagKey}") takes the tag part
+ * the user wrote ("aws:PrincipleTag/team" → "aws:PrincipalTag/team"). Undefined when there is nothing to
+ * put in the placeholder: a quick fix must never write "${TagKey}" into a policy.
+ */
+export function concreteKeySuggestion(suggestion: string | undefined, written: string): string | undefined {
+  if (suggestion === undefined) return undefined;
+  const lower = suggestion.toLowerCase();
+  if (!(lower.includes('${') || lower.includes('<') || lower.endsWith('tag-key'))) return suggestion;
+  const prefix = suggestion.slice(0, conditionKeyPatternPrefix(lower).length);
+  const slash = written.indexOf('/');
+  if (!prefix.endsWith('/') || slash < 0 || slash === written.length - 1) return undefined;
+  return prefix + written.slice(slash + 1);
+}
+
+const patternPrefixCache = new WeakMap<IamCatalog, readonly string[]>();
+
+/** Canonical literal prefixes of every pattern key ("aws:RequestTag/", "s3:ExistingObjectTag/"), for suggestions. */
+function patternPrefixes(catalog: IamCatalog): readonly string[] {
+  let hit = patternPrefixCache.get(catalog);
+  if (!hit) {
+    const out = new Set<string>();
+    const add = (key: string): void => {
+      const lower = key.toLowerCase();
+      if (!(lower.includes('${') || lower.includes('<') || lower.endsWith('tag-key'))) return;
+      const prefix = key.slice(0, conditionKeyPatternPrefix(lower).length);
+      if (prefix.endsWith('/') && !prefix.includes('${')) out.add(prefix);
+    };
+    for (const g of GLOBAL_CONDITION_KEYS) add(g.key);
+    for (const svc of catalog.services.values()) for (const info of svc.conditionKeys.values()) add(info.key);
+    patternPrefixCache.set(catalog, (hit = [...out]));
+  }
+  return hit;
+}
+
+/**
+ * The nearest real key for an unknown one, ready to write into the policy: "aws:PrincipleTag/team" →
+ * "aws:PrincipalTag/team" (the tag part kept), "aws:SourceIP4" → "aws:SourceIp".
+ */
+export function suggestConditionKey(catalog: IamCatalog, key: string): string | undefined {
+  const slash = key.indexOf('/');
+  if (slash > 0 && slash < key.length - 1) {
+    const head = key.slice(0, slash + 1);
+    const colon = head.indexOf(':');
+    const service = head.slice(0, colon + 1).toLowerCase();
+    const sameService = patternPrefixes(catalog).filter((p) => p.toLowerCase().startsWith(service));
+    const prefix = closestMatch(head, sameService);
+    if (prefix) return prefix + key.slice(slash + 1);
+  }
+  return concreteKeySuggestion(catalog.closestConditionKey(key), key);
 }

@@ -29,7 +29,7 @@ Good:
       if (!/:aud$/i.test(key) || classifyKey(ctx.catalog, key).kind !== 'provider' || key.toLowerCase().startsWith('saml:')) continue;
       const suggestion = block.operator.value.slice(op.qualifier.length + 1);
       ctx.report(entry.key, `Confirm that your provider sends "${key}" as a list: if it is a single value, use "${suggestion}" instead of "${block.operator.value}".`, {
-        data: { key, operator: block.operator.value, suggestion },
+        data: { key, operator: block.operator.value, suggestedOperator: suggestion },
       });
     }
   },

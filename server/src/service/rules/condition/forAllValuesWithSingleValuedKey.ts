@@ -29,7 +29,7 @@ Good:
       if (!info || info.multiValued) continue;
       const suggestion = block.operator.value.slice('ForAllValues:'.length);
       ctx.report(entry.key, `"${entry.key.value}" is single-valued, so "${block.operator.value}" also matches requests without the key: use "${suggestion}".`, {
-        data: { key: entry.key.value, operator: block.operator.value, suggestion },
+        data: { key: entry.key.value, operator: block.operator.value, suggestedOperator: suggestion },
       });
     }
   },

@@ -45,12 +45,12 @@ Good:
       const suggestion = block.operator.value.slice(0, -'IfExists'.length);
       if (ALWAYS_PRESENT.has(lower)) {
         ctx.report(entry.key, `"${entry.key.value}" is present in every request, so "IfExists" changes nothing: use "${suggestion}".`, {
-          data: { key: entry.key.value, operator: block.operator.value, suggestion },
+          data: { key: entry.key.value, operator: block.operator.value, suggestedOperator: suggestion },
           severity: 'info',
         });
       } else if (SECURITY_KEYS.has(lower) && effectOf(statement) === 'Allow' && !op.operator.negated) {
         ctx.report(entry.key, `"${block.operator.value}" also allows requests without "${entry.key.value}": use "${suggestion}" so the key is required.`, {
-          data: { key: entry.key.value, operator: block.operator.value, suggestion },
+          data: { key: entry.key.value, operator: block.operator.value, suggestedOperator: suggestion },
         });
       }
     }

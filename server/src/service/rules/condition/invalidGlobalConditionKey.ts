@@ -1,7 +1,7 @@
 /** INVALID_GLOBAL_CONDITION_KEY: an "aws:" key that does not exist; suggests the nearest real key. */
 
 import type { Rule } from '../rule';
-import { classifyKey, conditionSites } from './conditionUtil';
+import { classifyKey, conditionSites, suggestConditionKey } from './conditionUtil';
 import { isPatternWithoutSuffix } from './missingTagKeyInCondition';
 
 export const invalidGlobalConditionKey: Rule = {
@@ -27,7 +27,7 @@ Good:
       const key = entry.key.value;
       if (classifyKey(ctx.catalog, key).kind !== 'unknown-global') continue;
       if (isPatternWithoutSuffix(ctx.catalog, key)) continue; // MISSING_TAG_KEY_IN_CONDITION
-      const suggestion = ctx.catalog.closestConditionKey(key);
+      const suggestion = suggestConditionKey(ctx.catalog, key);
       ctx.report(
         entry.key,
         suggestion

@@ -4,7 +4,7 @@
  */
 
 import type { Rule } from '../rule';
-import { classifyKey, conditionSites } from './conditionUtil';
+import { classifyKey, conditionSites, suggestConditionKey } from './conditionUtil';
 import { isPatternWithoutSuffix } from './missingTagKeyInCondition';
 
 export const invalidServiceConditionKey: Rule = {
@@ -32,7 +32,7 @@ Good:
       const c = classifyKey(ctx.catalog, key);
       if (c.kind === 'unknown-service') {
         if (isPatternWithoutSuffix(ctx.catalog, key)) continue; // MISSING_TAG_KEY_IN_CONDITION
-        const suggestion = ctx.catalog.closestConditionKey(key);
+        const suggestion = suggestConditionKey(ctx.catalog, key);
         const sameService = suggestion?.toLowerCase().startsWith(`${c.prefix}:`) ? suggestion : undefined;
         ctx.report(
           entry.key,
@@ -44,7 +44,7 @@ Good:
       } else if (c.kind === 'unknown-prefix') {
         const service = ctx.catalog.closestService(c.prefix);
         const name = key.slice(key.indexOf(':') + 1);
-        const candidate = service ? ctx.catalog.closestConditionKey(`${service}:${name}`) : undefined;
+        const candidate = service ? suggestConditionKey(ctx.catalog, `${service}:${name}`) : undefined;
         const suggestion = candidate?.toLowerCase().startsWith(`${service}:`) ? candidate : undefined;
         ctx.report(
           entry.key,

@@ -7,9 +7,11 @@ import { conditionSites } from './conditionUtil';
 
 /** True when `key` is exactly the literal prefix of a pattern key ("aws:RequestTag/", "s3:ExistingObjectTag/"). */
 export function isPatternWithoutSuffix(catalog: IamCatalog, key: string): boolean {
-  if (!key.endsWith('/')) return false;
-  const info = catalog.getConditionKey(`${key}x`);
-  return info !== undefined && info.isPattern && conditionKeyPatternPrefix(info.key.toLowerCase()) === key.toLowerCase();
+  // "aws:ResourceTag/" and also "aws:ResourceTag" (slash forgotten too)
+  const withSlash = key.endsWith('/') ? key : `${key}/`;
+  if (catalog.getConditionKey(key) !== undefined) return false;
+  const info = catalog.getConditionKey(`${withSlash}x`);
+  return info !== undefined && info.isPattern && conditionKeyPatternPrefix(info.key.toLowerCase()) === withSlash.toLowerCase();
 }
 
 export const missingTagKeyInCondition: Rule = {
@@ -34,7 +36,8 @@ Good:
     for (const { entry } of conditionSites(ctx.policy)) {
       const key = entry.key.value;
       if (!isPatternWithoutSuffix(ctx.catalog, key)) continue;
-      ctx.report(entry.key, `"${key}" has no tag key: add the tag's key after the slash, e.g. "${key}Environment".`, { data: { key } });
+      const withSlash = key.endsWith('/') ? key : `${key}/`;
+      ctx.report(entry.key, `"${key}" has no tag key: add the tag's key after the slash, e.g. "${withSlash}Environment".`, { data: { key } });
     }
   },
 };

@@ -30,7 +30,7 @@ Good:
         r.negated
           ? `"aws:SourceIp" lists only private ranges, so "${r.operator}" is always true: use "aws:VpcSourceIp" for private addresses.`
           : `"aws:SourceIp" lists only private ranges, so "${r.operator}" never matches: use "aws:VpcSourceIp" for private addresses.`,
-        { data: { key: r.entry.key.value, suggestion: 'aws:VpcSourceIp' } },
+        { data: { key: r.entry.key.value, alternativeKey: 'aws:VpcSourceIp' } },
       );
     }
   },

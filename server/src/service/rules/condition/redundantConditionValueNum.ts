@@ -30,7 +30,7 @@ Good:
       const less = op.operator.name.includes('Less');
       const keep = less ? Math.max(...nums) : Math.min(...nums);
       ctx.report(entry.key, `"${block.operator.value}" with ${entry.values.length} values for "${entry.key.value}" only tests the ${less ? 'largest' : 'smallest'} one: keep "${keep}".`, {
-        data: { key: entry.key.value, suggestion: String(keep) },
+        data: { key: entry.key.value, keepValue: String(keep) },
       });
     }
   },

@@ -36,7 +36,7 @@ Good:
       ctx.report(
         entry.key,
         `"${entry.key.value}" is ${article(info.type)} ${info.type} key but "${block.operator.value}" is ${article(family)} ${family} operator: use ${article(info.type)} ${info.type} operator${suggested ? ` such as "${suggested}"` : ''}.`,
-        { data: { key: entry.key.value, keyType: info.type, operator: block.operator.value, ...(suggested ? { suggestion: suggested } : {}) } },
+        { data: { key: entry.key.value, keyType: info.type, operator: block.operator.value, ...(suggested ? { suggestedOperator: suggested } : {}) } },
       );
     }
   },

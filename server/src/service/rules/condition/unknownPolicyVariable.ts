@@ -35,7 +35,7 @@ Good:
         ctx.report(
           subSpan(ctx.text, v, variable.start, variable.end - variable.start),
           `"${variable.name}" in "${text}" is not a known condition key${suggestion ? `: did you mean "${suggestion}"?` : '; the statement will not match.'}`,
-          { data: { variable: variable.name, ...(suggestion ? { suggestion } : {}) } },
+          { data: { variable: variable.name, ...(suggestion ? { suggestedKey: suggestion } : {}) } },
         );
       }
     };

@@ -34,7 +34,7 @@ Good:
       ctx.report(
         subSpan(ctx.text, v, variable.start, variable.end - variable.start),
         `"${text}" is literal text because the policy ${version === undefined ? 'has no Version' : `has Version "${String(version)}"`}: set "Version": "2012-10-17".`,
-        { data: { variable: text, suggestion: '2012-10-17' } },
+        { data: { variable: text, suggestedVersion: '2012-10-17' } },
       );
     };
     for (const statement of ctx.policy.statements) {

@@ -43,7 +43,7 @@ Good:
         if (i < 0) continue;
         const like = block.operator.value.replace(/(Equals)(IgnoreCase)?/, () => 'Like');
         ctx.report(subSpan(ctx.text, v, i, 1), `"${v.value}" has a wildcard but "${block.operator.value}" compares literally: use "${like}" or remove the "${v.value[i]}".`, {
-          data: { value: v.value, operator: block.operator.value, suggestion: like },
+          data: { value: v.value, operator: block.operator.value, suggestedOperator: like },
         });
       }
     }
