@@ -59,18 +59,19 @@ export class EditBuilder {
   }
 
   /**
-   * A value string: replaces the whole content of the string under the cursor (from `from`, default the
-   * content start), closing the string if needed; at a bare position inserts a new quoted string.
+   * A value string: replaces the whole content of the string under the cursor, closing the string if needed;
+   * on a bare literal (true, 12) or at a bare position inserts a new quoted string.
    */
-  value(spec: ItemSpec, from?: number): CompletionItem {
+  value(spec: ItemSpec): CompletionItem {
     const item = this.base(spec);
     const token = this.cur.token;
     let text = spec.insert;
     let snippet = spec.snippet === true;
     let start: number;
     let end: number;
+    item.filterText = spec.filterText ?? spec.label;
     if (token && token.isString) {
-      start = from ?? token.contentStart;
+      start = token.contentStart;
       end = token.contentEnd;
       if (!token.closed) {
         // the closing quote goes after the value; with a snippet the final cursor stays inside
@@ -80,19 +81,16 @@ export class EditBuilder {
           snippet = true;
         } else text = `${text}"`;
       }
-      item.filterText = spec.filterText ?? spec.label;
     } else if (token) {
       // a bare literal (true, 12): replace it with a quoted string
       start = token.start;
       end = token.end;
       text = quote(text, snippet, spec.retrigger === true);
       snippet = snippet || spec.retrigger === true;
-      item.filterText = token.text;
     } else {
       start = end = this.cur.offset;
       text = quote(text, snippet, spec.retrigger === true);
       snippet = snippet || spec.retrigger === true;
-      item.filterText = `"${spec.filterText ?? spec.label}"`;
     }
     item.textEdit = TextEdit.replace(this.range(start, end), text);
     if (snippet) item.insertTextFormat = InsertTextFormat.Snippet;
