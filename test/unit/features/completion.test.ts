@@ -88,6 +88,11 @@ test('missing comma before a new key: the comma is added', () => {
   assert.equal(apply(before, 'Action'), policy('      "Effect": "Allow",\n      "Action": ""'));
 });
 
+test('missing comma before the property being completed, and between array items', () => {
+  assert.equal(apply('{"Statement": [{"Effect": "Allow" "Action": "s3:Li$0"}]}', 's3:ListBucket'), '{"Statement": [{"Effect": "Allow" "Action": "s3:ListBucket"}]}');
+  assert.equal(apply('{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject" "s3:Put$0"]}]}', 's3:PutObject'), '{"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject" "s3:PutObject"]}]}');
+});
+
 test('Effect and Version values', () => {
   assert.deepEqual(labels(complete(policy('      "Effect": "$0"')).list), ['Allow', 'Deny']);
   assert.equal(apply(policy('      "Effect": "D$0"'), 'Deny'), policy('      "Effect": "Deny"'));
