@@ -446,3 +446,70 @@ test('the policies above run every principal and security rule at least once wit
   const codes = new Set([...principalRules, ...securityRules].map((r) => r.code));
   assert.ok(codes.has('PRIVILEGE_ESCALATION') && codes.has('INVALID_AWS_PRINCIPAL') && codes.size >= 38, `only ${codes.size} rules`);
 });
+
+// ---- data payloads: quick fixes dispatch on code + data, so the data is part of the contract ----
+
+function findingsOf(type: PolicyType, statements: unknown[], settings: ServiceSettings = {}) {
+  return run({ name: '', type, policy: { Version: '2012-10-17', Statement: statements }, expect: [], settings });
+}
+
+test('PASS_ROLE_WITH_STAR_IN_RESOURCE names the Access Analyzer variant and the condition to add', () => {
+  const shapes: Array<[unknown, string]> = [
+    [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, 'PASS_ROLE_WITH_STAR_IN_RESOURCE'],
+    [{ Effect: 'Allow', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::111122223333:role/admin' }, 'PASS_ROLE_WITH_NOT_RESOURCE'],
+    [{ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::b' }, 'PASS_ROLE_WITH_STAR_IN_ACTION_AND_NOT_RESOURCE'],
+    [{ Effect: 'Allow', NotAction: 's3:*', NotResource: 'arn:aws:s3:::b' }, 'PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE'],
+    [{ Effect: 'Allow', Action: '*', Resource: '*' }, 'PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE'],
+    [{ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }, 'PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION'],
+  ];
+  for (const [statement, variant] of shapes) {
+    const f = findingsOf('identity', [statement]).filter((x) => x.code === 'PASS_ROLE_WITH_STAR_IN_RESOURCE');
+    assert.equal(f.length, 1, variant);
+    assert.equal(f[0]!.data?.['accessAnalyzerCode'], variant);
+    assert.equal(f[0]!.data?.['conditionKey'], 'iam:PassedToService');
+    assert.equal(f[0]!.data?.['statementIndex'], 0);
+  }
+});
+
+test('PRIVILEGE_ESCALATION lists every minimal method with its actions, across statements, and only unconstrained grants count', () => {
+  const f = findingsOf('identity', [
+    { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' },
+    { Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction'], Resource: '*' },
+  ]).filter((x) => x.code === 'PRIVILEGE_ESCALATION');
+  assert.equal(f.length, 1);
+  const combos = f[0]!.data?.['combos'] as Array<{ name: string; actions: string[] }>;
+  assert.deepEqual(combos.map((c) => c.name), ['PassExistingRoleToNewLambdaThenInvoke']);
+  assert.deepEqual(combos[0]!.actions, ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']);
+  assert.match(f[0]!.message, /"PassExistingRoleToNewLambdaThenInvoke" \(iam:PassRole \+ lambda:CreateFunction \+ lambda:InvokeFunction\)/);
+  // the same actions with a condition on one of them: no complete unconstrained path
+  const conditioned = findingsOf('identity', [
+    { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } },
+    { Effect: 'Allow', Action: ['iam:PassRole', 'lambda:CreateFunction'], Resource: '*' },
+  ]).filter((x) => x.code === 'PRIVILEGE_ESCALATION');
+  assert.deepEqual(conditioned, []);
+});
+
+test('Action "*" on "*" reports the admin grant and the escalation, but not every table rule on the same token', () => {
+  const codes = findingsOf('identity', [{ Effect: 'Allow', Action: '*', Resource: '*' }]).map((f) => f.code).sort();
+  assert.deepEqual(codes, ['CREATE_SLR_WITH_STAR_IN_RESOURCE', 'FULL_ADMIN', 'PASS_ROLE_WITH_STAR_IN_RESOURCE', 'PRIVILEGE_ESCALATION']);
+});
+
+test('settings.accountIds turns the cross-account trust finding from a question into a warning', () => {
+  const statement = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' };
+  const unknown = findingsOf('trust', [statement]).filter((f) => f.code === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID');
+  assert.deepEqual(unknown.map((f) => [f.severity, f.data?.['known']]), [['info', false]]);
+  const known = findingsOf('trust', [statement], { accountIds: ['111122223333'] }).filter((f) => f.code === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID');
+  assert.deepEqual(known.map((f) => [f.severity, f.data?.['known'], f.data?.['account']]), [['warning', true, '444455556666']]);
+  const ours = findingsOf('trust', [statement], { accountIds: ['444455556666'] }).filter((f) => f.code === 'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID');
+  assert.deepEqual(ours, []);
+});
+
+test('a large identity policy stays fast through all principal and security rules', () => {
+  const actions = testCatalog().expandActions('ec2:*').slice(0, 400).map((a) => a.fullName);
+  const statements = Array.from({ length: 40 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: i % 10 === 0 ? '*' : actions.slice(i * 10, i * 10 + 10), Resource: '*' }));
+  findingsOf('identity', statements); // warm-up: expansion caches
+  const start = performance.now();
+  findingsOf('identity', statements);
+  const ms = performance.now() - start;
+  assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
+});

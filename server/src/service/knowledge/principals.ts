@@ -155,9 +155,10 @@ export function isWholeAccountPrincipal(value: string): boolean {
 
 /**
  * Service principal suffixes: commercial and GovCloud (amazonaws.com), China (amazonaws.com.cn), the older
- * "*.amazon.com" names (e.g. alexa-appkit.amazon.com), the ISO partitions and the European Sovereign Cloud.
+ * "*.amazon.com" names (e.g. alexa-appkit.amazon.com), the ISO partitions (aws-iso, -iso-b, -iso-e, -iso-f DNS
+ * suffixes) and the European Sovereign Cloud. An unknown suffix is reported, so err on the side of listing.
  */
-const SERVICE_SUFFIXES: readonly string[] = ['.amazonaws.com', '.amazonaws.com.cn', '.amazon.com', '.c2s.ic.gov', '.sc2s.sgov.gov', '.amazonaws.eu'];
+const SERVICE_SUFFIXES: readonly string[] = ['.amazonaws.com', '.amazonaws.com.cn', '.amazon.com', '.c2s.ic.gov', '.sc2s.sgov.gov', '.cloud.adc-e.uk', '.csp.hci.ic.gov', '.amazonaws.eu'];
 const DNS_LABELS = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /** True when a `Service` value has the shape of a service principal ("ec2.amazonaws.com", "logs.eu-west-1.amazonaws.com"). */

@@ -3,10 +3,9 @@
 // shapes (STAR_IN_RESOURCE, NOT_RESOURCE, …)? Wildcards are expanded through statementActions.ts.
 
 import type { IamCatalog } from '../../knowledge/catalog';
-import { expandActionElement, expandPattern } from '../../knowledge/statementActions';
-import type { Statement } from '../../parser/policyModel';
+import type { Located, Statement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
-import { isAllow } from './statementFacts';
+import { grantingItem, isAllow } from './statementFacts';
 
 export interface BroadReach {
   /** Access Analyzer's variant suffix, e.g. "STAR_IN_RESOURCE" or "STAR_IN_ACTION_AND_NOT_RESOURCE" */
@@ -21,22 +20,11 @@ export function broadReach(catalog: IamCatalog, s: Statement, actionName: string
   const starResource = !s.resource.negated && s.resource.items.some((i) => i.value === '*');
   const notResource = s.resource.negated;
   if (!starResource && !notResource) return undefined;
-  const wanted = actionName.toLowerCase();
-  let actionShape: 'ACTION' | 'STAR' | 'NOT_ACTION';
-  let at: Reportable;
-  let written: string;
-  if (s.action.negated) {
-    if (![...expandActionElement(catalog, s.action).actions].some((a) => a.fullName.toLowerCase() === wanted)) return undefined;
-    actionShape = 'NOT_ACTION';
-    at = s.action;
-    written = 'NotAction';
-  } else {
-    const item = s.action.items.find((i) => expandPattern(catalog, i.value).some((a) => a.fullName.toLowerCase() === wanted));
-    if (!item) return undefined;
-    actionShape = item.value === '*' ? 'STAR' : 'ACTION';
-    at = item;
-    written = item.value;
-  }
+  const at = grantingItem(catalog, s, actionName);
+  if (!at) return undefined;
+  const item = s.action.negated ? undefined : (at as Located<string>);
+  const actionShape: 'ACTION' | 'STAR' | 'NOT_ACTION' = !item ? 'NOT_ACTION' : item.value === '*' ? 'STAR' : 'ACTION';
+  const written = item ? item.value : 'NotAction';
   const variant =
     actionShape === 'ACTION'
       ? starResource

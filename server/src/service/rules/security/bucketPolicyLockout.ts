@@ -1,14 +1,10 @@
 /** BUCKET_POLICY_LOCKOUT: a bucket policy denies everyone s3:PutBucketPolicy (via "*", "s3:*", …) without a condition (S25). */
 
 import type { Rule } from '../rule';
-import { expandActionElement, expandPattern } from '../../knowledge/statementActions';
 import type { Statement } from '../../parser/policyModel';
-import type { Reportable } from '../rule';
 import { isBucketPolicy } from './bucketPolicy';
 import { anyPrincipalValues } from './publicResourcePolicy';
-import { hasCondition, isDeny } from './statementFacts';
-
-const PUT_POLICY = 's3:putbucketpolicy';
+import { grantingItem, hasCondition, isDeny } from './statementFacts';
 
 /** A Resource entry that can name the bucket itself (not only its objects). */
 function coversBucket(s: Statement): boolean {
@@ -19,12 +15,6 @@ function coversBucket(s: Statement): boolean {
     const m = /^arn:[^:]+:s3:::(.*)$/.exec(r.value);
     return m !== null && (!m[1]!.includes('/') || m[1]!.endsWith('*') && !m[1]!.slice(0, -1).includes('/'));
   });
-}
-
-function reachesPutPolicy(ctx: Parameters<NonNullable<Rule['checkPolicy']>>[0], s: Statement): Reportable | undefined {
-  if (!s.action) return undefined;
-  if (s.action.negated) return [...expandActionElement(ctx.catalog, s.action).actions].some((a) => a.fullName.toLowerCase() === PUT_POLICY) ? s.action : undefined;
-  return s.action.items.find((i) => expandPattern(ctx.catalog, i.value).some((a) => a.fullName.toLowerCase() === PUT_POLICY));
 }
 
 export const bucketPolicyLockout: Rule = {
@@ -51,7 +41,7 @@ Good:
     if (!isBucketPolicy(ctx.policy)) return;
     for (const s of ctx.policy.statements) {
       if (!isDeny(s) || hasCondition(s) || anyPrincipalValues(s).length === 0 || !coversBucket(s)) continue;
-      const at = reachesPutPolicy(ctx, s);
+      const at = grantingItem(ctx.catalog, s, 's3:PutBucketPolicy');
       if (!at) continue;
       ctx.report(at, `This Deny for every principal covers s3:PutBucketPolicy without a condition, so no one but the root user can change the policy again: exempt an administrator role with a condition.`, {
         data: { statementIndex: s.index },

@@ -6,10 +6,9 @@
 
 import type { Rule } from '../rule';
 import { globMatch } from '../../knowledge/glob';
-import { expandPattern } from '../../knowledge/statementActions';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { Located, PolicyDocument } from '../../parser/policyModel';
-import { grantsToHolder, isAllow } from './statementFacts';
+import { grantsToHolder, isAllow, patternNames } from './statementFacts';
 
 /** Bucket right -> object rights it can be turned into (a policy grants anything; ACL WRITE puts and deletes; lifecycle expires). */
 const ESCALATIONS: ReadonlyArray<[string, readonly string[]]> = [
@@ -29,7 +28,7 @@ function grantsOf(catalog: IamCatalog, policy: PolicyDocument, action: string): 
   const wanted = action.toLowerCase();
   for (const s of policy.statements) {
     if (!isAllow(s) || !s.action || s.action.negated || !s.resource || s.resource.negated) continue;
-    const item = s.action.items.find((i) => expandPattern(catalog, i.value).some((a) => a.fullName.toLowerCase() === wanted));
+    const item = s.action.items.find((i) => patternNames(catalog, i.value).has(wanted));
     if (!item) continue;
     for (const r of s.resource.items) out.push({ item, resource: r.value });
   }

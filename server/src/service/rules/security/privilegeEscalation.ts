@@ -37,12 +37,17 @@ Good:
     if (!grantsToHolder(ctx.policy.policyType)) return;
     const grants = unconstrainedGrants(ctx.catalog, ctx.policy);
     if (grants.size === 0) return;
-    const met = PRIVILEGE_ESCALATION_COMBOS.filter((c) => c.actions.every((a) => grants.has(a.toLowerCase())));
+    const found = new Map<string, Reportable | undefined>();
+    const grantAt = (action: string): Reportable | undefined => {
+      if (!found.has(action)) found.set(action, grants.find(action)?.at);
+      return found.get(action);
+    };
+    const met = PRIVILEGE_ESCALATION_COMBOS.filter((c) => c.actions.every((a) => grantAt(a) !== undefined));
     // a method whose actions include a smaller met method's adds nothing: report the smallest paths only
     const minimal = met.filter((c) => !met.some((o) => o !== c && o.actions.length < c.actions.length && o.actions.every((a) => c.actions.includes(a))));
     const byAnchor = new Map<string, { at: Reportable; combos: EscalationCombo[] }>();
     for (const combo of minimal) {
-      const at = grants.get(combo.actions[0]!.toLowerCase())!.at;
+      const at = grantAt(combo.actions[0]!)!;
       const span = spanOfReportable(at);
       const key = `${span.offset}:${span.length}`;
       const group = byAnchor.get(key) ?? { at, combos: [] };

@@ -3,7 +3,7 @@
 // constraint (after wildcard expansion via statementActions.ts). No reporting here.
 
 import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
-import { expandActionElement, expandPattern } from '../../knowledge/statementActions';
+import { expandPattern } from '../../knowledge/statementActions';
 import { isWholeAccountPrincipal } from '../../knowledge/principals';
 import type { ConditionEntry, ConditionOperatorBlock, PolicyDocument, PolicyType, Statement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
@@ -66,37 +66,54 @@ export function delegatesToAccounts(s: Statement): boolean {
   return p.entries.every((e) => e.type.value === 'AWS' && e.values.length > 0 && e.values.every((v) => isWholeAccountPrincipal(v.value)));
 }
 
+const nameSets = new WeakMap<readonly ActionInfo[], ReadonlySet<string>>();
+
+/**
+ * The lowercased full names an Action pattern expands to, as a set. Memoised on expandPattern's cached array,
+ * so asking "does this item grant iam:PassRole?" is a set lookup even for "*" (18,000+ actions).
+ */
+export function patternNames(catalog: IamCatalog, pattern: string): ReadonlySet<string> {
+  const actions = expandPattern(catalog, pattern);
+  let names = nameSets.get(actions);
+  if (!names) nameSets.set(actions, (names = new Set(actions.map((a) => a.fullName.toLowerCase()))));
+  return names;
+}
+
+/** The Action item of `s` that grants `actionName` (lowercased), the NotAction key if NotAction leaves it, else undefined. */
+export function grantingItem(catalog: IamCatalog, s: Statement, actionName: string): Reportable | undefined {
+  const el = s.action;
+  if (!el) return undefined;
+  const wanted = actionName.toLowerCase();
+  if (el.negated) {
+    if (!catalog.getAction(wanted)) return undefined;
+    return el.items.some((i) => patternNames(catalog, i.value).has(wanted)) ? undefined : el;
+  }
+  return el.items.find((i) => patternNames(catalog, i.value).has(wanted));
+}
+
 export interface GrantedAction {
-  readonly action: ActionInfo;
   /** where the grant is written: the Action item, or the NotAction key */
   readonly at: Reportable;
   readonly statement: Statement;
 }
 
 /**
- * Actions the policy's Allow statements grant on an unconstrained resource and without conditions, keyed by
- * lowercased full name; the first place each is granted wins. Deny statements are not subtracted: a Deny with
- * its own resource or condition rarely removes the grant everywhere, and over-subtracting would hide real risk.
+ * Looks up actions the policy's Allow statements grant on an unconstrained resource and without conditions;
+ * the first statement granting an action wins. Deny statements are not subtracted: a Deny with its own resource
+ * or condition rarely removes the grant everywhere, and over-subtracting would hide real risk.
  */
-export function unconstrainedGrants(catalog: IamCatalog, policy: PolicyDocument): Map<string, GrantedAction> {
-  const out = new Map<string, GrantedAction>();
-  for (const s of policy.statements) {
-    if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s) || !s.action) continue;
-    if (s.action.negated) {
-      for (const a of expandActionElement(catalog, s.action).actions) {
-        const k = a.fullName.toLowerCase();
-        if (!out.has(k)) out.set(k, { action: a, at: s.action, statement: s });
+export function unconstrainedGrants(catalog: IamCatalog, policy: PolicyDocument): { find(actionName: string): GrantedAction | undefined; readonly size: number } {
+  const statements = policy.statements.filter((s) => isAllow(s) && !hasCondition(s) && resourceUnconstrained(s) && s.action);
+  return {
+    size: statements.length,
+    find(actionName) {
+      for (const statement of statements) {
+        const at = grantingItem(catalog, statement, actionName);
+        if (at) return { at, statement };
       }
-      continue;
-    }
-    for (const item of s.action.items) {
-      for (const a of expandPattern(catalog, item.value)) {
-        const k = a.fullName.toLowerCase();
-        if (!out.has(k)) out.set(k, { action: a, at: item, statement: s });
-      }
-    }
-  }
-  return out;
+      return undefined;
+    },
+  };
 }
 
 /** "a, b, c and 4 more" for messages. */
