@@ -35,7 +35,7 @@ test('action: description, access level, resource types, condition keys and the 
   assert.equal(md.split('\n\n')[0], '**s3:GetObject** — Amazon S3, access level **Read**  \nGrants permission to retrieve objects from Amazon S3');
   assert.match(md, /\| object \| `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}` \| no \|/);
   assert.match(md, /`s3:ExistingObjectTag\/<key>`/);
-  assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html\)/);
+  assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html#amazons3-actions-as-permissions\)$/);
 });
 
 test('action hover works on the opening quote and in an array, in a later statement', () => {
@@ -95,6 +95,7 @@ test('condition key: type, single/multi-valued, description and which actions su
   assert.equal(hovered, '"s3:prefix"');
   assert.match(md, /^\*\*s3:prefix\*\* — service condition key/);
   assert.match(md, /Type: \*\*String\*\*, single-valued/);
+  assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html#amazons3-policy-keys\)/);
   assert.match(md, /Supported by 1 of the statement's 2 actions: `s3:ListBucket`/);
   assert.match(md, /Not supported \(the key is absent for them\): `s3:GetObject`/);
 });

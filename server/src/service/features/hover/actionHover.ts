@@ -70,7 +70,7 @@ export function singleActionHover(catalog: IamCatalog, action: ActionInfo): stri
   const keys = catalog.conditionKeysForAction(action);
   out.push('', keys.length ? `Condition keys: ${cappedList(keys.map(code), 30)}` : 'Condition keys: none specific to this action (global keys still apply).');
   if (action.dependentActions.length) out.push('', `Dependent actions: ${action.dependentActions.map(code).join(', ')}`);
-  out.push('', serviceReferenceLink(action.service));
+  out.push('', serviceReferenceLink(action.service, 'actions'));
   return out.join('\n');
 }
 
@@ -87,6 +87,6 @@ export function wildcardHover(catalog: IamCatalog, pattern: string, listCap: num
   else if (write > 0) out.push('', `⚠️ Includes ${plural(write, 'Write action')}.`);
   out.push('', actions.slice(0, listCap).map((a) => `${code(a.fullName)} (${formatAccessLevel(a.accessLevel)})`).join('  \n'));
   if (actions.length > listCap) out.push(`and ${actions.length - listCap} more`);
-  if (services.size === 1) out.push('', serviceReferenceLink([...services][0]!));
+  if (services.size === 1) out.push('', serviceReferenceLink([...services][0]!, 'actions'));
   return out.join('\n');
 }

@@ -34,7 +34,7 @@ export function arnHover(catalog: IamCatalog, value: string): string {
     // only a wildcard in the resource part widens the match in practice; wildcard region/account fields do not
     if (others.length && /[*?]/.test(parts.resource)) out.push('', `Its wildcards also cover: ${cappedList(others.map((rt) => escapeMarkdown(rt.name)), 10)}.`);
   }
-  if (service) out.push('', serviceReferenceLink(service));
+  if (service) out.push('', serviceReferenceLink(service, 'resources'));
   return out.join('\n');
 }
 

@@ -6,7 +6,7 @@ import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../../knowledge/c
 import { canonicalOperatorCase, familiesForKeyType, familySuitsKeyType, parseOperator, type OperatorFamily } from '../../knowledge/operators';
 import { expandActionElement } from '../../knowledge/statementActions';
 import type { Statement } from '../../parser/policyModel';
-import { cappedList, code, escapeMarkdown } from './markdown';
+import { cappedList, code, escapeMarkdown, serviceReferenceLink } from './markdown';
 import { memoByCatalog } from './memo';
 
 const supportMemo = memoByCatalog<string | undefined>();
@@ -58,6 +58,8 @@ export function conditionKeyHover(catalog: IamCatalog, key: string, statement: S
     `**${info.key}** — ${info.global ? 'global' : 'service'} condition key  \nType: **${info.type}**, ${info.multiValued ? 'multivalued (use `ForAnyValue:` or `ForAllValues:`)' : 'single-valued'}. Operators: ${familiesForKeyType(info.type).join(', ')}, or Null.`,
   ];
   if (info.description) out.push('', escapeMarkdown(info.description));
+  const owner = info.global ? undefined : catalog.getService(info.key.slice(0, info.key.indexOf(':')));
+  if (owner) out.push('', serviceReferenceLink(owner, 'keys'));
   const actionKey = statement?.action ? `${statement.action.negated ? 'N' : 'A'}\u0000${statement.action.items.map((i) => i.value).join('\u0000')}` : '';
   const support = statement ? supportMemo(catalog, `${info.key.toLowerCase()}\u0000${actionKey}`, () => keySupport(catalog, info, statement)) : undefined;
   if (support) out.push('', support);

@@ -25,16 +25,27 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
   return `${n} ${n === 1 ? word : pluralWord}`;
 }
 
+/** Sections of a Service Authorization Reference page, by their anchors' suffixes. */
+export type ReferenceSection = 'actions' | 'resources' | 'keys';
+
+const SECTION_ANCHOR: Readonly<Record<ReferenceSection, string>> = {
+  actions: 'actions-as-permissions',
+  resources: 'resources-for-iam-policies',
+  keys: 'policy-keys',
+};
+
 /**
  * The Service Authorization Reference page of a service. AWS names the page after the service's display name,
  * lowercased with every non-alphanumeric character removed: "Amazon S3" -> list_amazons3.html,
- * "AWS Lambda" -> list_awslambda.html.
+ * "AWS Identity and Access Management (IAM)" -> list_awsidentityandaccessmanagementiam.html; its tables have
+ * the anchors #amazons3-actions-as-permissions, -resources-for-iam-policies and -policy-keys.
  */
-export function serviceReferenceUrl(service: ServiceInfo): string {
+export function serviceReferenceUrl(service: ServiceInfo, section?: ReferenceSection): string {
   const page = service.name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return `https://docs.aws.amazon.com/service-authorization/latest/reference/list_${page}.html`;
+  const anchor = section ? `#${page}-${SECTION_ANCHOR[section]}` : '';
+  return `https://docs.aws.amazon.com/service-authorization/latest/reference/list_${page}.html${anchor}`;
 }
 
-export function serviceReferenceLink(service: ServiceInfo): string {
-  return `[Service Authorization Reference: ${escapeMarkdown(service.name)}](${serviceReferenceUrl(service)})`;
+export function serviceReferenceLink(service: ServiceInfo, section?: ReferenceSection): string {
+  return `[Service Authorization Reference: ${escapeMarkdown(service.name)}](${serviceReferenceUrl(service, section)})`;
 }
