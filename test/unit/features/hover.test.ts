@@ -72,7 +72,7 @@ test('wildcard action: count per access level, capped list, Write warning', () =
   const all = catalog.expandActions('s3:Get*');
   const { md } = hover(stmt('      "Effect": "Allow",\n      "Action": "s3:Get$0*",\n      "Resource": "*"'));
   const reads = all.filter((a) => (a.accessLevel & 2) !== 0).length;
-  assert.match(md, new RegExp(`^\\*\\*s3:Get\\*\\*\\* matches ${all.length} actions in Amazon S3: (List \\d+, )?Read ${reads}[,.]`));
+  assert.match(md, new RegExp(`^\\*\\*\`s3:Get\\*\`\\*\\* matches ${all.length} actions in Amazon S3: (List \\d+, )?Read ${reads}[,.]`));
   assert.ok(all.length > 25);
   assert.match(md, new RegExp(`and ${all.length - 25} more`));
   assert.equal((md.match(/^`s3:/gm) ?? []).length, 25);
@@ -180,9 +180,16 @@ test('Effect and Sid: the statement policy summary per service and level', () =>
   const s3Reads = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 2) !== 0).length;
   const s3Lists = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 1) !== 0).length;
   assert.match(md, new RegExp(`\\| Amazon S3 \\(\`s3\`\\) \\| Limited: List \\(1 of ${s3Lists}\\), Read \\(1 of ${s3Reads}\\) \\|`));
+  assert.match(md, /\n\nResources: all resources · Request conditions: none$/);
   const effect = hover(text.replace('"Sid": "Read$0Only"', '"Sid": "ReadOnly"').replace('"Effect": "Allow"', '"Effect": "Al$0low"')).md;
   assert.match(effect, /^\*\*Allow\*\*: grants the listed actions/);
   assert.match(effect, /\n---\n\n\*\*Policy summary\*\*/);
+  const scoped = hover(stmt(`      "Sid": "S$0",
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"],
+      "Condition": {"Bool": {"aws:SecureTransport": "true"}, "IpAddress": {"aws:SourceIp": "192.0.2.0/24"}}`)).md;
+  assert.match(scoped, /\n\nResources: 2 ARNs · Request conditions: `aws:SecureTransport` \(Bool\), `aws:SourceIp` \(IpAddress\)$/);
 });
 
 test('no hover on punctuation, outside policies, or on a plain JSON file', () => {

@@ -14,6 +14,7 @@ import { effectValueHover, elementHover, principalKeyHover, versionValueHover } 
 import { principalValueHover } from './hover/principalHover';
 import { variableAtIndex, variableHover } from './hover/variableHover';
 import { formatAccessSummaryMarkdown, summarizeStatement } from './accessSummary';
+import { statementScopeMarkdown } from './hover/statementScope';
 
 export function doHover(ctx: FeatureContext, doc: TextDocument, position: Position): Hover | null {
   if (!isPolicyLike(ctx.parsed)) return null;
@@ -83,6 +84,6 @@ function variableResult(ctx: FeatureContext, cur: CursorContext): HoverResult | 
 }
 
 function withSummary(ctx: FeatureContext, cur: CursorContext, head: string | undefined): string {
-  const summary = formatAccessSummaryMarkdown(summarizeStatement(ctx.catalog, cur.statement!));
+  const summary = `${formatAccessSummaryMarkdown(summarizeStatement(ctx.catalog, cur.statement!))}\n\n${statementScopeMarkdown(cur.statement!)}`;
   return head ? `${head}\n\n---\n\n${summary}` : summary;
 }

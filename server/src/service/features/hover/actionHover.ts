@@ -80,7 +80,7 @@ export function wildcardHover(catalog: IamCatalog, pattern: string, listCap: num
   const services = new Set(actions.map((a) => a.service));
   const where = services.size === 1 ? escapeMarkdown([...services][0]!.name) : `${services.size} services`;
   const levels = ACCESS_LEVELS.map((l) => ({ name: l.name, n: actions.filter((a) => (a.accessLevel & l.bit) !== 0).length })).filter((l) => l.n > 0);
-  const out: string[] = [`**${pattern}** matches ${plural(actions.length, 'action')} in ${where}: ${levels.map((l) => `${l.name} ${l.n}`).join(', ')}.`];
+  const out: string[] = [`**${code(pattern)}** matches ${plural(actions.length, 'action')} in ${where}: ${levels.map((l) => `${l.name} ${l.n}`).join(', ')}.`];
   const pm = actions.filter((a) => (a.accessLevel & AccessLevel.PermissionsManagement) !== 0).length;
   const write = actions.filter((a) => (a.accessLevel & AccessLevel.Write) !== 0).length;
   if (pm > 0) out.push('', `⚠️ Includes ${plural(pm, 'Permissions management action')}: they can change who has access to what.`);
