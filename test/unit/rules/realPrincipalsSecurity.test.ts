@@ -411,6 +411,40 @@ const POLICIES: readonly RealPolicy[] = [
     expect: ['WRITE_UNCONSTRAINED info', 'WRITE_UNCONSTRAINED info', 'WRITE_UNCONSTRAINED info'],
   },
   {
+    name: 'Identity: AWS managed PowerUserAccess',
+    type: 'identity',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: ['account:GetAccountInformation', 'account:GetPrimaryEmail', 'account:ListRegions', 'iam:CreateServiceLinkedRole', 'iam:DeleteServiceLinkedRole', 'iam:ListRoles', 'organizations:DescribeOrganization'],
+          Resource: '*',
+        },
+      ],
+    },
+    // what cloudsplaining reports for it too: NotAction reaches lambda:UpdateFunctionCode, glue:UpdateDevEndpoint, …
+    expect: [
+      'ALLOW_NOT_ACTION warning',
+      'PRIVILEGE_ESCALATION warning',
+      'CREATE_SLR_WITH_STAR_IN_RESOURCE warning',
+      'SENSITIVE_ACTION_WITHOUT_CONDITION info',
+      'SENSITIVE_ACTION_WITHOUT_CONDITION info',
+      'WRITE_UNCONSTRAINED info',
+      'WRITE_UNCONSTRAINED info',
+    ],
+  },
+  {
+    name: 'Identity: AWS managed AmazonS3ReadOnlyAccess',
+    type: 'identity',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 's3:Describe*', 's3-object-lambda:Get*', 's3-object-lambda:List*'], Resource: '*' }],
+    },
+    expect: ['DATA_EXFILTRATION warning'],
+  },
+  {
     name: 'Permission boundary: allow everything but IAM, with a Deny',
     type: 'boundary',
     policy: {
