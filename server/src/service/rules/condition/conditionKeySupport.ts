@@ -4,6 +4,7 @@
 
 import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
+import { conditionKeyPatternPrefix } from '../../knowledge/globalConditionKeys';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { Located, Statement } from '../../parser/policyModel';
 import { actionSupportsKey, classifyKey } from './conditionUtil';
@@ -15,10 +16,46 @@ export function isGlobalTagKey(key: string): boolean {
   return TAG_KEY.test(key);
 }
 
+/**
+ * Service keys set on the request by the credentials, not by the action, so usable with any action (EC2 User
+ * Guide: ec2:SourceInstanceARN "for requests made with instance credentials"; Lambda: lambda:SourceFunctionArn
+ * for requests signed with a function's execution role; Glue: glue:RoleAssumedBy / glue:CredentialIssuingService;
+ * ec2:RoleDelivery for instance metadata credentials). The data lists them on few or no actions.
+ */
+const ANY_ACTION_KEYS = new Set(['ec2:sourceinstancearn', 'ec2:roledelivery', 'lambda:sourcefunctionarn', 'glue:roleassumedby', 'glue:credentialissuingservice']);
+
+const associatedCache = new WeakMap<IamCatalog, (key: string) => boolean>();
+
+/** Whether at least one catalog action lists the key; keys no action lists (unassociated in the data) cannot be judged. */
+function isAssociated(catalog: IamCatalog, key: string): boolean {
+  let test = associatedCache.get(catalog);
+  if (!test) {
+    const exact = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const svc of catalog.services.values()) {
+      for (const a of svc.actions) {
+        for (const listed of catalog.conditionKeysForAction(a)) {
+          const l = listed.toLowerCase();
+          if (l.includes('${') || l.includes('<') || l.endsWith('tag-key')) prefixes.add(conditionKeyPatternPrefix(l));
+          else exact.add(l);
+        }
+      }
+    }
+    const prefixList = [...prefixes];
+    test = (k: string) => {
+      const lower = k.toLowerCase();
+      return exact.has(lower) || prefixList.some((p) => lower.length > p.length && lower.startsWith(p));
+    };
+    associatedCache.set(catalog, test);
+  }
+  return test(key);
+}
+
 /** True when the catalog says per action whether the key is supported (service keys, aws: tag keys). */
 export function isPerActionKey(catalog: IamCatalog, key: string): boolean {
   if (isGlobalTagKey(key)) return true;
-  return classifyKey(catalog, key).kind === 'service';
+  if (ANY_ACTION_KEYS.has(key.toLowerCase())) return false;
+  return classifyKey(catalog, key).kind === 'service' && isAssociated(catalog, key);
 }
 
 export interface ActionItemSupport {

@@ -14,6 +14,17 @@ export function canonicalKeyCase(canonical: string, isPattern: boolean, key: str
   return canonical.slice(0, prefixLength) + key.slice(prefixLength);
 }
 
+/** "PrincipalARN" → "PrincipalArn", "OrgID" → "OrgId": an upper-case letter after another upper-case letter is lowered. */
+function acronymsFolded(key: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i]!;
+    const prev = i > 0 ? key[i - 1]! : '';
+    out += prev >= 'A' && prev <= 'Z' && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+  return out;
+}
+
 export const nonCanonicalConditionKeyCase: Rule = {
   code: 'NON_CANONICAL_CONDITION_KEY_CASE',
   defaultSeverity: 'info',
@@ -39,6 +50,9 @@ Good:
       if (EITHER_CASE.has(key.toLowerCase())) continue;
       const canonical = canonicalKeyCase(c.info.key, c.info.isPattern, key);
       if (canonical === key || canonical.toLowerCase() !== key.toLowerCase()) continue;
+      // acronym case only ("aws:PrincipalARN", "ec2:SourceInstanceARN", "aws:SourceIP"): AWS's own documents
+      // and data use both spellings, so that is no deviation worth a hint
+      if (acronymsFolded(canonical) === acronymsFolded(key)) continue;
       ctx.report(entry.key, `"${key}" is documented as "${canonical}": use the documented spelling.`, { data: { key, canonical } });
     }
   },
