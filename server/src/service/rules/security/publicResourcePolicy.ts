@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import type { Located, Statement } from '../../parser/policyModel';
-import { hasCondition, isAllow } from './statementFacts';
+import { conditionUses, isAllow } from './statementFacts';
 
 /** The "*" principal values of a statement: `"Principal": "*"` or `{"AWS": "*"}`. */
 export function anyPrincipalValues(s: Statement): Located<string>[] {
@@ -12,6 +12,16 @@ export function anyPrincipalValues(s: Statement): Located<string>[] {
   return p.entries.filter((e) => e.type.value === 'AWS').flatMap((e) => e.values.filter((v) => v.value === '*'));
 }
 
+/**
+ * Keys that describe the request, not the caller: a statement limited only by these is still open to anyone
+ * (aws:Referer and aws:UserAgent are set by the caller and can be forged).
+ */
+const NOT_ABOUT_WHO = new Set(['aws:securetransport', 'aws:currenttime', 'aws:epochtime', 'aws:requestedregion', 'aws:useragent', 'aws:referer']);
+
+function limitsWho(s: Statement): boolean {
+  return conditionUses(s).some((u) => !NOT_ABOUT_WHO.has(u.entry.key.value.toLowerCase()));
+}
+
 export const publicResourcePolicy: Rule = {
   code: 'PUBLIC_RESOURCE_POLICY',
   defaultSeverity: 'warning',
@@ -19,7 +29,8 @@ export const publicResourcePolicy: Rule = {
   summary: 'A resource policy allows any principal ("*") without conditions.',
   catalogue: ['S16'],
   docs: `\`"Principal": "*"\` without a Condition makes the resource public: anyone, signed in or anonymous, in any
-account. If that is intended (a public website bucket), say so by narrowing the actions; otherwise name the
+account. Conditions that only describe the request (\`aws:SecureTransport\`, \`aws:RequestedRegion\`, times) or
+that the caller sets itself (\`aws:Referer\`, \`aws:UserAgent\`) do not change that. If that is intended (a public website bucket), keep the actions to reads; otherwise name the
 principals or add conditions such as \`aws:PrincipalOrgID\` or \`aws:SourceVpce\`.
 
 Bad:
@@ -34,9 +45,11 @@ Good:
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'resource') return;
     for (const s of ctx.policy.statements) {
-      if (!isAllow(s) || hasCondition(s)) continue;
+      if (!isAllow(s) || limitsWho(s)) continue;
+      const conditioned = conditionUses(s).length > 0;
       for (const v of anyPrincipalValues(s)) {
-        ctx.report(v, `Principal "*" without a condition makes the resource public to anyone: name the principals or add a condition such as aws:PrincipalOrgID.`, {
+        const why = conditioned ? 'with conditions that do not limit who may call' : 'without a condition';
+        ctx.report(v, `Principal "*" ${why} makes the resource public to anyone: name the principals or add a condition such as aws:PrincipalOrgID.`, {
           data: { statementIndex: s.index, suggestedKeys: ['aws:PrincipalOrgID', 'aws:SourceVpce', 'aws:PrincipalAccount'] },
         });
       }
