@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import { createIamLanguageService } from '../../../server/src/service';
-import { testCatalog } from '../../support/catalog';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, testCatalog } from '../../support/catalog';
 import { extractCursor } from '../../support/fixture';
 
 const service = createIamLanguageService({ catalog: testCatalog() });
@@ -266,4 +268,33 @@ test('Sid: a name from the effect, services and access levels, unique in the pol
 ]}`;
   assert.deepEqual(labels(complete(text).list), ['AllowS3ReadWrite2']);
   assert.deepEqual(labels(complete(text.replace('"Sid": "$0"', '"Sid": "y"').replace('"Sid": "x"', '"Sid": "$0"')).list), ['DenySqsFullAccess']);
+});
+
+test('real AWS policies: completion at every position (and on the text typed so far) never throws, edits contain the cursor', () => {
+  const dir = join(REPO_ROOT, 'test', 'fixtures', 'policies', 'aws');
+  let requests = 0;
+  let offered = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const full = readFileSync(join(dir, name), 'utf8');
+    const step = full.length > 3000 ? 7 : 1;
+    for (let offset = 0; offset <= full.length; offset += step) {
+      // the whole file, and the file as if typed up to the cursor (unclosed strings, arrays, objects)
+      for (const text of offset % 10 === 0 ? [full, full.slice(0, offset)] : [full]) {
+        const doc = TextDocument.create(`file:///${name}`, 'json', 1, text);
+        const pos = doc.positionAt(offset);
+        const list = service.complete(doc, service.parse(doc), pos);
+        requests++;
+        offered += list.items.length;
+        for (const item of list.items) {
+          const e = item.textEdit as TextEdit;
+          assert.ok(e && 'range' in e, `${name}@${offset}: ${item.label} has no textEdit`);
+          assert.equal(e.range.start.line, e.range.end.line, `${name}@${offset}: ${item.label} spans lines`);
+          const start = doc.offsetAt(e.range.start);
+          const end = doc.offsetAt(e.range.end);
+          assert.ok(start <= offset && offset <= end, `${name}@${offset}: ${item.label} edit ${start}-${end} does not contain the cursor`);
+        }
+      }
+    }
+  }
+  assert.ok(requests > 5000 && offered > 100000, `${requests} requests, ${offered} items`);
 });

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createIamLanguageService } from '../../../server/src/service';
-import { testCatalog } from '../../support/catalog';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, testCatalog } from '../../support/catalog';
 import { extractCursor } from '../../support/fixture';
 
 const service = createIamLanguageService({ catalog: testCatalog() });
@@ -243,4 +245,24 @@ Resources:
   const t = hover(tf, 'file:///main.tf', 'terraform');
   assert.match(t.md, /^\*\*sqs:SendMessage\*\* — Amazon SQS, access level \*\*Write\*\*/);
   assert.equal(t.hovered, '"sqs:SendMessage"');
+});
+
+test('real AWS policies: hover at every position never throws and its range contains the position', () => {
+  const dir = join(REPO_ROOT, 'test', 'fixtures', 'policies', 'aws');
+  let hovers = 0;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const doc = TextDocument.create(`file:///${name}`, 'json', 1, text);
+    const parsed = service.parse(doc);
+    for (let offset = 0; offset < text.length; offset++) {
+      const h = service.hover(doc, parsed, doc.positionAt(offset));
+      if (!h) continue;
+      hovers++;
+      const start = doc.offsetAt(h.range!.start);
+      const end = doc.offsetAt(h.range!.end);
+      assert.ok(start <= offset && offset < end, `${name}@${offset}: range ${start}-${end}`);
+      assert.ok((h.contents as MarkupContent).value.length > 10, `${name}@${offset}: empty hover`);
+    }
+  }
+  assert.ok(hovers > 5000, `${hovers} hovers`);
 });
