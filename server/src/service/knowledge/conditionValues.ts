@@ -29,10 +29,13 @@ export function isEpochLike(v: ScalarValue): boolean {
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * ISO 8601 date or date-time as IAM accepts it: "2020-01-01", "2020-01-01T00:00:00Z",
+ * ISO 8601 date or date-time as IAM accepts it: "2020", "2020-01", "2020-01-01", "2020-01-01T00:00:00Z",
  * "2020-01-01T12:00:00.000+01:00", basic forms "20200101T000000Z". Checks field ranges.
  */
 export function isIsoDate(v: string): boolean {
+  // W3C NOTE-datetime (the profile the IAM docs cite) also allows a bare year or year-month
+  const ym = /^(\d{4})(?:-(\d{2}))?$/.exec(v);
+  if (ym) return ym[2] === undefined || (Number(ym[2]) >= 1 && Number(ym[2]) <= 12);
   const m =
     /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(v) ??
     /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(?:(\d{2})(?:(\d{2})(?:[.,]\d+)?)?)?(Z|[+-]\d{2}(?:\d{2})?)?)?$/.exec(v);
