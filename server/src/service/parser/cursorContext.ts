@@ -1,7 +1,7 @@
 // Offset -> what the cursor is on in a policy (element key, Action string, Resource ARN, Condition operator /
 // key / value, Principal key / value, Effect / Version value). Works on half-typed, invalid JSON: the JSON path
-// comes from jsonc-parser's scanner-based getLocation, the string under the cursor from the raw text.
-// It knows the IAM element layout but nothing of the catalog; hover and completion decide what to show.
+// comes from jsonc-parser's scanner-based getLocation, the string under the cursor from the raw text (YAML and
+// Terraform containers: from the policy tree). It knows the IAM element layout but nothing of the catalog.
 
 import { findNodeAtOffset, getLocation, getNodePath, type Node, type Segment } from 'jsonc-parser';
 import type { ParsedDocument } from './parseDocument';
@@ -92,7 +92,7 @@ export function getCursorContext(parsed: ParsedDocument, offset: number, mode: C
   const inKey = token ? loc.previousNode?.type === 'property' : loc.isAtPropertyKey;
   const policy = policyAt(parsed, offset);
   // in a template, only the policies are ours: elsewhere ("Resources", "Properties") nothing is offered
-  const path = parsed.container ? (policy ? insidePolicy(parsed, loc.path, policy) : undefined) : relativePath(loc.path, policy);
+  const path = parsed.container ? (policy ? insidePolicy(parsed, loc.path, policy) : undefined) : loc.path;
   if (!path) return { ...classify([], false), offset, path: [], inKey: false, token: undefined, colonFollows: false, policy: undefined, statement: undefined };
   const statement = policy?.statements.find((s) => offset >= s.node.offset && offset <= s.node.offset + s.node.length);
   const colonFollows = token !== undefined && inKey && /^\s*:/.test(text.slice(token.end, token.end + 200));
@@ -264,10 +264,3 @@ function insidePolicy(parsed: ParsedDocument, path: readonly Segment[], policy: 
   return path.slice(prefix.length);
 }
 
-/** The path below the policy root (plain files: the document path; embedded policies: the part after it). */
-function relativePath(path: readonly Segment[], policy: PolicyDocument | undefined): readonly Segment[] {
-  if (!policy || !policy.root.parent) return path;
-  const prefix = getNodePath(policy.root);
-  if (prefix.length > path.length || prefix.some((s, i) => s !== path[i])) return path;
-  return path.slice(prefix.length);
-}
