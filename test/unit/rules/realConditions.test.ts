@@ -250,6 +250,14 @@ const REAL: Record<string, unknown> = {
       { Sid: 'Inventory', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 's3:PutObject', Resource: ['arn:aws:s3:::destinationbucket/*'], Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::sourcebucket' }, StringEquals: { 'aws:SourceAccount': '123456789012', 's3:x-amz-acl': 'bucket-owner-full-control' } } },
     ],
   },
+  // AWS IoT Core developer guide, thing and certificate policy variables (IoT policies share the IAM grammar)
+  'iot-policy-variables': {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: 'iot:Connect', Resource: 'arn:aws:iot:us-east-1:123456789012:client/${iot:Connection.Thing.ThingName}', Condition: { Bool: { 'iot:Connection.Thing.IsAttached': 'true' } } },
+      { Effect: 'Allow', Action: 'iot:Publish', Resource: 'arn:aws:iot:us-east-1:123456789012:topic/${iot:ClientId}/${iot:Certificate.Subject.CommonName}' },
+    ],
+  },
   // reference_policies_variables.md: default values and escapes
   'variables-page': {
     Version: '2012-10-17',

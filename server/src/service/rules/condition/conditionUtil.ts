@@ -66,12 +66,26 @@ export function classifyKey(catalog: IamCatalog, key: string): KeyClass {
   }
   if (prefix.includes('.') || prefix.includes('/')) return { kind: 'provider', prefix };
   const isService = catalog.getService(prefix) !== undefined;
+  // documented keys the service-authorization data does not list: treat like provider keys (never reported)
+  if (isDocumentedExtraKey(key)) return { kind: 'provider', prefix };
   const info = catalog.getConditionKey(key);
   if (info && isService) return { kind: 'service', info, prefix };
   if (isService) return { kind: 'unknown-service', prefix };
   // saml:, cognito-identity-auth: ... are prefixes the catalog lists but that are no service: accept
   if (knownKeyPrefixes(catalog).has(prefix)) return { kind: 'provider', prefix };
   return { kind: 'unknown-prefix', prefix };
+}
+
+/**
+ * AWS IoT Core policy variables and condition keys (IoT developer guide, "Basic policy variables", "Thing
+ * policy variables", "X.509 certificate policy variables"): iot:ClientId, iot:Connection.Thing.ThingName,
+ * iot:Certificate.Subject.CommonName, ... IoT policies use the IAM grammar but these keys are not in the data.
+ */
+function isDocumentedExtraKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  if (!lower.startsWith('iot:')) return false;
+  const name = lower.slice(4);
+  return name === 'clientid' || name === 'lastwilltopic' || name.startsWith('connection.') || name.startsWith('certificate.');
 }
 
 /** Whether `key` (as written, e.g. "aws:RequestTag/Env") is the catalog key `listed` ("aws:RequestTag/${TagKey}"). */
