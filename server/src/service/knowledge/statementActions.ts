@@ -30,8 +30,19 @@ export function expandPattern(catalog: IamCatalog, pattern: string): readonly Ac
   return hit;
 }
 
+/** Per parsed element: a dozen rules expand the same statement on every keystroke; the model is immutable. */
+const elementCache = new WeakMap<StringListElement, { catalog: IamCatalog; expanded: ExpandedActions }>();
+
 export function expandActionElement(catalog: IamCatalog, element: StringListElement | undefined): ExpandedActions {
   if (!element) return { actions: new Set(), negated: false, coversAll: false };
+  const hit = elementCache.get(element);
+  if (hit && hit.catalog === catalog) return hit.expanded;
+  const expanded = computeExpansion(catalog, element);
+  elementCache.set(element, { catalog, expanded });
+  return expanded;
+}
+
+function computeExpansion(catalog: IamCatalog, element: StringListElement): ExpandedActions {
   const listed = new Set<ActionInfo>();
   let star = false;
   for (const item of element.items) {

@@ -6,6 +6,15 @@ import type { ParsedDocument } from '../parser/parseDocument';
 import { formatError, type Logger } from '../util/logger';
 import { spanOfReportable, type DocumentContext, type Finding, type PolicyContext, type Rule, type ServiceSettings } from './rule';
 
+/**
+ * A rule stops after this many findings in one document: past it nobody reads them, and computing
+ * suggestions for 100,000 bad entries would block the editor. A final finding says how many were left out.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
+
+/** Thrown by report() once a rule hits the cap; runRules catches it and moves on to the next rule. */
+class FindingCapReached extends Error {}
+
 export interface RunOptions {
   readonly catalog: IamCatalog;
   readonly settings: ServiceSettings;
@@ -23,6 +32,8 @@ export function runRules(document: ParsedDocument, options: RunOptions): Finding
   for (const rule of options.rules) {
     const level = overrides[rule.code];
     if (level === 'off') continue;
+    let count = 0;
+    let capped = false;
     const base: DocumentContext = {
       document,
       text: document.text,
@@ -32,7 +43,12 @@ export function runRules(document: ParsedDocument, options: RunOptions): Finding
         const span = spanOfReportable(at);
         const key = `${rule.code}@${span.offset}:${span.length}`;
         if (seen.has(key)) return;
+        if (count >= MAX_FINDINGS_PER_RULE) {
+          capped = true;
+          throw new FindingCapReached();
+        }
         seen.add(key);
+        count++;
         const finding: Finding = {
           code: rule.code,
           span,
@@ -53,9 +69,12 @@ export function runRules(document: ParsedDocument, options: RunOptions): Finding
         }
       }
     } catch (err) {
-      if (options.rethrow) throw err;
-      options.logger.error(formatError(`rule ${rule.code} failed`, err));
+      if (!(err instanceof FindingCapReached)) {
+        if (options.rethrow) throw err;
+        options.logger.error(formatError(`rule ${rule.code} failed`, err));
+      }
     }
+    if (capped) options.logger.info(`rule ${rule.code} stopped after ${MAX_FINDINGS_PER_RULE} findings in ${document.uri}`);
   }
   return findings.sort((a, b) => a.span.offset - b.span.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
