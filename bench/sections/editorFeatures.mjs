@@ -56,6 +56,8 @@ export async function run(ctx = {}) {
     rows.push(
       { name: `${name} (${count} items) p50`, value: p50, unit: 'ms' },
       { name: `${name} p95`, value: p95, unit: 'ms', target: '<= 5' },
+      // what a keystroke costs when the parse cache misses (new document version); the parse is not ours
+      { name: `${name} incl. parse of ${text.length} chars, p50`, value: withParse.p50, unit: 'ms' },
       { name: `${name} incl. parse of ${text.length} chars, p95`, value: withParse.p95, unit: 'ms' },
     );
   };
