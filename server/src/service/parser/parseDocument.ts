@@ -34,6 +34,8 @@ export interface ParsedDocument {
   readonly policies: readonly PolicyDocument[];
   /** which container the policies came from; absent for a plain policy file */
   readonly container?: 'cloudformation' | 'terraform';
+  /** set when the document was over a size or nesting limit and was not analysed (parser/limits.ts) */
+  readonly skipped?: string;
 }
 
 const ASSOCIATED_NAME = /\.(iam|policy)\.json$/i;
