@@ -10,6 +10,8 @@ import { runRules } from './rules/runRules';
 import type { Finding, Rule, ServiceSettings } from './rules/rule';
 import { toDiagnostic } from './features/toDiagnostic';
 import { nullLogger, type Logger } from './util/logger';
+import { DEFAULT_LIMITS, exceededLimit, type DocumentLimits } from './parser/limits';
+import { skippedDocument } from './parser/skippedDocument';
 import type { FeatureContext } from './features/featureContext';
 import { doHover } from './features/hover';
 import { doComplete } from './features/complete';
@@ -28,11 +30,16 @@ export interface LanguageServiceOptions {
   readonly rethrow?: boolean;
   /** the client applies snippet text edits in code actions (LSP 3.18 SnippetTextEdit) */
   readonly snippetEdits?: boolean;
+  /** size and nesting limits above which a document is not analysed (defaults: 2,000,000 characters, depth 100) */
+  readonly limits?: Partial<DocumentLimits>;
 }
+
+/** Parse options plus per-call limits (the server passes the user's iamPolicy.maxFileSize). */
+export type ServiceParseOptions = ParseOptions & { readonly limits?: Partial<DocumentLimits> };
 
 export interface IamLanguageService {
   readonly catalog: IamCatalog;
-  parse(doc: TextDocument, options?: ParseOptions): ParsedDocument;
+  parse(doc: TextDocument, options?: ServiceParseOptions): ParsedDocument;
   /** findings with offsets, for the CLI and tests */
   findings(parsed: ParsedDocument, settings?: ServiceSettings): Finding[];
   validate(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): Diagnostic[];
@@ -54,12 +61,20 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
   const service: IamLanguageService = {
     catalog: options.catalog,
-    parse: (doc, parseOptions) => parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions }),
+    parse(doc, parseOptions) {
+      const text = doc.getText();
+      const skipped = exceededLimit(text, { ...DEFAULT_LIMITS, ...options.limits, ...parseOptions?.limits });
+      if (skipped) return skippedDocument(text, doc.uri, doc.languageId, skipped);
+      return parseDocument(text, { uri: doc.uri, languageId: doc.languageId, ...parseOptions });
+    },
     findings,
     validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
-    hover: (doc, parsed, position, settings) => doHover(featureContext(parsed, settings), doc, position),
-    complete: (doc, parsed, position, settings) => doComplete(featureContext(parsed, settings), doc, position),
+    // a document over the limits gets nothing but its one ANALYSIS_SKIPPED diagnostic: features that
+    // re-read the raw text would meet the same pathological input the limits keep out
+    hover: (doc, parsed, position, settings) => (parsed.skipped ? null : doHover(featureContext(parsed, settings), doc, position)),
+    complete: (doc, parsed, position, settings) => (parsed.skipped ? { isIncomplete: false, items: [] } : doComplete(featureContext(parsed, settings), doc, position)),
     codeActions(doc, parsed, range, context, settings) {
+      if (parsed.skipped) return [];
       const actions = doCodeActions(featureContext(parsed, settings), doc, range, context, options.snippetEdits ?? false);
       const only = context.only;
       if (only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
@@ -84,7 +99,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       }
       return { text: current.getText(), applied };
     },
-    codeLenses: (doc, parsed, settings) => doCodeLens(featureContext(parsed, settings), doc),
+    codeLenses: (doc, parsed, settings) => (parsed.skipped ? [] : doCodeLens(featureContext(parsed, settings), doc)),
   };
   return service;
 }

@@ -1,7 +1,8 @@
 // The syntax rules (document level: JSON errors, duplicate keys), in code order.
 
 import type { Rule } from '../rule';
+import { analysisSkipped } from './analysisSkipped';
 import { duplicateKey } from './duplicateKey';
 import { jsonSyntaxError } from './jsonSyntaxError';
 
-export const syntaxRules: readonly Rule[] = [duplicateKey, jsonSyntaxError];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, jsonSyntaxError];
