@@ -32,13 +32,18 @@ function isAssociated(catalog: IamCatalog, key: string): boolean {
   if (!test) {
     const exact = new Set<string>();
     const prefixes = new Set<string>();
+    const add = (listed: string): void => {
+      const l = listed.toLowerCase();
+      if (l.includes('${') || l.includes('<') || l.endsWith('tag-key')) prefixes.add(conditionKeyPatternPrefix(l));
+      else exact.add(l);
+    };
+    // the same sources conditionKeysForAction unions, read directly (no per-action arrays): action keys,
+    // per-action resource keys, and resource-type keys
     for (const svc of catalog.services.values()) {
+      for (const rt of svc.resourceTypes.values()) for (const k of rt.conditionKeys) add(k);
       for (const a of svc.actions) {
-        for (const listed of catalog.conditionKeysForAction(a)) {
-          const l = listed.toLowerCase();
-          if (l.includes('${') || l.includes('<') || l.endsWith('tag-key')) prefixes.add(conditionKeyPatternPrefix(l));
-          else exact.add(l);
-        }
+        for (const k of a.conditionKeys) add(k);
+        for (const r of a.resources) for (const k of r.conditionKeys) add(k);
       }
     }
     const prefixList = [...prefixes];
