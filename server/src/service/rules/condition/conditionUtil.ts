@@ -146,6 +146,15 @@ export function subSpan(text: string, located: Located<unknown>, start: number, 
   return located.span;
 }
 
+/**
+ * What an operator answers when its key is absent from the request: negated operators, IfExists and
+ * ForAllValues are true then, as is Null "true"; every other operator is false (IAM User Guide, condition operators).
+ */
+export function matchesWhenKeyAbsent(op: ParsedOperator, values: ReadonlyArray<{ value: unknown }>): boolean {
+  if (op.operator.family === 'Null') return values.some((v) => v.value === true || (typeof v.value === 'string' && v.value.toLowerCase() === 'true'));
+  return op.ifExists || op.operator.negated || op.qualifier === 'ForAllValues';
+}
+
 /** The statement's Effect, or undefined when missing/invalid. */
 export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {
   const e = statement.effect?.value;

@@ -5,7 +5,7 @@
 
 import type { Rule } from '../rule';
 import type { ActionInfo, ServiceInfo } from '../../knowledge/catalog';
-import { actionSupportsKey, conditionSites } from './conditionUtil';
+import { actionSupportsKey, conditionSites, matchesWhenKeyAbsent } from './conditionUtil';
 import { actionSupport, isGlobalTagKey, isPerActionKey } from './conditionKeySupport';
 import { serviceSupportsKey } from './tagKeyServiceSupport';
 
@@ -15,7 +15,7 @@ export const missingActionForConditionKey: Rule = {
   code: 'MISSING_ACTION_FOR_CONDITION_KEY',
   defaultSeverity: 'warning',
   category: 'condition',
-  summary: 'No action of the statement supports the condition key, so the condition never matches.',
+  summary: 'No action of the statement supports the condition key, so the condition is constant.',
   catalogue: ['C09'],
   accessAnalyzer: ['MISSING_ACTION_FOR_CONDITION_KEY'],
   docs: `Service keys are set only for the actions that define them: \`iam:PassedToService\` exists only for
@@ -31,7 +31,7 @@ Good:
 { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": { "StringEquals": { "iam:PassedToService": "ec2.amazonaws.com" } } }
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { statement, entry } of conditionSites(ctx.policy)) {
+    for (const { statement, entry, op } of conditionSites(ctx.policy)) {
       const key = entry.key.value;
       if (!isPerActionKey(ctx.catalog, key)) continue;
       const support = actionSupport(ctx.catalog, statement, key);
@@ -49,9 +49,12 @@ Good:
         }
       }
       const named = support.map((s) => s.item.value);
+      // the key is always absent here, so the condition is constant: false for plain operators, true for
+      // negated ones, IfExists, ForAllValues and Null "true"
+      const outcome = op && matchesWhenKeyAbsent(op, entry.values) ? 'always met' : 'never met';
       ctx.report(
         entry.key,
-        `"${key}" is ${named.length === 1 ? 'not supported by' : 'supported by none of'} ${named.map((n) => `"${n}"`).join(', ')}, so this condition is never met${suggestions.length ? `: it applies to actions such as ${suggestions.map((n) => `"${n}"`).join(', ')}` : ''}.`,
+        `"${key}" is ${named.length === 1 ? 'not supported by' : 'supported by none of'} ${named.map((n) => `"${n}"`).join(', ')}, so this condition is ${outcome}${suggestions.length ? `: it applies to actions such as ${suggestions.map((n) => `"${n}"`).join(', ')}` : ''}.`,
         { data: { key, actions: named, suggestions } },
       );
     }
