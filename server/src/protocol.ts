@@ -45,3 +45,43 @@ export const WORKSPACE_CONFIG_FILE = '.iam-policy.json';
 
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 export const POLICY_TYPE_NAMES: readonly PolicyTypeName[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary'];
+
+/** Commands shared by the server (CodeLens) and the client (command palette). */
+export const COMMANDS = {
+  /** arguments: [uri: string, policyIndex?: number, statementIndex?: number] */
+  showEffectiveActions: 'iamPolicy.showEffectiveActions',
+  restartServer: 'iamPolicy.restartServer',
+  /** arguments: [code?: string] */
+  openRuleDocs: 'iamPolicy.openRuleDocs',
+} as const;
+
+/** Custom request: every catalog action a policy (or one statement) applies to, by service and access level. */
+export const EFFECTIVE_ACTIONS_REQUEST = 'iamPolicy/effectiveActions';
+export interface EffectiveActionsParams {
+  readonly uri: string;
+  readonly policyIndex?: number;
+  readonly statementIndex?: number;
+}
+export interface EffectiveActionsStatement {
+  readonly policyIndex: number;
+  readonly statementIndex: number;
+  readonly label: string;
+  readonly effect: string;
+  readonly negated: boolean;
+  /** Action items that match no catalog action */
+  readonly unmatched: readonly string[];
+  readonly services: ReadonlyArray<{ readonly prefix: string; readonly name: string; readonly total: number; readonly actions: ReadonlyArray<{ readonly name: string; readonly accessLevel: string }> }>;
+}
+export interface EffectiveActionsResult {
+  readonly uri: string;
+  readonly dataVersion: string;
+  readonly statements: readonly EffectiveActionsStatement[];
+}
+
+/** Custom request: the version of the IAM data the server checks against (status bar). */
+export const DATA_VERSION_REQUEST = 'iamPolicy/dataVersion';
+export interface DataVersionResult {
+  readonly package: string;
+  readonly version: string;
+  readonly updatedAt: string | null;
+}
