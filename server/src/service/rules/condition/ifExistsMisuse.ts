@@ -14,10 +14,11 @@ const SECURITY_KEYS = new Set(
   ['aws:MultiFactorAuthAge', 'aws:SourceIp', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:VpcSourceIp'].map((k) => k.toLowerCase()),
 );
 
-/** Keys present in every request context (IAM User Guide, global condition keys: "always present"). */
-const ALWAYS_PRESENT = new Set(
-  ['aws:CurrentTime', 'aws:EpochTime', 'aws:SecureTransport', 'aws:RequestedRegion', 'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:userid', 'aws:ViaAWSService', 'aws:PrincipalIsAWSService'].map((k) => k.toLowerCase()),
-);
+/**
+ * Keys the IAM User Guide says are always in the request context, signed or anonymous ("Availability – This
+ * key is always included"). Principal keys are left out: anonymous requests to resource policies lack them.
+ */
+const ALWAYS_PRESENT = new Set(['aws:CurrentTime', 'aws:EpochTime', 'aws:SecureTransport', 'aws:RequestedRegion'].map((k) => k.toLowerCase()));
 
 export const ifExistsMisuse: Rule = {
   code: 'IFEXISTS_MISUSE',
