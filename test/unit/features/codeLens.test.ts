@@ -1,0 +1,73 @@
+// CodeLens: one lens per statement with an Action/NotAction, placed on the statement's first line, titled with
+// its access-level summary and carrying the show-effective-actions command with the statement's address.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createIamLanguageService } from '../../../server/src/service';
+import { COMMANDS } from '../../../server/src/protocol';
+import { testCatalog } from '../../support/catalog';
+
+const service = createIamLanguageService({ catalog: testCatalog() });
+
+function lenses(text: string) {
+  const doc = TextDocument.create('file:///p.json', 'json', 1, text);
+  return service.codeLenses(doc, service.parse(doc));
+}
+
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket"],
+      "Resource": "*"
+    },
+    { "Effect": "Allow", "Action": ["iam:CreateRole", "iam:PutRolePolicy", "s3:GetObject"], "Resource": "*" },
+    { "Effect": "Deny", "Action": "s3:PutObject", "Resource": "*" },
+    { "Effect": "Allow", "Resource": "*" }
+  ]
+}`;
+
+test('one lens per statement with actions, on the statement line, with the statement address', () => {
+  const ls = lenses(POLICY);
+  assert.equal(ls.length, 3, 'the statement without Action gets no lens');
+  assert.deepEqual(ls.map((l) => l.range.start.line), [3, 8, 9]);
+  assert.deepEqual(ls.map((l) => l.range.start.character), [4, 4, 4]);
+  for (const [i, l] of ls.entries()) {
+    assert.equal(l.command?.command, COMMANDS.showEffectiveActions);
+    assert.deepEqual(l.command?.arguments, ['file:///p.json', 0, i]);
+  }
+});
+
+test('titles give per-service levels and counts, flag permissions management, and mark Deny', () => {
+  const [read, admin, deny] = lenses(POLICY).map((l) => l.command!.title);
+  assert.equal(read, 's3: List, Read (2 actions)');
+  // iam:CreateRole is Write, iam:PutRolePolicy is Permissions management; services sorted by prefix
+  assert.equal(admin, 'iam: Write, Permissions management (2 actions) · s3: Read (1) · ⚠ Permissions management');
+  assert.equal(deny, 'Deny s3: Write (1 action)');
+});
+
+test('wildcards are counted from the catalog, NotAction is described as all-but, unknown actions are said', () => {
+  const catalog = testCatalog();
+  const s3Get = catalog.expandActions('s3:Get*').length;
+  const [wild, notAction, unknown] = lenses(`{"Statement": [
+    {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"},
+    {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"},
+    {"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}
+  ]}`).map((l) => l.command!.title);
+  assert.ok(s3Get > 10);
+  assert.match(wild!, new RegExp(`^s3: .*\\(${s3Get} actions\\)$`));
+  const nonIam = catalog.actionCount - catalog.expandActions('iam:*').length;
+  assert.equal(notAction, `Allows all but the listed: ${nonIam.toLocaleString('en-US')} actions in ${catalog.services.size - 1} services · ⚠ Permissions management`);
+  assert.equal(unknown, 'No known action (1 not in the IAM data)');
+});
+
+test('more than three services are summarised as +N more', () => {
+  const [l] = lenses(`{"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "ec2:DescribeInstances", "sqs:SendMessage", "sns:Publish", "kms:Decrypt"], "Resource": "*"}}`);
+  assert.equal(l!.command!.title, 'ec2: List (1 action) · kms: Write (1) · s3: Read (1) · +2 more services');
+});
+
+test('non-policy JSON gets no lens', () => {
+  assert.deepEqual(lenses('{"name": "x", "version": "1.0.0"}'), []);
+});
