@@ -26,6 +26,8 @@ Good:
     for (const { op, entry } of conditionSites(ctx.policy)) {
       if (op?.operator.family !== 'Date') continue;
       for (const v of entry.values) {
+        // a variable here is INVALID_VARIABLE_FOR_OPERATOR's finding, not a second one
+        if (typeof v.value === 'string' && v.value.includes('${')) continue;
         if (isEpochLike(v.value)) continue;
         if (typeof v.value === 'string' && isIsoDate(v.value)) continue;
         ctx.report(v, `${show(v.value)} is not an ISO 8601 date: write it like "2025-01-31T00:00:00Z".`, { data: { value: v.value } });

@@ -26,6 +26,8 @@ Good:
     for (const { op, entry } of conditionSites(ctx.policy)) {
       if (op?.operator.family !== 'IpAddress') continue;
       for (const v of entry.values) {
+        // a variable here is INVALID_VARIABLE_FOR_OPERATOR's finding, not a second one
+        if (typeof v.value === 'string' && v.value.includes('${')) continue;
         if (typeof v.value === 'string' && parseCidr(v.value.trim())) continue;
         ctx.report(v, `${show(v.value)} is not an IP address or CIDR range: write it like "203.0.113.0/24" or "2001:db8::/32".`, { data: { value: v.value } });
       }

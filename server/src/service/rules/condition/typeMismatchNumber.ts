@@ -25,6 +25,8 @@ Good:
     for (const { op, entry } of conditionSites(ctx.policy)) {
       if (op?.operator.family !== 'Numeric') continue;
       for (const v of entry.values) {
+        // a variable here is INVALID_VARIABLE_FOR_OPERATOR's finding, not a second one
+        if (typeof v.value === 'string' && v.value.includes('${')) continue;
         if (parseNumberValue(v.value) !== undefined) continue;
         ctx.report(v, `${show(v.value)} is not a number: ${op.operator.name} compares numeric values such as "3600".`, { data: { value: v.value } });
       }
