@@ -28,6 +28,7 @@ import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type Di
 import { runSafe } from './runSafe';
 import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
+import { registerCustomRequests } from './customRequests';
 
 export interface ServerRuntime {
   /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
@@ -192,6 +193,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return t && t.ctx.settings.codeLens.enabled ? t.service.codeLenses(t.doc, t.ctx.parsed, t.ctx.file.service) : [];
     }),
   );
+  registerCustomRequests(connection, policyContext, () => service);
   connection.onShutdown(() => diagnostics?.dispose());
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
