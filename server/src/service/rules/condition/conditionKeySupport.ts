@@ -60,7 +60,16 @@ function isAssociated(catalog: IamCatalog, key: string): boolean {
 export function isPerActionKey(catalog: IamCatalog, key: string): boolean {
   if (isGlobalTagKey(key)) return true;
   if (ANY_ACTION_KEYS.has(key.toLowerCase())) return false;
-  return classifyKey(catalog, key).kind === 'service' && isAssociated(catalog, key);
+  const kind = classifyKey(catalog, key).kind;
+  if (kind === 'service') return isAssociated(catalog, key);
+  if (kind === 'provider') {
+    // identity-provider keys the data lists by exact name (saml:aud, cognito-identity.amazonaws.com:aud, ...)
+    // are per-action too: Access Analyzer reports sts:TagSession next to cognito-identity.amazonaws.com:aud
+    // (AWS CLI reference, accessanalyzer validate-policy example). Custom providers and pattern keys are skipped.
+    const info = catalog.getConditionKey(key);
+    return info !== undefined && !info.isPattern && info.key.toLowerCase() === key.toLowerCase() && isAssociated(catalog, key);
+  }
+  return false;
 }
 
 export interface ActionItemSupport {
