@@ -315,6 +315,66 @@ const POLICIES: readonly RealPolicy[] = [
     expect: [],
   },
   {
+    name: 'Trust: IAM Roles Anywhere with a trust-anchor condition',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'rolesanywhere.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+          Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/0123abcd-0123-abcd-0123-0123456789ab' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'Trust: Step Functions with confused-deputy conditions',
+    type: 'trust',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'states.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:states:us-east-1:111122223333:stateMachine:*' }, StringEquals: { 'aws:SourceAccount': '111122223333' } },
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'S3: access for the whole organization, TLS only',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'AllowOrg', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: `${BUCKET}/*`, Condition: { StringEquals: { 'aws:PrincipalOrgID': ['o-xxxxxxxxxxx'] } } },
+        { Sid: 'DenyHttp', Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Resource: [BUCKET, `${BUCKET}/*`], Condition: { Bool: { 'aws:SecureTransport': false } } },
+      ],
+    },
+    expect: [],
+  },
+  {
+    name: 'ECR: cross-account pull (repository policies have no Resource)',
+    type: 'resource',
+    policy: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'AllowPull',
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws:iam::444455556666:root', 'arn:aws:iam::444455556666:role/ci'] },
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+        },
+      ],
+    },
+    expect: [],
+  },
+  {
     name: 'SCP: FullAWSAccess',
     type: 'scp',
     policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
