@@ -23,6 +23,7 @@ export interface PolicyPlacement {
   readonly policyType: PolicyType;
   readonly policyTypeSource: PolicyTypeSource;
   readonly label?: string;
+  readonly resourceType?: string;
 }
 
 export function buildPolicy(root: JsonNode, placement: PolicyPlacement): PolicyDocument {
@@ -44,6 +45,7 @@ export function buildPolicy(root: JsonNode, placement: PolicyPlacement): PolicyD
     policyType: placement.policyType,
     policyTypeSource: placement.policyTypeSource,
     label: placement.label ?? '',
+    ...(placement.resourceType ? { resourceType: placement.resourceType } : {}),
     get,
   };
 }

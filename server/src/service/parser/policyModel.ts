@@ -103,6 +103,11 @@ export interface PolicyDocument {
   readonly policyTypeSource: PolicyTypeSource;
   /** a label for policies inside a container document (e.g. CloudFormation logical id); empty for plain files */
   readonly label: string;
+  /**
+   * containers only: the resource the policy belongs to, as the container names it (CloudFormation
+   * "AWS::ECR::Repository", Terraform "aws_s3_bucket_policy"); rules can know the attached resource exactly
+   */
+  readonly resourceType?: string;
   get(key: string): Element | undefined;
 }
 
