@@ -133,6 +133,10 @@ Resources:
     'Scp.Content scp/container',
     'Rcp.Content rcp/container',
   ]);
+  assert.deepEqual(
+    parsed.policies.map((p) => p.resourceType),
+    ['AWS::IAM::Role', 'AWS::IAM::Role', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Policy', 'AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy', 'AWS::KMS::Key', 'AWS::SecretsManager::ResourcePolicy', 'AWS::ECR::Repository', 'AWS::Organizations::Policy', 'AWS::Organizations::Policy'],
+  );
   // each policy's root spans its own document in the template text
   for (const p of parsed.policies) assert.match(slice(text, p.span), /^Version: "2012-10-17"\n/);
 });

@@ -57,6 +57,7 @@ test('policy types and labels from the resource type and attribute', () => {
       'local.doc identity',
     ],
   );
+  assert.deepEqual(parsed.policies.map((p) => p.resourceType), ['aws_iam_role', 'aws_iam_role', 'aws_s3_bucket_policy', 'aws_organizations_policy', 'aws_organizations_policy', undefined]);
 });
 
 test('heredoc JSON: offsets into the .tf text, ${…} inside strings templated, outside strings opaque', () => {

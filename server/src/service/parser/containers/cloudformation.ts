@@ -73,6 +73,7 @@ interface Found {
   readonly node: JsonNode;
   readonly label: string;
   readonly type: PolicyType | undefined;
+  readonly resourceType: string;
 }
 
 /** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
@@ -93,20 +94,20 @@ export function findCloudFormationPolicies(root: JsonNode): PolicyDocument[] {
       const orgType = get(props, 'Type')?.value;
       const policyType = typeof orgType === 'string' ? ORGANIZATIONS_TYPES[orgType] : undefined;
       const content = get(props, 'Content');
-      if (policyType && content) found.push({ node: content, label: `${logicalId}.Content`, type: policyType });
+      if (policyType && content) found.push({ node: content, label: `${logicalId}.Content`, type: policyType, resourceType: type });
       continue;
     }
-    for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, found);
+    for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
   for (const f of found) policies.push(...buildVariants(f));
   return policies;
 }
 
-function walkSlot(node: JsonNode | undefined, path: readonly string[], label: string, type: PolicyType | undefined, out: Found[]): void {
+function walkSlot(node: JsonNode | undefined, path: readonly string[], label: string, type: PolicyType | undefined, resourceType: string, out: Found[]): void {
   if (!node) return;
   if (path.length === 0) {
-    out.push({ node, label, type });
+    out.push({ node, label, type, resourceType });
     return;
   }
   const [head, ...rest] = path;
@@ -116,12 +117,12 @@ function walkSlot(node: JsonNode | undefined, path: readonly string[], label: st
     items.forEach((item, i) => {
       const itemLabel = node.type === 'array' ? `${label}[${i}]` : label;
       if (head === '[sam]' && !isInlineDocument(item)) return;
-      walkSlot(item, rest, itemLabel, type, out);
+      walkSlot(item, rest, itemLabel, type, resourceType, out);
     });
     return;
   }
   const prop = properties(node).find((p) => propertyKey(p) === head);
-  if (prop) walkSlot(propertyValue(prop), rest, `${label}.${head}`, type, out);
+  if (prop) walkSlot(propertyValue(prop), rest, `${label}.${head}`, type, resourceType, out);
 }
 
 /** SAM: an inline policy document has a Statement; a string is a managed policy; `{S3ReadPolicy: …}` is a template. */
@@ -139,7 +140,7 @@ function buildVariants(f: Found): PolicyDocument[] {
     if (!resolved || resolved.type !== 'object') continue;
     const root = asJsonNode(resolved);
     const label = variants.length > 1 ? `${f.label} (Fn::If ${variant === 'then' ? 'true' : 'false'} branches)` : f.label;
-    out.push(buildPolicy(root, { policyType: f.type ?? policyTypeFromContent(root), policyTypeSource: 'container', label }));
+    out.push(buildPolicy(root, { policyType: f.type ?? policyTypeFromContent(root), policyTypeSource: 'container', label, resourceType: f.resourceType }));
   }
   return out;
 }

@@ -56,7 +56,7 @@ export function parseTerraform(text: string): TerraformPolicies {
   const out: TerraformPolicies = { policies: [], syntaxErrors: [...file.syntaxErrors] };
   const reader = new TerraformReader(out);
   for (const block of file.body.blocks) reader.topBlock(block);
-  for (const attr of file.body.attributes) reader.attribute(attr.name.name, attr.value, attr.name.name, undefined);
+  for (const attr of file.body.attributes) reader.attribute(attr.value, attr.name.name, undefined, undefined);
   return out;
 }
 
@@ -67,39 +67,42 @@ class TerraformReader {
     const [first, second] = block.labels.map((l) => l.name);
     if (block.type.name === 'data' && first === 'aws_iam_policy_document') {
       const root = buildPolicyDocumentData(block);
-      this.push(root, undefined, `data.aws_iam_policy_document.${second ?? ''}`);
+      this.push(root, undefined, `data.aws_iam_policy_document.${second ?? ''}`, 'aws_iam_policy_document');
       return;
     }
     const prefix = block.type.name === 'resource' ? `${first ?? ''}.${second ?? ''}` : block.type.name === 'locals' ? 'local' : [block.type.name, ...block.labels.map((l) => l.name)].join('.');
     const types = block.type.name === 'resource' && first ? ATTRIBUTE_TYPES[first] : undefined;
-    this.body(block.body, prefix, (attr) => {
+    const resourceType = block.type.name === 'resource' ? first : undefined;
+    this.body(block.body, prefix, resourceType, (attr) => {
       if (first === 'aws_organizations_policy' && attr === 'content') return organizationsType(block.body);
       return types?.[attr];
     });
   }
 
-  private body(body: HclBody, label: string, typeOf: (attr: string) => PolicyType | undefined | null): void {
-    for (const attr of body.attributes) this.attribute(attr.name.name, attr.value, `${label}.${attr.name.name}`, typeOf(attr.name.name));
+  private body(body: HclBody, label: string, resourceType: string | undefined, typeOf: (attr: string) => PolicyType | undefined | null): void {
+    for (const attr of body.attributes) this.attribute(attr.value, `${label}.${attr.name.name}`, typeOf(attr.name.name), resourceType);
     for (const nested of body.blocks) {
       // aws_iam_role { inline_policy { policy = … } } is an identity policy
       const nestedType = (attr: string): PolicyType | undefined | null => (nested.type.name === 'inline_policy' && attr === 'policy' ? 'identity' : typeOf(attr));
-      this.body(nested.body, `${label}.${nested.type.name}`, nestedType);
+      this.body(nested.body, `${label}.${nested.type.name}`, resourceType, nestedType);
     }
   }
 
   /** An attribute is a policy when its value is heredoc JSON or jsonencode() of an object with a Statement. */
-  attribute(_name: string, value: HclExpr, label: string, type: PolicyType | undefined | null): void {
+  attribute(value: HclExpr, label: string, type: PolicyType | undefined | null, resourceType: string | undefined): void {
     if (type === null) return;
     let root: MutableNode | undefined;
     if (value.kind === 'heredoc') root = this.heredocJson(value.body, value.bodyStart);
     else if (value.kind === 'call' && value.name === 'jsonencode' && value.args[0]?.kind === 'object') root = hclToNode(value.args[0], false);
-    if (root) this.push(root, type, label);
+    if (root) this.push(root, type, label, resourceType);
   }
 
-  private push(root: MutableNode | undefined, type: PolicyType | undefined, label: string): void {
+  private push(root: MutableNode | undefined, type: PolicyType | undefined, label: string, resourceType: string | undefined): void {
     if (!root || root.type !== 'object' || !root.children?.some((p) => p.children?.[0]?.value === 'Statement')) return;
     const node = asJsonNode(root);
-    this.out.policies.push(buildPolicy(node, { policyType: type ?? policyTypeFromContent(node), policyTypeSource: 'container', label }));
+    this.out.policies.push(
+      buildPolicy(node, { policyType: type ?? policyTypeFromContent(node), policyTypeSource: 'container', label, ...(resourceType ? { resourceType } : {}) }),
+    );
   }
 
   /**
