@@ -10,6 +10,7 @@ import { REPO_ROOT } from '../../support/catalog';
 import { renderExpectation, type Expectation } from '../../support/fixture';
 import { expectedSeverity } from '../../support/runFixture';
 import { runContainerFixture } from '../../support/containerFixture';
+import { parseDocument } from '../../../server/src/service/parser/parseDocument';
 
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'containers');
 const files = readdirSync(DIR)
@@ -28,6 +29,9 @@ describe('container fixtures', () => {
     test(file, () => {
       const source = readFileSync(join(DIR, file), 'utf8');
       const run = runContainerFixture(source, file);
+      // the fixture's policies were really found (no finding because nothing was read would prove nothing)
+      const parsed = parseDocument(run.document.getText(), { uri: run.document.uri, languageId: run.document.languageId });
+      assert.ok(parsed.policies.length >= 2, `${file}: only ${parsed.policies.length} policies found`);
       if (file.startsWith('valid')) {
         assert.deepEqual(run.actual.map((a) => renderExpectation(a)), [], `${file} must give no finding`);
         return;
