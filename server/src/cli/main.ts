@@ -71,7 +71,11 @@ function run(argv: readonly string[]): number {
     if (!file.explicit && settings.ignored) continue;
     let text: string;
     try {
-      if (!file.explicit && statSync(file.path).size > DEFAULT_SETTINGS.maxFileSize) continue; // not a hand-written policy
+      // a multi-megabyte JSON found in a walk is data, not a hand-written policy; named files are always read
+      if (!file.explicit && statSync(file.path).size > DEFAULT_SETTINGS.maxFileSize) {
+        stderr(`${file.path}: note: skipped, larger than ${DEFAULT_SETTINGS.maxFileSize} bytes`);
+        continue;
+      }
       text = readFileSync(file.path, 'utf8');
     } catch (err) {
       ioErrors++;
