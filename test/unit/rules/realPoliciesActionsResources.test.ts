@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createIamLanguageService, ALL_RULES } from '../../../server/src/service';
+import { createIamLanguageService, ALL_RULES, getRule, type ResourceTypeInfo } from '../../../server/src/service';
+import { analyseArn } from '../../../server/src/service/rules/resource/arnAnalysis';
+import { arnMatchesTemplate } from '../../../server/src/service/knowledge/arnMatch';
 import { REPO_ROOT, testCatalog } from '../../support/catalog';
 
 const DIR = join(REPO_ROOT, 'test', 'fixtures', 'policies', 'aws');
@@ -58,4 +60,36 @@ test('the ARN-shape rules accept every ARN of the corpus (no error, no warning)'
 test('the corpus does exercise the rules (RESOURCE_STAR fires on the managed read-only policies)', () => {
   const { findings } = findingsOf('AmazonEC2ContainerRegistryReadOnly.json');
   assert.ok(findings.some((f) => f.code === 'RESOURCE_STAR'));
+});
+
+/** Every ARN template of the catalog filled in (plain values, then wildcards), as a policy would write it. */
+function instantiatedTemplates(): Array<{ where: string; arn: string; template: ResourceTypeInfo }> {
+  const out: Array<{ where: string; arn: string; template: ResourceTypeInfo }> = [];
+  for (const svc of testCatalog().services.values()) {
+    for (const rt of svc.resourceTypes.values()) {
+      const t = rt.template;
+      if (t.service.includes('${')) continue; // backup's "${Vendor}" names no service of its own
+      for (const star of [false, true]) {
+        const fill = (text: string, value: string): string => text.replace(/\$\{[^}]*\}/g, star ? '*' : value);
+        const arn = ['arn', 'aws', t.service, fill(t.region, 'us-east-1'), fill(t.account, '123456789012'), fill(t.resource, 'x1')].join(':');
+        out.push({ where: `${svc.prefix}/${rt.name}`, arn, template: rt });
+      }
+    }
+  }
+  return out;
+}
+
+test('every catalog ARN template, filled in, passes the ARN-shape checks without an error', () => {
+  const errors: string[] = [];
+  const all = instantiatedTemplates();
+  for (const { where, arn } of all) {
+    for (const p of analyseArn(testCatalog(), arn)) if ((p.severity ?? getRule(p.code)?.defaultSeverity) === 'error') errors.push(`${where}: ${arn} ${p.code}`);
+  }
+  assert.ok(all.length > 4000, `only ${all.length} templates`);
+  assert.deepEqual(errors, []);
+});
+
+test('every catalog ARN template, filled in, matches its own template', () => {
+  const misses = instantiatedTemplates().filter(({ arn, template }) => !arnMatchesTemplate(arn, template.template)).map((x) => `${x.where}: ${x.arn}`);
+  assert.deepEqual(misses, []);
 });

@@ -11,6 +11,9 @@ interface ArnIndex {
 
 const cache = new WeakMap<IamCatalog, ArnIndex>();
 
+/** [ARN service segment, segment whose templates it also accepts, resource prefix of those templates] */
+const SERVICE_SEGMENT_EXTRAS: ReadonlyArray<readonly [string, string, string]> = [['sts', 'iam', 'assumed-role/']];
+
 function build(catalog: IamCatalog): ArnIndex {
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (const svc of catalog.services.values()) {
@@ -22,6 +25,12 @@ function build(catalog: IamCatalog): ArnIndex {
       if (!list) byService.set(seg, (list = []));
       list.push(rt);
     }
+  }
+  // The service data lists the assumed-role type on IAM ARNs, but real assumed-role session ARNs are
+  // "arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION" (IAM User Guide, "IAM identifiers"): STS ARNs accept it too.
+  for (const [target, from, resourcePrefix] of SERVICE_SEGMENT_EXTRAS) {
+    const extra = (byService.get(from) ?? []).filter((rt) => rt.template.resource.startsWith(resourcePrefix));
+    if (extra.length) byService.set(target, [...(byService.get(target) ?? []), ...extra]);
   }
   return { byService, serviceSegments: [...byService.keys()].sort() };
 }

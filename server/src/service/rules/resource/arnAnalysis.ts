@@ -156,6 +156,9 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
     out.push({
       code: 'INVALID_ARN_RESOURCE',
       message: `Resource part "${resource}" of ${q} matches no resource type of ${svcName}; expected a form such as "${closest.arn}".`,
+      // AWS-owned resources (account "aws": CloudFormation transforms, managed documents…) are the least
+      // complete part of the service data: only a warning there
+      ...(account === 'aws' ? { severity: 'warning' as const } : {}),
       data: { expected: closest.arn, resourceType: closest.name },
     });
     return out;
