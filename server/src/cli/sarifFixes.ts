@@ -1,6 +1,6 @@
 // The SARIF `fixes` of one diagnostic: the service's quick fixes reduced to plain text edits in the same file.
-// Snippet edits (tab stops) are left out. In CloudFormation/Terraform files only fixes that replace a value with a
-// JSON string literal are kept: a string literal is valid YAML and HCL, structural JSON inserts are not.
+// Snippet edits (tab stops) are left out. In YAML and HCL files only fixes that replace a value with a JSON string
+// literal are kept: a string literal is valid YAML and HCL, structural JSON inserts are not.
 
 import { CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,7 +17,7 @@ export function sarifFixesFor(service: IamLanguageService, doc: TextDocument, pa
     const edits: TextEdit[] | undefined = a.edit?.changes?.[doc.uri];
     // documentChanges are only used for snippet edits, which a SARIF consumer cannot apply
     if (!edits || edits.length === 0 || a.edit?.documentChanges) continue;
-    if (parsed.container && !edits.every((e) => JSON_STRING.test(e.newText))) continue;
+    if (parsed.syntax && !edits.every((e) => JSON_STRING.test(e.newText))) continue;
     fixes.push({ title: a.title, edits: edits.map((e) => ({ range: e.range, newText: e.newText })) });
   }
   return fixes;

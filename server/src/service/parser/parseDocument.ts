@@ -79,14 +79,14 @@ function parseYamlDocument(text: string, uri: string): ParsedDocument {
     return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   }
   const policies = findCloudFormationPolicies(root!);
-  return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
+  return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation', syntax: 'yaml' };
 }
 
 /** Terraform: a file is ours when it holds at least one policy (or is broken HCL next to policy-looking text). */
 function parseTerraformDocument(text: string, uri: string): ParsedDocument {
   const { policies, syntaxErrors } = parseTerraform(text);
   const isPolicy = policies.length > 0;
-  return { text, uri, root: undefined, syntaxErrors: isPolicy ? syntaxErrors : [], duplicateKeys: duplicatesIn(policies), isPolicy, policies, container: 'terraform' };
+  return { text, uri, root: undefined, syntaxErrors: isPolicy ? syntaxErrors : [], duplicateKeys: duplicatesIn(policies), isPolicy, policies, container: 'terraform', syntax: 'hcl' };
 }
 
 /** Duplicate keys inside the policies only (the rest of a template is not ours to judge), once per place. */
