@@ -34,6 +34,11 @@ export interface ParsedDocument {
   readonly policies: readonly PolicyDocument[];
   /** which container the policies came from; absent for a plain policy file */
   readonly container?: 'cloudformation' | 'terraform';
+  /**
+   * the text's own syntax when it is not JSON: edits must then be valid YAML/HCL (a JSON string literal is valid
+   * in both; a JSON property insert is not). Absent for JSON (plain policies and CloudFormation JSON templates).
+   */
+  readonly syntax?: 'yaml' | 'hcl';
   /** set when the document was over a size or nesting limit and was not analysed (parser/limits.ts) */
   readonly skipped?: string;
 }
