@@ -116,6 +116,7 @@ Resources:
   assert.deepEqual(parsed.syntaxErrors, []);
   assert.equal(parsed.isPolicy, true);
   assert.equal(parsed.container, 'cloudformation');
+  assert.equal(parsed.syntax, 'yaml');
   assert.deepEqual(summary(parsed.policies), [
     'Role.AssumeRolePolicyDocument trust/container',
     'Role.Policies[0].PolicyDocument identity/container',
@@ -269,6 +270,7 @@ test('JSON templates: found by content; plain policies and other JSON behave as 
   );
   const t = parseDocument(template, { uri: 'file:///stack.json', languageId: 'json' });
   assert.deepEqual(summary(t.policies), ['R.AssumeRolePolicyDocument trust/container']);
+  assert.equal(t.syntax, undefined, 'a JSON template takes JSON edits');
   // a template without AWSTemplateFormatVersion is recognised by its AWS:: resource types
   const bare = parseDocument('{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}', { uri: 'file:///x.json', languageId: 'json' });
   assert.equal(bare.isPolicy, true);

@@ -46,6 +46,7 @@ test('policy types and labels from the resource type and attribute', () => {
   const parsed = tf(text);
   assert.deepEqual(parsed.syntaxErrors, []);
   assert.equal(parsed.container, 'terraform');
+  assert.equal(parsed.syntax, 'hcl');
   assert.deepEqual(
     parsed.policies.map((p) => `${p.label} ${p.policyType}`),
     [
