@@ -30,7 +30,8 @@ export interface LoadedWorkspaceConfig {
 
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] };
 
-const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore', 'sensitiveActions', 'legacyScp']);
+/** every key the file may hold; schemas/iam-policy-config.schema.json lists the same (tested) */
+export const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore', 'sensitiveActions', 'legacyScp']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
