@@ -57,11 +57,18 @@ export function arnServiceSegments(catalog: IamCatalog): readonly string[] {
  * supports `"Resource": "*"`.
  */
 export function resourceTypesOfAction(action: ActionInfo): readonly ResourceTypeInfo[] | undefined {
-  const out: ResourceTypeInfo[] = [];
+  if (typesOfAction.has(action)) return typesOfAction.get(action);
+  let out: ResourceTypeInfo[] | undefined = [];
   for (const r of action.resources) {
     const rt = action.service.resourceTypes.get(r.name.toLowerCase());
-    if (!rt) return undefined;
+    if (!rt) {
+      out = undefined;
+      break;
+    }
     out.push(rt);
   }
+  typesOfAction.set(action, out);
   return out;
 }
+
+const typesOfAction = new WeakMap<ActionInfo, readonly ResourceTypeInfo[] | undefined>();

@@ -130,8 +130,11 @@ export function patternsOverlap(a: string, b: string, ignoreCase = true): boolea
  * practice, O(|outer|·|inner|) at worst.
  */
 export function patternCovers(outer: string, inner: string, ignoreCase = false): boolean {
-  const p = tokenize(outer, ignoreCase, false);
-  const t = tokenize(inner, ignoreCase, false);
+  return tokensCover(tokenize(outer, ignoreCase, false), tokenize(inner, ignoreCase, false));
+}
+
+/** patternCovers on pre-tokenized patterns (`tokenize(text, ignoreCase, false)`), for pairwise loops. */
+export function tokensCover(p: Int32Array, t: Int32Array): boolean {
   let pi = 0;
   let ti = 0;
   let starP = -1;

@@ -1,7 +1,8 @@
 /** REDUNDANT_ACTION (A06): an action already covered by another entry (or wildcard) of the same list. */
 
 import type { Rule } from '../rule';
-import { patternCovers } from '../../knowledge/arnMatch';
+import { tokenize, tokensCover } from '../../knowledge/arnMatch';
+import { hasWildcard } from '../../knowledge/glob';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { expandPattern } from '../../knowledge/statementActions';
 
@@ -28,17 +29,27 @@ Good:
     for (const statement of ctx.policy.statements) {
       const items = (statement.action?.items ?? []).filter((i) => !isTemplated(i.node));
       if (items.length < 2 || items.length > 1000) continue;
-      items.forEach((inner, i) => {
+      // tokenize once; only entries of the same service (or with a wildcard service) can cover each other
+      const entries = items.map((item) => {
+        const colon = item.value.indexOf(':');
+        const prefix = colon < 0 ? item.value.toLowerCase() : item.value.slice(0, colon).toLowerCase();
+        return { item, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) };
+      });
+      entries.forEach((inner, i) => {
         // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise
-        if (inner.value !== '*' && expandPattern(ctx.catalog, inner.value).length === 0) return;
+        if (inner.item.value !== '*' && expandPattern(ctx.catalog, inner.item.value).length === 0) return;
         // a pattern covering this one; of two equivalent entries only the later one is reported
-        const outer = items.find((o, j) => j !== i && patternCovers(o.value, inner.value, true) && (!patternCovers(inner.value, o.value, true) || j < i));
+        const outer = entries.find(
+          (o, j) =>
+            j !== i &&
+            (o.wildPrefix || o.prefix === inner.prefix) &&
+            tokensCover(o.tokens, inner.tokens) &&
+            (j < i || !tokensCover(inner.tokens, o.tokens)),
+        );
         if (!outer) return;
-        const same = outer.value.toLowerCase() === inner.value.toLowerCase();
-        ctx.report(inner, same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`, {
-          data: { coveredBy: outer.value },
-          tags: ['unnecessary'],
-        });
+        const same = outer.item.value.toLowerCase() === inner.item.value.toLowerCase();
+        const msg = same ? `"${inner.item.value}" is listed twice; remove this copy.` : `"${inner.item.value}" is already covered by "${outer.item.value}"; remove it.`;
+        ctx.report(inner.item, msg, { data: { coveredBy: outer.item.value }, tags: ['unnecessary'] });
       });
     }
   },

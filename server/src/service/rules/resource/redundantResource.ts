@@ -1,7 +1,7 @@
 /** REDUNDANT_RESOURCE (R09): an ARN already covered by another entry of the same Resource/NotResource list. */
 
 import type { Rule } from '../rule';
-import { patternCovers } from '../../knowledge/arnMatch';
+import { tokenize, tokensCover } from '../../knowledge/arnMatch';
 import { isTemplated } from '../../parser/containers/templateValue';
 
 export const redundantResource: Rule = {
@@ -28,8 +28,10 @@ Good:
       // values built from CloudFormation/Terraform placeholders (`${Bucket}` read as `*`) cannot be compared
       const items = (statement.resource?.items ?? []).filter((i) => !isTemplated(i.node));
       if (items.length < 2 || items.length > 500) continue;
+      const tokens = items.map((item) => tokenize(item.value, false, false));
       items.forEach((inner, i) => {
-        const outer = items.find((o, j) => j !== i && patternCovers(o.value, inner.value) && (!patternCovers(inner.value, o.value) || j < i));
+        const t = tokens[i]!;
+        const outer = items.find((_o, j) => j !== i && tokensCover(tokens[j]!, t) && (j < i || !tokensCover(t, tokens[j]!)));
         if (!outer) return;
         const same = outer.value === inner.value;
         ctx.report(inner, same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`, {

@@ -25,6 +25,21 @@ function isServiceWide(arn: string, action: ActionInfo): boolean {
   return (f[2] === action.service.prefix || /^\*+$/.test(f[2]!)) && wide(f[3]!) && wide(f[4]!) && /^\*+$/.test(f[5]!);
 }
 
+// the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
+const fitCache = new WeakMap<ResourceTypeInfo, Map<string, boolean>>();
+
+function fitsType(arn: string, type: ResourceTypeInfo): boolean {
+  let byArn = fitCache.get(type);
+  if (!byArn) fitCache.set(type, (byArn = new Map()));
+  let hit = byArn.get(arn);
+  if (hit === undefined) {
+    hit = arnMatchesTemplate(arn, type.template);
+    if (byArn.size > 1000) byArn.clear();
+    byArn.set(arn, hit);
+  }
+  return hit;
+}
+
 export const resourceMismatch: Rule = {
   code: 'RESOURCE_MISMATCH',
   defaultSeverity: 'warning',
@@ -64,7 +79,7 @@ Good:
         // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
         // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
         if (types.length === 0) return isServiceWide(arn, a) ? undefined : false;
-        return types.some((t) => arnMatchesTemplate(arn, t.template));
+        return types.some((t) => fitsType(arn, t));
       };
       const usedArns = new Set<string>();
       let anyActionApplies = false;

@@ -38,7 +38,7 @@ Good:
       // a "*" assembled from a template placeholder is not a literal "*" the author wrote
       const star = resourceEl.items.find((r) => r.value === '*' && !isTemplated(r.node));
       if (!star) continue;
-      const scopable: ActionInfo[] = [];
+      const scopable = new Set<ActionInfo>();
       const types = new Map<string, ResourceTypeInfo>();
       for (const item of actionEl.items) {
         if (item.value === '*' || isTemplated(item.node)) continue;
@@ -48,21 +48,22 @@ Good:
         // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
         if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
         for (const a of withTypes) {
-          if (!scopable.includes(a)) scopable.push(a);
+          scopable.add(a);
           for (const rt of resourceTypesOfAction(a)!) types.set(`${rt.service.prefix}:${rt.name}`, rt);
         }
       }
-      if (scopable.length === 0) continue;
+      if (scopable.size === 0) continue;
+      const scopableList = [...scopable];
       const typeList = [...types.values()];
       const shownTypes = typeList.slice(0, 3).map((t) => `${t.name} ("${t.arn}")`).join(', ');
       const more = typeList.length > 3 ? ` and ${typeList.length - 3} more` : '';
-      const who = scopable.length === 1 ? `"${scopable[0]!.fullName}"` : `${scopable.length} actions such as "${scopable[0]!.fullName}"`;
+      const who = scopableList.length === 1 ? `"${scopableList[0]!.fullName}"` : `${scopableList.length} actions such as "${scopableList[0]!.fullName}"`;
       ctx.report(
         star,
         `"Resource": "*" lets ${who} act on every resource; scope the statement to the ARNs it needs: ${shownTypes}${more}.`,
         {
           data: {
-            actions: scopable.slice(0, 50).map((a) => a.fullName),
+            actions: scopableList.slice(0, 50).map((a) => a.fullName),
             resourceTypes: typeList.slice(0, 50).map((t) => ({ service: t.service.prefix, name: t.name, arn: t.arn })),
           },
         },
