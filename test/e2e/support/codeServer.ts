@@ -1,0 +1,131 @@
+// Starts a real VS Code for the end-to-end tests: code-server (installed on first use by
+// scripts/installCodeServer.sh), bound to 127.0.0.1 on a free port, in its own process group, with a clean
+// user-data dir and settings, our extension linked into its extensions dir, and a scratch copy of the
+// workspace. Stops it by process group. Does not drive the browser (workbench.ts does).
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
+
+/** Quiet, deterministic workbench: no start page, trust prompt, telemetry, tips, AI side bar or minimap. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.enablePreview': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'json.schemaDownload.enable': false,
+  'editor.minimap.enabled': false,
+  'editor.codeLens': true,
+  'editor.hover.delay': 100,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'on',
+  'editor.formatOnSave': false,
+  'files.autoSave': 'off',
+  'files.insertFinalNewline': false,
+  'files.trimTrailingWhitespace': false,
+  'git.enabled': false,
+};
+
+export interface CodeServer {
+  readonly url: string;
+  readonly workspace: string;
+  readonly scratch: string;
+  stop(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Installs code-server when missing (about 40 s once) and returns its launcher. */
+export function installCodeServer(): string {
+  const r = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'installCodeServer.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`scripts/installCodeServer.sh failed (exit ${r.status})`);
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet: poll again (each fetch is a real readiness probe, not a sleep)
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms; log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+}
+
+/** Starts code-server on a scratch copy of test/e2e/workspace with the extension (the repo folder) linked in. */
+export async function startCodeServer(): Promise<CodeServer> {
+  const bin = installCodeServer();
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
+  const scratch = mkdtempSync(join(REPO_ROOT, '.cache', 'e2e-'));
+  const userData = join(scratch, 'user-data');
+  const extensions = join(scratch, 'extensions');
+  const workspace = join(scratch, 'workspace');
+  for (const d of [join(userData, 'User'), extensions, join(scratch, 'home'), join(scratch, 'tmp'), RESULTS_DIR]) mkdirSync(d, { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // an unpacked extension is a folder named publisher.name-version: link the repo (package.json + dist/)
+  symlinkSync(REPO_ROOT, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = join(RESULTS_DIR, 'code-server.log');
+  const log = openSync(logFile, 'w');
+  const child = spawn(
+    bin,
+    [
+      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
+      '--extensions-dir', extensions, workspace,
+    ],
+    // its own process group (detached = setsid), so stop() ends it and every child it spawned
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share') } },
+  );
+  const stop = (): void => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  process.once('exit', stop);
+  try {
+    await waitHealthy(url, child, logFile, 60_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { url, workspace, scratch, stop };
+}

@@ -1,0 +1,112 @@
+// Drives the VS Code workbench in Debian's Chromium with playwright-core: open a file, move the cursor, run a
+// command, read the Problems panel, take screenshots. Every wait is on DOM state, never a fixed sleep.
+
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS_DIR } from './codeServer';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(scratch: string): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp') },
+  });
+}
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, url: string): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor();
+    // the explorer shows the workspace once the remote file system is connected
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    return new Workbench(page);
+  }
+
+  /** The active editor's text area region. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Presses Down in a focused list widget until the focused row holds `text` (a widget has few rows). */
+  async focusListRow(widget: Locator, text: string): Promise<void> {
+    const rows = await widget.locator('.monaco-list-row').count();
+    for (let i = 0; i <= rows; i++) {
+      if ((await widget.locator('.monaco-list-row.focused', { hasText: text }).count()) > 0) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no row "${text}" in the list: ${await widget.innerText()}`);
+  }
+
+  async openFile(name: string): Promise<void> {
+    // close whatever a previous step left open (hover, suggest, action widget), without waiting for anything
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    // exact file name: quick open also lists recently opened virtual documents whose names contain it
+    const exact = new RegExp(`^${escapeRegExp(name)}$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    await row.waitFor();
+    await row.click();
+    await this.page.locator('.tabs-container .tab.active').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).waitFor();
+    await this.editor.locator('.view-lines').waitFor();
+    await this.focusEditor();
+  }
+
+  async focusEditor(): Promise<void> {
+    await this.editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Control+Home');
+  }
+
+  /** Runs a command by its palette title. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Moves the cursor to a 1-based line and column with Go to Line. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.editor.locator('.cursors-layer .cursor').first().waitFor();
+  }
+
+  /** A rendered token span of the editor whose whole text is `text`. */
+  token(text: string): Locator {
+    return this.editor.locator('.view-line span span', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }).first();
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = join(RESULTS_DIR, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
