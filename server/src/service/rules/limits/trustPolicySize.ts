@@ -16,9 +16,10 @@ export const trustPolicySize: Rule = {
 raised through Service Quotas, so this is a warning: check your account's quota, or trust fewer principals
 (e.g. an account instead of many roles, with a condition).
 
-Bad: a 2,500-character trust policy on an account with the default quota.
+Bad: a 2,500-character trust policy listing dozens of roles, on an account with the default quota.
+Good: trust the account once and narrow it with a condition:
 \`\`\`json
-{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Principal": { "Service": "ec2.amazonaws.com" }, "Action": "sts:AssumeRole" } ] }
+{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "sts:AssumeRole", "Condition": { "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/deploy-*" } } } ] }
 \`\`\``,
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'trust') return;
