@@ -6,6 +6,7 @@ import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { hasWildcard } from '../../knowledge/glob';
+import { AccessLevel } from '../../knowledge/accessLevel';
 
 export const resourceStar: Rule = {
   code: 'RESOURCE_STAR',
@@ -15,7 +16,8 @@ export const resourceStar: Rule = {
   catalogue: ['S02'],
   docs: `Most actions can be limited to particular resources by ARN. With \`"Resource": "*"\` they apply to every
 such resource in the account, present and future. The finding names the resource types and ARN forms the
-actions accept. Actions that only support "*" (s3:ListAllMyBuckets) are not reported, nor a wildcard whose
+actions accept. Actions that only support "*" (s3:ListAllMyBuckets) and List-level actions (s3:ListBucket,
+ec2:Describe… listings; the data-exposure rules cover those) are not reported, nor a wildcard whose
 matches mostly support only "*" (ec2:Describe*), nor statements with a Condition (which may scope them by
 tag or other keys), SCPs and RCPs (guardrails use "*" on purpose), and the bare \`"Action": "*"\` (reported by the administrator-access rules).
 
@@ -43,7 +45,9 @@ Good:
       for (const item of actionEl.items) {
         if (item.value === '*' || isTemplated(item.node)) continue;
         const expanded = expandPattern(ctx.catalog, item.value);
-        const withTypes = expanded.filter((a) => (resourceTypesOfAction(a)?.length ?? 0) > 0);
+        // List-level actions (ec2:DescribeSecurityGroupReferences, s3:ListBucket) are left to the data-exposure
+        // rules: AWS's own examples grant them on "*" and scoping listings is rarely what a reader needs first
+        const withTypes = expanded.filter((a) => a.accessLevel !== AccessLevel.List && (resourceTypesOfAction(a)?.length ?? 0) > 0);
         // a wildcard counts only when most of what it matches can be scoped: "ec2:Describe*" is a family of
         // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
         if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
