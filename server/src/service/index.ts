@@ -17,6 +17,7 @@ import { doHover } from './features/hover';
 import { doComplete } from './features/complete';
 import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } from './features/codeActions';
 import { applyOffsetEdits } from './fixes/jsonEdits';
+import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
 
 export interface LanguageServiceOptions {
@@ -56,7 +57,16 @@ export interface IamLanguageService {
 export function createIamLanguageService(options: LanguageServiceOptions): IamLanguageService {
   const logger = options.logger ?? nullLogger;
   const rules = options.rules ?? ALL_RULES;
-  const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = {}): FeatureContext => ({ parsed, catalog: options.catalog, settings, logger });
+  const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = {}): FeatureContext => ({
+    parsed,
+    catalog: options.catalog,
+    settings,
+    logger,
+    errorCodes(text) {
+      const doc = TextDocument.create(parsed.uri, 'json', 0, text);
+      return new Set(findings(service.parse(doc), settings).filter((f) => f.severity === 'error').map((f) => f.code));
+    },
+  });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>
     runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
   const service: IamLanguageService = {
@@ -94,8 +104,11 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
         const parsed = service.parse(current, parseOptions);
         const edits = safeFixEdits(fixContext(featureContext(parsed, settings), current), service.validate(current, parsed, settings));
         if (edits.length === 0) break;
+        const next = applyOffsetEdits(current.getText(), edits);
+        // fixes are checked one by one; never let their combination turn valid JSON into invalid JSON
+        if (parsed.syntaxErrors.length === 0 && parsed.container === undefined && parseJson(next).syntaxErrors.length > 0) break;
         applied += edits.length;
-        current = TextDocument.create(current.uri, current.languageId, current.version + 1, applyOffsetEdits(current.getText(), edits));
+        current = TextDocument.create(current.uri, current.languageId, current.version + 1, next);
       }
       return { text: current.getText(), applied };
     },

@@ -8,8 +8,13 @@ import type { FixContext, FixProposal, OffsetEdit } from '../fixes/fixTypes';
 import { quickFixesFor, REFACTORINGS } from '../fixes/registry';
 import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import { formatError } from '../util/logger';
+import { parseJson } from '../parser/jsonTree';
+import { applyOffsetEdits } from '../fixes/jsonEdits';
 
 export const FIX_ALL_KIND = 'source.fixAll.iam';
+
+/** Fix proposals are re-validated (and dropped if they add a new kind of error) for texts below this size. */
+export const VET_FIXES_BELOW_CHARS = 50_000;
 
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
   if (!only || only.length === 0) return true;
@@ -51,13 +56,44 @@ function toCodeAction(doc: TextDocument, p: FixProposal, diagnostics: Diagnostic
   return action;
 }
 
+/**
+ * The last line of defence behind every provider: edits inside the text, non-overlapping, and when the
+ * text parses as JSON, the result must too. A proposal that fails is dropped (and logged), never offered.
+ */
+export function isSoundProposal(text: string, p: FixProposal, textIsValidJson: () => boolean): boolean {
+  const sorted = [...p.edits].sort((a, b) => a.offset - b.offset);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    if (e.offset < 0 || e.length < 0 || e.offset + e.length > text.length) return false;
+    const next = sorted[i + 1];
+    if (next && next.offset < e.offset + e.length) return false;
+  }
+  if (p.snippet || !textIsValidJson()) return true;
+  return parseJson(applyOffsetEdits(text, p.edits)).syntaxErrors.length === 0;
+}
+
 export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
   const fctx = fixContext(ctx, doc, snippetEdits);
   const out: CodeAction[] = [];
+  let validJson: boolean | undefined;
+  const textIsValidJson = (): boolean => (validJson ??= ctx.parsed.container === undefined && ctx.parsed.root !== undefined && ctx.parsed.syntaxErrors.length === 0);
+  let errorsBefore: ReadonlySet<string> | undefined;
+  const sound = (p: FixProposal): boolean => {
+    if (!isSoundProposal(fctx.text, p, textIsValidJson)) {
+      ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
+      return false;
+    }
+    // a fix must not introduce a new kind of error (e.g. narrowing sts:* below what a trust policy needs);
+    // re-validating costs about a millisecond for a policy-sized file, so larger files skip this vetting
+    if (p.snippet || fctx.text.length > VET_FIXES_BELOW_CHARS) return true;
+    errorsBefore ??= ctx.errorCodes(fctx.text);
+    const after = ctx.errorCodes(applyOffsetEdits(fctx.text, p.edits));
+    return [...after].every((code) => errorsBefore!.has(code));
+  };
   if (wanted(CodeActionKind.QuickFix, context.only)) {
     for (const d of context.diagnostics) {
       try {
-        for (const p of proposalsForDiagnostic(fctx, d)) out.push(toCodeAction(doc, p, [d]));
+        for (const p of proposalsForDiagnostic(fctx, d)) if (sound(p)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {
         ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
       }
@@ -69,7 +105,7 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     const offsets = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
     for (const r of REFACTORINGS) {
       try {
-        for (const p of r.provide(fctx, range, offsets)) if (wanted(p.kind, context.only)) out.push(toCodeAction(doc, p, undefined));
+        for (const p of r.provide(fctx, range, offsets)) if (wanted(p.kind, context.only) && sound(p)) out.push(toCodeAction(doc, p, undefined));
       } catch (err) {
         ctx.logger.error(formatError(`refactoring ${r.id} failed`, err));
       }
@@ -84,7 +120,7 @@ export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[
   const overlaps = (e: OffsetEdit): boolean =>
     chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
   for (const d of diagnostics) {
-    const p = proposalsForDiagnostic(fctx, d).find((x) => x.safe && !x.snippet);
+    const p = proposalsForDiagnostic(fctx, d).find((x) => x.safe && !x.snippet && isSoundProposal(fctx.text, x, () => false));
     if (!p || p.edits.some(overlaps)) continue;
     chosen.push(...p.edits);
   }

@@ -55,8 +55,27 @@ export function sourceArn(ctx: FixContext, service: string): ConditionTemplate {
   return { id: 'sourceArn', title: 'Restrict the service to one source resource (aws:SourceArn)', entries: [{ operator: 'ArnLike', key: 'aws:SourceArn', value: example, placeholder: example }] };
 }
 
+/** "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" -> the provider host/path. */
+export function oidcHost(provider: string): string {
+  return provider.replace(/^arn:[^:]*:iam::\d*:oidc-provider\//, '');
+}
+
+/** Any other OIDC provider: audience and subject claims, with EKS service-account subjects recognised. */
+export function oidcClaims(provider: string): ConditionTemplate {
+  const host = oidcHost(provider);
+  const sub = /^oidc\.eks\./.test(host) ? 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT' : 'REPLACE-WITH-SUBJECT';
+  return {
+    id: 'oidcClaims',
+    title: 'Require the audience (aud) and subject (sub) claims of this identity provider',
+    entries: [
+      { operator: 'StringEquals', key: `${host}:aud`, value: 'sts.amazonaws.com', placeholder: 'sts.amazonaws.com' },
+      { operator: 'StringEquals', key: `${host}:sub`, value: sub, placeholder: sub },
+    ],
+  };
+}
+
 export function githubOidc(provider: string): ConditionTemplate {
-  const host = provider.replace(/^arn:[^:]*:iam::\d*:oidc-provider\//, '');
+  const host = oidcHost(provider);
   return {
     id: 'githubOidc',
     title: 'Bind to one GitHub repository and branch (sub) and STS audience (aud)',

@@ -90,6 +90,8 @@ export function appendProperty(text: string, objectNode: JsonNode, key: string, 
   const closing = objectNode.offset + objectNode.length - 1; // the "}"
   const multiLine = isMultiLine(text, objectNode);
   if (props.length === 0) {
+    // an unclosed object (the user is still typing) has no "}" to insert before: leave it alone
+    if (text.charCodeAt(closing) !== 125 || closing <= objectNode.offset) return { offset: objectNode.offset, length: 0, newText: '' };
     if (!multiLine) return { offset: objectNode.offset + 1, length: closing - objectNode.offset - 1, newText: ` ${JSON.stringify(key)}: ${formatValue(value, { multiLine: false, base: '', unit, eol: nl })} ` };
     const base = lineIndent(text, objectNode.offset);
     const inner = base + unit;

@@ -6,7 +6,7 @@
 import type { Statement } from '../../parser/policyModel';
 import { properties, propertyKey, propertyValue } from '../../parser/jsonTree';
 import type { JsonNode } from '../../parser/jsonTree';
-import { externalId, githubOidc, placeholder, REQUIRE_MFA, sourceAccount, sourceArn, SOURCE_IP, SOURCE_VPCE, type ConditionTemplate } from '../conditionTemplates';
+import { externalId, githubOidc, oidcClaims, placeholder, REQUIRE_MFA, sourceAccount, sourceArn, SOURCE_IP, SOURCE_VPCE, type ConditionTemplate } from '../conditionTemplates';
 import { locate, type FixContext, type FixProposal, type OffsetEdit, type ProposalKind, type QuickFixProvider, type RefactoringProvider } from '../fixTypes';
 import { appendProperty } from '../jsonEdits';
 
@@ -18,8 +18,14 @@ export function addConditionEdits(ctx: FixContext, statement: Statement, templat
     const p = placeholder(ctx, tabStop++, e.placeholder);
     return Array.isArray(e.value) ? [p] : p;
   };
+  // keys the statement already conditions on (under any operator) are left as the user wrote them
+  const present = new Set((statement.condition?.operators ?? []).flatMap((o) => o.entries.map((e) => e.key.value.toLowerCase())));
   const byOperator = new Map<string, Record<string, string | string[]>>();
-  for (const e of template.entries) byOperator.set(e.operator, { ...(byOperator.get(e.operator) ?? {}), [e.key]: valueOf(e) });
+  for (const e of template.entries) {
+    if (present.has(e.key.toLowerCase())) continue;
+    byOperator.set(e.operator, { ...(byOperator.get(e.operator) ?? {}), [e.key]: valueOf(e) });
+  }
+  if (byOperator.size === 0) return undefined;
 
   const condProp = statement.get('Condition');
   if (!condProp) return [appendProperty(ctx.text, statement.node, 'Condition', Object.fromEntries(byOperator))];
@@ -66,27 +72,40 @@ export function templatesFor(ctx: FixContext, statement: Statement): ConditionTe
       const type = entry.type.value;
       if (type === 'AWS' && entry.values.some((v) => v.value !== '*')) out.push(externalId());
       if (type === 'Service' && entry.values.length) out.push(sourceAccount(ctx), sourceArn(ctx, entry.values[0]!.value));
-      const gh = entry.values.find((v) => type === 'Federated' && v.value.includes('token.actions.githubusercontent.com'));
-      if (gh) out.push(githubOidc(gh.value));
+      for (const v of type === 'Federated' ? entry.values : []) {
+        if (v.value.includes('token.actions.githubusercontent.com')) out.push(githubOidc(v.value));
+        else if (v.value.includes(':oidc-provider/')) out.push(oidcClaims(v.value));
+      }
     }
     return out;
   }
   return [REQUIRE_MFA, SOURCE_IP, SOURCE_VPCE];
 }
 
+/** Which conditions answer which finding; `flagged` is the string the finding is on (a principal value). */
+const TEMPLATES_BY_CODE: Record<string, (ctx: FixContext, flagged: string) => ConditionTemplate[]> = {
+  SENSITIVE_ACTION_WITHOUT_CONDITION: () => [REQUIRE_MFA, SOURCE_IP, SOURCE_VPCE],
+  CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID: () => [externalId()],
+  RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL: (ctx, flagged) => [sourceAccount(ctx), sourceArn(ctx, flagged)],
+  MISSING_GITHUB_REPO_CONDITION_KEY: (_ctx, flagged) => [githubOidc(flagged)],
+  MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL: (_ctx, flagged) => [oidcClaims(flagged)],
+};
+
 /** Quick fixes on the findings that ask for a condition; the finding's statement receives it. */
 export const addConditionFixes: QuickFixProvider = {
-  codes: [
-    'SENSITIVE_ACTION_WITHOUT_CONDITION',
-    'CROSS_ACCOUNT_TRUST_WITHOUT_EXTERNAL_ID',
-    'RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL',
-    'MISSING_GITHUB_REPO_CONDITION_KEY',
-    'MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL',
-  ],
-  provide(ctx, _diagnostic, at) {
+  codes: Object.keys(TEMPLATES_BY_CODE),
+  provide(ctx, diagnostic, at) {
     const statement = locate(ctx.parsed, at.offset)?.statement;
-    if (!statement) return [];
-    return templatesFor(ctx, statement)
+    const templates = TEMPLATES_BY_CODE[String(diagnostic.code)];
+    if (!statement || !templates) return [];
+    let flagged = '';
+    try {
+      const v: unknown = JSON.parse(ctx.text.slice(at.offset, at.offset + at.length));
+      if (typeof v === 'string') flagged = v;
+    } catch {
+      // the finding is not on a string: templates that need it produce nothing useful, others still apply
+    }
+    return templates(ctx, flagged)
       .map((t) => proposal(ctx, statement, t, 'quickfix'))
       .filter((p): p is FixProposal => p !== undefined);
   },

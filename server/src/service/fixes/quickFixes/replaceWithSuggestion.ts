@@ -2,7 +2,18 @@
 // for the flagged JSON string. Only permission-neutral replacements (casing of case-insensitive names, Sid
 // characters) are "safe" for fix-all; the rest repair a name that grants nothing today into what was meant.
 
-import type { QuickFixProvider } from '../fixTypes';
+import { findNodeAtOffset } from 'jsonc-parser';
+import { locate, type FixContext, type QuickFixProvider } from '../fixTypes';
+import { properties, propertyKey } from '../../parser/jsonTree';
+
+/** Renaming a property key to a name its object already has would create a duplicate key: refuse. */
+function wouldDuplicateKey(ctx: FixContext, offset: number, newKey: string): boolean {
+  const policy = locate(ctx.parsed, offset)?.policy;
+  const node = policy ? findNodeAtOffset(policy.root, offset + 1) : undefined;
+  const property = node?.parent;
+  if (!node || property?.type !== 'property' || property.children?.[0] !== node || property.parent?.type !== 'object') return false;
+  return properties(property.parent).some((p) => p !== property && propertyKey(p) === newKey);
+}
 
 /** Codes whose suggestion never changes what the policy grants (IAM compares these names case-insensitively, or the Sid has no effect). */
 export const PERMISSION_NEUTRAL_SUGGESTIONS: ReadonlySet<string> = new Set([
@@ -29,6 +40,7 @@ export const replaceWithSuggestion: QuickFixProvider = {
       return [];
     }
     if (typeof old !== 'string' || old === suggestion) return [];
+    if (wouldDuplicateKey(ctx, at.offset, suggestion)) return [];
     const neutral = PERMISSION_NEUTRAL_SUGGESTIONS.has(diagnostic.code);
     return [
       {
