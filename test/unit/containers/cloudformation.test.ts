@@ -238,8 +238,8 @@ test('intrinsics: Sub/Join in Action/Resource are templated with * for unknown p
     raw.map((n) => [templateOf(n)?.kind ?? 'plain', n.value]),
     [
       ['templated', 'arn:aws:s3:::*/${Literal}/${aws:username}/*'],
-      ['opaque', ''],
-      ['opaque', ''],
+      ['opaque', '{"Fn::GetAtt":"Bucket.Arn"}'],
+      ['opaque', '{"Fn::Sub":"${Bucket.Arn}/*"}'],
       ['templated', 'arn:aws:s3:::*'],
       ['templated', 'arn:aws:s3:::fixed-bucket/*'],
     ],

@@ -35,8 +35,8 @@ test('wildcard-filled values are kept only when still an ARN or an action with a
   assert.ok(plausibleWithWildcards('s3:Get*'));
   assert.ok(!plausibleWithWildcards('*/*'));
   assert.ok(!plausibleWithWildcards('*'));
-  assert.deepEqual(templateFor('*/*', 1, true, 'Fn::Sub'), { value: '', template: { kind: 'opaque', fn: 'Fn::Sub' } });
-  assert.deepEqual(templateFor('arn:aws:s3:::*', 1, false, 'Fn::Sub'), { value: '', template: { kind: 'opaque', fn: 'Fn::Sub' } });
-  assert.deepEqual(templateFor('arn:aws:s3:::*', 1, true, 'Fn::Sub'), { value: 'arn:aws:s3:::*', template: { kind: 'templated', fn: 'Fn::Sub' } });
-  assert.deepEqual(templateFor('exact', 0, false, 'Fn::Sub'), { value: 'exact', template: { kind: 'templated', fn: 'Fn::Sub' } });
+  assert.deepEqual(templateFor('*/*', 1, true, 'Fn::Sub', '${B.Arn}/*'), { value: '${B.Arn}/*', template: { kind: 'opaque', fn: 'Fn::Sub' } });
+  assert.deepEqual(templateFor('arn:aws:s3:::*', 1, false, 'Fn::Sub', 'src'), { value: 'src', template: { kind: 'opaque', fn: 'Fn::Sub' } });
+  assert.deepEqual(templateFor('arn:aws:s3:::*', 1, true, 'Fn::Sub', 'src'), { value: 'arn:aws:s3:::*', template: { kind: 'templated', fn: 'Fn::Sub' } });
+  assert.deepEqual(templateFor('exact', 0, false, 'Fn::Sub', 'src'), { value: 'exact', template: { kind: 'templated', fn: 'Fn::Sub' } });
 });

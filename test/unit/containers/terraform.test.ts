@@ -80,8 +80,8 @@ test('heredoc JSON: offsets into the .tf text, ${…} inside strings templated, 
   const raw = s1!.resource!.value!.children!;
   assert.deepEqual(raw.map((n) => [templateOf(n)?.kind ?? 'plain', n.value, slice(text, n)]), [
     ['templated', 'arn:aws:s3:::*/*', '"arn:aws:s3:::${var.b}/*"'],
-    ['opaque', '', '"${aws_s3_bucket.b.arn}"'],
-    ['opaque', '', '${jsonencode(var.arns)}'],
+    ['opaque', '${aws_s3_bucket.b.arn}', '"${aws_s3_bucket.b.arn}"'],
+    ['opaque', '${jsonencode(var.arns)}', '${jsonencode(var.arns)}'],
   ]);
   const entries = s2!.condition!.operators[0]!.entries;
   assert.deepEqual(entries[0]!.values.map((v) => v.value), ['home/${aws:username}/*']);

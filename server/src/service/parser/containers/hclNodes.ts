@@ -16,7 +16,7 @@ export function hclToNode(e: HclExpr, slot: boolean): MutableNode {
       const node = scalarNode('string', e.value, e.start, len);
       if (e.hasTemplate) {
         const sub = substituteTerraform(e.value, '*');
-        const t = templateFor(sub.value, sub.unknown, slot, 'interpolation');
+        const t = templateFor(sub.value, sub.unknown, slot, 'interpolation', e.value);
         node.value = t.value;
         node.template = t.template;
       }
@@ -38,7 +38,8 @@ export function hclToNode(e: HclExpr, slot: boolean): MutableNode {
         e.items.map((item) => propertyNode(keyNode(item.key), hclToNode(item.value, WILDCARD_KEYS.has(item.key.name)))),
       );
     default: {
-      const node = scalarNode('string', '', e.start, len);
+      // the expression as written is filled in by the caller, which holds the text (fillOpaqueSource)
+      const node = scalarNode('string', e.kind === 'other' ? e.text : '', e.start, len);
       node.template = { kind: 'opaque', fn: e.kind === 'call' ? `${e.name}()` : 'reference' };
       return node;
     }
@@ -47,4 +48,11 @@ export function hclToNode(e: HclExpr, slot: boolean): MutableNode {
 
 export function keyNode(key: HclKey): MutableNode {
   return scalarNode('string', key.name, key.start, key.end - key.start);
+}
+
+/** Gives opaque nodes the HCL expression they stand for as their value (see templateValue.ts). */
+export function fillOpaqueSource(node: MutableNode, text: string): void {
+  const t = node.template as { kind?: string } | undefined;
+  if (node.type === 'string' && t?.kind === 'opaque' && node.value === '') node.value = text.slice(node.offset, node.offset + node.length);
+  for (const c of node.children ?? []) fillOpaqueSource(c, text);
 }

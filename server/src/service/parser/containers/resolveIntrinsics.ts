@@ -6,6 +6,7 @@
 //     Resource) and otherwise opaque strings; every other intrinsic becomes an opaque string (templateValue.ts).
 // Offsets are kept from the source, so findings land on the template text. It does not locate policies.
 
+import { getNodeValue } from 'jsonc-parser';
 import { properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
 import { cloneNode, containerNode, propertyNode, scalarNode, type MutableNode } from './nodes';
 import { plausibleWithWildcards, pseudoParameterValue, substituteCfn, type TemplateInfo } from './templateValue';
@@ -169,8 +170,12 @@ function marked(node: JsonNode, value: string, info: TemplateInfo): MutableNode 
   return out;
 }
 
+/**
+ * The value of an opaque node is the intrinsic written as compact JSON (`{"Ref":"Arns"}`): never judged by a rule
+ * (the model leaves it out), but two different expressions never compare equal and the same one always does.
+ */
 function opaque(node: JsonNode, fn: string): MutableNode {
-  return marked(node, '', { kind: 'opaque', fn });
+  return marked(node, JSON.stringify(getNodeValue(node as never)), { kind: 'opaque', fn });
 }
 
 function templated(node: JsonNode, fn: string, value: string): MutableNode {

@@ -4,7 +4,8 @@
 //   - "templated": the literal parts are real and each unknown part became `*` (only in Action/Resource, where
 //     `*` is a wildcard IAM understands); the model keeps it in `items`, so ARN/action rules check the literal parts;
 //   - "opaque": nothing is known (a Ref, a GetAtt, a placeholder inside a Principal or Condition value where `*` is
-//     not a wildcard); the model leaves it out of `items`/`values`, so no rule can judge a value it cannot see.
+//     not a wildcard); the model leaves it out of `items`/`values`, so no rule can judge a value it cannot see. Its
+//     `value` is the expression as written, so two different expressions never look equal to a raw-node reader.
 // This module also substitutes `${…}` placeholders; it does not find or resolve intrinsics (resolveIntrinsics.ts).
 
 import type { JsonNode } from '../jsonTree';
@@ -152,8 +153,11 @@ export function plausibleWithWildcards(text: string): boolean {
   return /^[A-Za-z0-9-]+:[^:]*$/.test(text) && !text.startsWith('*');
 }
 
-/** Where the placeholders of a string are: which marker and value a string with `unknown` placeholders gets. */
-export function templateFor(value: string, unknown: number, wildcardSlot: boolean, fn: string): { value: string; template: TemplateInfo } {
+/**
+ * The marker and value a string with `unknown` placeholders gets: templated (wildcards) or opaque. An opaque value
+ * keeps `source` (the expression as written) so different expressions never compare equal.
+ */
+export function templateFor(value: string, unknown: number, wildcardSlot: boolean, fn: string, source: string): { value: string; template: TemplateInfo } {
   if (unknown === 0 || (wildcardSlot && plausibleWithWildcards(value))) return { value, template: { kind: 'templated', fn } };
-  return { value: '', template: { kind: 'opaque', fn } };
+  return { value: source, template: { kind: 'opaque', fn } };
 }

@@ -9,7 +9,7 @@ import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
 import { parseHcl, type HclBlock, type HclBody, type HclExpr } from './hcl';
 import { asJsonNode, type MutableNode } from './nodes';
-import { hclToNode, WILDCARD_KEYS } from './hclNodes';
+import { fillOpaqueSource, hclToNode, WILDCARD_KEYS } from './hclNodes';
 import { matchingBrace, substituteTerraform, templateFor } from './templateValue';
 import { buildPolicyDocumentData } from './terraformPolicyDocument';
 
@@ -54,14 +54,17 @@ const ATTRIBUTE_TYPES: Readonly<Record<string, Readonly<Record<string, PolicyTyp
 export function parseTerraform(text: string): TerraformPolicies {
   const file = parseHcl(text);
   const out: TerraformPolicies = { policies: [], syntaxErrors: [...file.syntaxErrors] };
-  const reader = new TerraformReader(out);
+  const reader = new TerraformReader(text, out);
   for (const block of file.body.blocks) reader.topBlock(block);
   for (const attr of file.body.attributes) reader.attribute(attr.value, attr.name.name, undefined, undefined);
   return out;
 }
 
 class TerraformReader {
-  constructor(private readonly out: TerraformPolicies) {}
+  constructor(
+    private readonly text: string,
+    private readonly out: TerraformPolicies,
+  ) {}
 
   topBlock(block: HclBlock): void {
     const [first, second] = block.labels.map((l) => l.name);
@@ -99,6 +102,7 @@ class TerraformReader {
 
   private push(root: MutableNode | undefined, type: PolicyType | undefined, label: string, resourceType: string | undefined): void {
     if (!root || root.type !== 'object' || !root.children?.some((p) => p.children?.[0]?.value === 'Statement')) return;
+    fillOpaqueSource(root, this.text);
     const node = asJsonNode(root);
     this.out.policies.push(
       buildPolicy(node, { policyType: type ?? policyTypeFromContent(node), policyTypeSource: 'container', label, ...(resourceType ? { resourceType } : {}) }),
@@ -187,14 +191,14 @@ function shift(node: MutableNode, base: number): void {
 function applyTemplates(node: MutableNode, opaque: ReadonlySet<number>, slot: boolean): void {
   if (node.type === 'string') {
     if (opaque.has(node.offset)) {
-      node.value = '';
+      node.value = ''; // filled with the source text by fillOpaqueSource
       node.template = { kind: 'opaque', fn: 'interpolation' };
       return;
     }
     const raw = String(node.value);
     if (!/[$%]\{/.test(raw)) return;
     const sub = substituteTerraform(raw, '*');
-    const t = templateFor(sub.value, sub.unknown, slot, 'interpolation');
+    const t = templateFor(sub.value, sub.unknown, slot, 'interpolation', raw);
     node.value = t.value;
     node.template = t.template;
     return;
