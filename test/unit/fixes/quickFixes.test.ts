@@ -126,3 +126,35 @@ test('PASS_ROLE_WITH_STAR_IN_RESOURCE: PassRole moves to its own statement with 
     '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": ["ec2:RunInstances"],\n      "Resource": "*"\n    },\n    {\n      "Effect": "Allow",\n      "Action": ["iam:PassRole"],\n      "Resource": "*",\n      "Condition": {\n        "StringEquals": {\n          "iam:PassedToService": "ec2.amazonaws.com"\n        }\n      }\n    }\n  ]\n}',
   );
 });
+
+test('SENSITIVE_ACTION_WITHOUT_CONDITION: a Deny-without-MFA statement is appended in the array layout', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:CreateUser",\n      "Resource": "arn:aws:iam::111122223333:user/*"\n    }\n  ]\n}';
+  const { doc, actions } = fixesFor(src, 'SENSITIVE_ACTION_WITHOUT_CONDITION');
+  const deny = only(actions, 'Add a statement denying "iam:CreateUser" without MFA');
+  assert.equal(
+    applyAction(doc, deny),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "iam:CreateUser",\n      "Resource": "arn:aws:iam::111122223333:user/*"\n    },\n    {\n      "Sid": "DenySensitiveActionsWithoutMFA",\n      "Effect": "Deny",\n      "Action": "iam:CreateUser",\n      "Resource": "*",\n      "Condition": {\n        "BoolIfExists": {\n          "aws:MultiFactorAuthPresent": "false"\n        }\n      }\n    }\n  ]\n}',
+  );
+  assert.ok(actions.some((a) => a.title === 'Add condition: Require MFA (aws:MultiFactorAuthPresent)'));
+});
+
+test('MISSING_QUALIFIER: offers ForAnyValue and ForAllValues for a multivalued key', () => {
+  const src = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*", "Condition": {"StringEquals": {"aws:TagKeys": ["env"]}}}]}';
+  const { doc, actions } = fixesFor(src, 'MISSING_QUALIFIER');
+  assert.equal(applyAction(doc, only(actions, 'Use "ForAnyValue:StringEquals" for the multivalued key "aws:TagKeys"')), src.replace('"StringEquals"', '"ForAnyValue:StringEquals"'));
+  assert.equal(applyAction(doc, only(actions, 'Use "ForAllValues:StringEquals" for the multivalued key "aws:TagKeys"')), src.replace('"StringEquals"', '"ForAllValues:StringEquals"'));
+});
+
+test('FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY: drops the qualifier in an Allow, not in a Deny', () => {
+  const allow = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ForAllValues:StringEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}}]}';
+  const { doc, actions } = fixesFor(allow, 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY');
+  const fix = actions.find((a) => a.title.startsWith('Use "StringEquals"'))!;
+  assert.ok(fix, actions.map((a) => a.title).join(' | '));
+  assert.equal(applyAction(doc, fix), allow.replace('"ForAllValues:StringEquals"', '"StringEquals"'));
+  const deny = allow.replace('"Allow"', '"Deny"');
+  const svc = testService();
+  const ddoc = docOf(deny);
+  const parsed = svc.parse(ddoc);
+  const d = svc.validate(ddoc, parsed).find((x) => x.code === 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY');
+  if (d) assert.ok(!svc.codeActions(ddoc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }).some((a) => a.title.startsWith('Use "StringEquals"')));
+});

@@ -6,5 +6,7 @@ import { duplicateSidFix, versionFixes } from './versionAndSid';
 import { addConditionFixes } from './addConditions';
 import { scopeResourceFix } from './scopeResource';
 import { passRoleFix } from './passRole';
+import { qualifierFixes } from './qualifiers';
+import { denyWithoutMfaFix } from './denyWithoutMfa';
 
-export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes, scopeResourceFix, passRoleFix];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes, scopeResourceFix, passRoleFix, qualifierFixes, denyWithoutMfaFix];
