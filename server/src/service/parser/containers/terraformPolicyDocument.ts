@@ -52,10 +52,13 @@ function statement(block: HclBlock): MutableNode {
   }
   for (const [hclName, iamName] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
     const blocks = body.blocks.filter((b) => b.type.name === hclName);
-    if (blocks.length > 0) props.push(principal(blocks, iamName));
+    const p = blocks.length > 0 ? principal(blocks, iamName) : undefined;
+    if (p && !isEmptyObjectProperty(p)) props.push(p);
   }
   const conditions = body.blocks.filter((b) => b.type.name === 'condition');
-  if (conditions.length > 0) props.push(condition(conditions));
+  const c = conditions.length > 0 ? condition(conditions) : undefined;
+  // when every block was left out (unknown operator/key), there is no Condition to judge at all
+  if (c && !isEmptyObjectProperty(c)) props.push(c);
   return containerNode('object', block.start, block.end - block.start, props);
 }
 
@@ -66,7 +69,8 @@ function principal(blocks: readonly HclBlock[], iamName: string): MutableNode {
   for (const b of blocks) {
     const type = b.body.attributes.find((a) => a.name.name === 'type');
     const ids = b.body.attributes.find((a) => a.name.name === 'identifiers');
-    if (!type || !ids) continue;
+    // a `type` only known at apply time cannot be a key rules judge: the block is left out
+    if (!type || !ids || !isLiteralString(type.value)) continue;
     const typeNode = hclToNode(type.value, false);
     const idsNode = hclToNode(ids.value, false);
     const key = String(typeNode.value);
@@ -104,7 +108,8 @@ function condition(blocks: readonly HclBlock[]): MutableNode {
     const test = get('test');
     const variable = get('variable');
     const values = get('values');
-    if (!test || !variable || !values) continue;
+    // an operator or key only known at apply time (var.op, "aws:${var.k}") is left out rather than misjudged
+    if (!test || !variable || !values || !isLiteralString(test.value) || !isLiteralString(variable.value)) continue;
     const testNode = hclToNode(test.value, false);
     const entry = propertyNode(hclToNode(variable.value, false), hclToNode(values.value, false));
     const key = String(testNode.value);
@@ -124,6 +129,15 @@ function condition(blocks: readonly HclBlock[]): MutableNode {
   const last = blocks[blocks.length - 1]!;
   const obj = containerNode('object', first.start, last.end - first.start, order);
   return propertyNode(scalarNode('string', 'Condition', first.type.start, first.type.end - first.type.start), obj);
+}
+
+function isEmptyObjectProperty(prop: MutableNode): boolean {
+  const v = prop.children?.[1];
+  return v?.type === 'object' && (v.children?.length ?? 0) === 0;
+}
+
+function isLiteralString(e: HclExpr): boolean {
+  return e.kind === 'string' && !e.hasTemplate;
 }
 
 /** A property whose key node spans the HCL attribute name but carries the IAM element name. */
