@@ -5,12 +5,14 @@ import { properties, propertyKey, propertyValue, type JsonNode } from './jsonTre
 import type { PolicyType } from './policyModel';
 
 const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
-  // not "trusted-advisor-access.json" (an identity policy for Trusted Advisor) or "truststore-*.json"
-  [/trust(?!ed[-_]?advisor|[-_]?store)|assume[-_]?role/i, 'trust'],
+  // "…trust-policy…", "…trust-relationship…", "…-trust.json", "assume-role…"; not "trusted-advisor-access.json",
+  // "truststore-*.json" or "trust-anchor-admin.json" (identity policies); content inference catches the rest
+  [/trust(?:[-_. ]?(?:polic|relationship|doc)|\.jsonc?$)|assume[-_]?role/i, 'trust'],
   [/(^|[^a-z])rcp([^a-z]|$)|resource[-_]?control/i, 'rcp'],
   [/(^|[^a-z])scp([^a-z]|$)|service[-_]?control/i, 'scp'],
   [/boundary|boundaries/i, 'boundary'],
-  [/bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|key[-_]?policy/i, 'resource'],
+  // "key-policy" is KMS; "access-key-policy.json" / "api-key-policy.json" are identity policies about keys
+  [/bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|(?<!access[-_]?|api[-_]?|ssh[-_]?)key[-_]?policy/i, 'resource'],
 ];
 
 /** The type a file name announces (`my-role-trust.json` -> trust), judged on the base name only. */

@@ -1,7 +1,19 @@
 /** MISSING_RESOURCE: a statement has neither Resource nor NotResource (role trust policies omit it). */
 
 import type { Rule } from '../rule';
+import type { Statement } from '../../parser/policyModel';
 import { anchorOf, forEachMissing } from './missingElement';
+
+/**
+ * Services whose resource policies are attached to one resource and omit Resource (ECR repository policies,
+ * Serverless Application Repository application policies): their documented examples have no Resource.
+ */
+const RESOURCE_OPTIONAL_SERVICES = new Set(['ecr', 'ecr-public', 'serverlessrepo']);
+
+function resourceImplied(s: Statement | undefined): boolean {
+  const items = s?.action?.items ?? [];
+  return items.length > 0 && items.every((a) => RESOURCE_OPTIONAL_SERVICES.has(a.value.slice(0, Math.max(0, a.value.indexOf(':'))).toLowerCase()));
+}
 
 export const missingResource: Rule = {
   code: 'MISSING_RESOURCE',
@@ -12,7 +24,8 @@ export const missingResource: Rule = {
   accessAnalyzer: ['MISSING_RESOURCE'],
   docs: `Every statement of an identity, resource, SCP, RCP or boundary policy must name the resources it
 applies to, with \`Resource\` (or \`NotResource\`); \`"*"\` means all. Role trust policies are the exception:
-the role itself is the resource, so they have no \`Resource\`.
+the role itself is the resource, so they have no \`Resource\`; so do ECR repository and Serverless Application
+Repository policies, which are not reported.
 
 Bad:
 \`\`\`json
@@ -25,6 +38,7 @@ Good:
   checkPolicy(ctx) {
     if (ctx.policy.policyType === 'trust') return;
     forEachMissing(ctx, 'Resource', (p) => {
+      if (ctx.policy.policyType === 'resource' && resourceImplied(ctx.policy.statements.find((s) => s.node === p.object))) return;
       ctx.report(anchorOf(p), 'This statement has no "Resource" or "NotResource": add the resources it applies to ("*" for all).');
     });
   },

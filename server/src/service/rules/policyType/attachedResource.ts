@@ -32,7 +32,7 @@ const FILE_NAME_HINTS: ReadonlyArray<[RegExp, AttachedResource]> = [
   [/bucket[-_. ]?polic/i, 's3-bucket'],
   [/(queue|sqs)[-_. ]?polic/i, 'sqs-queue'],
   [/(topic|sns)[-_. ]?polic/i, 'sns-topic'],
-  [/(^|[^a-z])(key|kms)[-_. ]?polic/i, 'kms-key'],
+  [/kms[-_. ]?(key[-_. ]?)?polic|(?<!access[-_]?|api[-_]?|ssh[-_]?)(^|[^a-z])key[-_. ]?polic/i, 'kms-key'],
 ];
 
 const S3_BUCKET_ARN = /^arn:[a-z-]+:s3:::[^:]+$/;
