@@ -9,6 +9,8 @@ import type { IamLanguageService, PolicyType } from '../service';
 import { severityName } from '../service/features/toDiagnostic';
 import type { FileSettings } from '../config/fileSettings';
 import type { CliDiagnostic, FileReport } from './report';
+import type { SarifFinding } from './sarif';
+import { sarifFixesFor } from './sarifFixes';
 
 export interface CheckOptions {
   /** named on the command line: checked as a policy whatever it looks like */
@@ -16,6 +18,14 @@ export interface CheckOptions {
   /** --policy-type: wins over the settings' globs and inference */
   readonly policyType?: PolicyType;
   readonly settings: FileSettings;
+  /** also gather the findings with their fix edits for --format sarif */
+  readonly sarif?: boolean;
+}
+
+export interface CheckedFile {
+  readonly report: FileReport;
+  /** only with `sarif: true` */
+  readonly sarifFindings?: readonly SarifFinding[];
 }
 
 /** CloudFormation/SAM YAML, templates and Terraform: the service finds the policies inside; never forced as JSON */
@@ -25,18 +35,26 @@ const CONTAINER_FILE = /\.(ya?ml|template|tf)$/i;
  * undefined when the file holds no policy: a non-policy JSON found in a directory walk, or a container file
  * (template, Terraform) without IAM policies.
  */
-export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): FileReport | undefined {
+export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): CheckedFile | undefined {
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
   const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
   const parsed = service.parse(doc, { ...(policyType ? { policyType } : {}), forcePolicy });
   if (!parsed.isPolicy) return undefined;
-  const diagnostics: CliDiagnostic[] = service.validate(doc, parsed, options.settings.service).map((d) => {
+  const validated = service.validate(doc, parsed, options.settings.service);
+  const diagnostics: CliDiagnostic[] = validated.map((d) => {
     const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);
     const fixes = actions.filter((a) => a.kind === undefined || a.kind === CodeActionKind.QuickFix || a.kind.startsWith(`${CodeActionKind.QuickFix}.`)).map((a) => a.title);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes };
   });
-  return { path, policyType: parsed.policies[0]?.policyType ?? null, diagnostics };
+  const report: FileReport = { path, policyType: parsed.policies[0]?.policyType ?? null, diagnostics };
+  if (!options.sarif) return { report };
+  const sarifFindings = validated.map((d, i): SarifFinding => {
+    const fixes = sarifFixesFor(service, doc, parsed, d, options.settings.service);
+    const c = diagnostics[i]!;
+    return { code: c.code, severity: c.severity, message: c.message, range: c.range, ...(fixes.length ? { fixes } : {}) };
+  });
+  return { report, sarifFindings };
 }

@@ -1,9 +1,11 @@
 // Turns the command-line PATHs into the list of files to check: explicit files as given, directories walked
-// recursively for *.json (sorted, skipping node_modules and .git, not following symlinked directories).
+// recursively for the checked extensions (fileFilter.ts; sorted, skipping node_modules, .git and --ignore
+// matches, not following symlinked directories).
 // Read errors are collected, not thrown, so one bad path never stops the run.
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCheckedFileName } from './fileFilter';
 
 export interface CandidateFile {
   readonly path: string;
@@ -25,7 +27,10 @@ function errorMessage(err: unknown): string {
   return e.message ?? String(err);
 }
 
-function walk(dir: string, out: Collected): void {
+/** true for paths (files or folders) a directory walk must skip */
+export type IgnorePredicate = (path: string) => boolean;
+
+function walk(dir: string, out: Collected, ignored: IgnorePredicate): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -36,15 +41,17 @@ function walk(dir: string, out: Collected): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = join(dir, e.name);
+    if (ignored(p)) continue;
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(p, out);
-    } else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.json')) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(p, out, ignored);
+    } else if ((e.isFile() || e.isSymbolicLink()) && isCheckedFileName(e.name)) {
       out.files.push({ path: p, explicit: false });
     }
   }
 }
 
-export function collectFiles(paths: readonly string[]): Collected {
+/** Files named in `paths` are always taken; `ignored` only prunes what a directory walk finds. */
+export function collectFiles(paths: readonly string[], ignored: IgnorePredicate = () => false): Collected {
   const out: Collected = { files: [], errors: [] };
   for (const p of paths) {
     let isDir: boolean;
@@ -54,7 +61,7 @@ export function collectFiles(paths: readonly string[]): Collected {
       out.errors.push({ path: p, message: `cannot read: ${errorMessage(err)}` });
       continue;
     }
-    if (isDir) walk(p, out);
+    if (isDir) walk(p, out, ignored);
     else out.files.push({ path: p, explicit: true });
   }
   return out;

@@ -1,6 +1,7 @@
 // Entry point of dist/cli.js (`iam-policy-check`): the same service, catalog and .iam-policy.json as the editor,
-// so CI and the editor agree. Exit 0: no error finding; 1: at least one; 2: usage error or unreadable input.
-// Output: findings on stdout (text or JSON), problems and the summary on stderr.
+// so CI and the editor agree. Exit 0: nothing at the --fail-on level (default error); 1: at least one finding
+// there; 2: usage error or unreadable input. Findings on stdout (text, JSON or SARIF); notes, progress on a
+// terminal and the summary on stderr.
 
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,10 @@ import { DEFAULT_SETTINGS } from '../protocol';
 import { parseCliArgs, USAGE } from './args';
 import { collectFiles } from './collectFiles';
 import { checkFile } from './checkFile';
+import { exitCodeFor } from './failOn';
+import { ignoredByCommandLine } from './fileFilter';
+import { createProgress } from './progress';
+import { toSarif, type SarifFile } from './sarif';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
 import { version } from '../../../package.json';
 
@@ -55,12 +60,16 @@ function run(argv: readonly string[]): number {
   const service = createIamLanguageService({ catalog, logger });
   const finder = new WorkspaceConfigFinder();
   const reportedConfigs = new Set<string>();
-  const { files, errors } = collectFiles(request.paths);
+  const cwd = process.cwd();
+  const { files, errors } = collectFiles(request.paths, (p) => ignoredByCommandLine(request.ignore, resolve(p), cwd));
   let ioErrors = errors.length;
   for (const e of errors) stderr(`${e.path}: error: ${e.message}`);
 
   const reports: FileReport[] = [];
+  const sarifFiles: SarifFile[] = [];
+  const progress = createProgress(process.stderr, files.length);
   for (const file of files) {
+    progress.tick(file.path);
     const workspace = finder.forFile(file.path);
     if (workspace && workspace.problems.length > 0 && !reportedConfigs.has(workspace.path)) {
       reportedConfigs.add(workspace.path);
@@ -83,15 +92,37 @@ function run(argv: readonly string[]): number {
       stderr(`${file.path}: error: cannot read: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       continue;
     }
-    const report = checkFile(service, file.path, text, { explicit: file.explicit, settings, ...(request.policyType ? { policyType: request.policyType } : {}) });
-    if (report) reports.push(report);
-    else if (file.explicit) stderr(`${file.path}: note: no IAM policy found in this file`);
+    const checked = checkFile(service, file.path, text, {
+      explicit: file.explicit,
+      settings,
+      sarif: request.format === 'sarif',
+      ...(request.policyType ? { policyType: request.policyType } : {}),
+    });
+    if (checked) {
+      reports.push(checked.report);
+      if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings });
+    } else if (file.explicit) {
+      stderr(`${file.path}: note: no IAM policy found in this file`);
+    }
   }
+  progress.done();
 
-  process.stdout.write(request.format === 'json' ? formatJson({ name: TOOL, version, dataVersion: catalog.dataVersion }, reports) : formatText(reports));
+  const tool = { name: TOOL, version, dataVersion: catalog.dataVersion };
+  if (request.format === 'json') process.stdout.write(formatJson(tool, reports));
+  else if (request.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(sarifFiles, { toolName: TOOL, version, dataVersion: catalog.dataVersion, rules: ALL_RULES }), null, 2)}\n`);
+  else process.stdout.write(formatText(reports));
   process.stderr.write(formatSummary(reports));
-  if (ioErrors > 0) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return exitCodeFor(
+    reports.flatMap((r) => r.diagnostics.map((d) => d.severity)),
+    request.failOn,
+    ioErrors,
+  );
 }
+
+// `iam-policy-check … | head` closes stdout early: stop quietly instead of crashing with EPIPE
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 process.exitCode = run(process.argv.slice(2));

@@ -49,12 +49,16 @@ test('text: one line per finding in a directory walk; non-policy, ignored and sk
   const r = cli(['tree'], cwd);
   golden('tree.txt', r.stdout);
   assert.equal(r.status, 1, r.stderr);
-  for (const line of r.stdout.trimEnd().split('\n')) assert.match(line, /^tree\/\S+\.json:\d+:\d+ (error|warning|info|hint) [A-Z][A-Z0-9_]+ \S/);
-  assert.doesNotMatch(r.stdout, /package\.json|node_modules|\.git|generated/);
+  for (const line of r.stdout.trimEnd().split('\n')) assert.match(line, /^tree\/\S+\.(json|yaml):\d+:\d+ (error|warning|info|hint) [A-Z][A-Z0-9_]+ \S/);
+  assert.doesNotMatch(r.stdout, /package\.json|node_modules|\.git|generated|ci\.yml/);
+  // a CloudFormation template found in the walk: the typo in its second inline statement, YAML line/column
+  assert.match(r.stdout, /^tree\/stack\.yaml:22:25 error INVALID_ACTION /m);
+  // accountIds from .iam-policy.json reach the service: no cross-account note about our own account
+  assert.doesNotMatch(r.stdout, /111122223333/);
   assert.match(r.stdout, /^tree\/duplicate-key\.json:14:7 error DUPLICATE_KEY /m);
   assert.match(r.stdout, /^tree\/broken\.json:8:5 error JSON_SYNTAX_ERROR /m);
-  // identity, duplicate-key, broken, roles/trust-ec2, limits/developer
-  assert.match(r.stderr, /^5 files, \d+ findings?: \d+ errors?, \d+ warnings?$/m);
+  // identity, duplicate-key, broken, roles/trust-ec2, limits/developer, stack.yaml
+  assert.match(r.stderr, /^6 files, \d+ findings?: \d+ errors?, \d+ warnings?$/m);
 });
 
 test('json: the documented shape, 0-based ranges, policy types from .iam-policy.json and inference', (t) => {
@@ -77,6 +81,7 @@ test('json: the documented shape, 0-based ranges, policy types from .iam-policy.
     'tree/identity.json': 'identity',
     'tree/limits/developer.json': 'boundary',
     'tree/roles/trust-ec2.json': 'trust',
+    'tree/stack.yaml': 'trust',
   });
   const dup = out.files.find((f) => f.path === 'tree/duplicate-key.json')!.diagnostics.find((d) => d.code === 'DUPLICATE_KEY')!;
   assert.equal(dup.severity, 'error');
@@ -131,6 +136,44 @@ test('an unreadable path is reported, the rest is still checked, exit 2', () => 
   assert.match(r.stderr, /^1 file, /m);
 });
 
+test('--fail-on sets the lowest failing severity', () => {
+  // trust-ec2.json has an info finding only
+  assert.equal(cli(['tree/roles/trust-ec2.json']).status, 0);
+  assert.equal(cli(['--fail-on', 'warning', 'tree/roles/trust-ec2.json']).status, 0);
+  assert.equal(cli(['--fail-on', 'info', 'tree/roles/trust-ec2.json']).status, 1);
+  assert.equal(cli(['--fail-on', 'info', 'tree/identity.json']).status, 0);
+  // I/O errors still win
+  assert.equal(cli(['--fail-on', 'info', 'missing.json', 'tree/identity.json']).status, 2);
+});
+
+test('--ignore prunes files and folders of a directory walk, not named files', () => {
+  const r = cli(['--ignore', '**/roles/**', '--ignore', 'tree/b*.json', '--ignore', '*.yaml', 'tree']);
+  assert.doesNotMatch(r.stdout, /roles\/|broken\.json|stack\.yaml/);
+  assert.match(r.stdout, /^tree\/duplicate-key\.json:14:7 error DUPLICATE_KEY /m);
+  assert.match(r.stderr, /^3 files, /m);
+  assert.match(cli(['--ignore', 'tree/broken.json', 'tree/broken.json']).stdout, /JSON_SYNTAX_ERROR/);
+});
+
+test('--format sarif: one run, every rule described, results with 1-based regions', () => {
+  const r = cli(['--format', 'sarif', 'tree/duplicate-key.json', 'tree/identity.json']);
+  assert.equal(r.status, 1);
+  const log = JSON.parse(r.stdout) as {
+    version: string;
+    runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+  };
+  assert.equal(log.version, '2.1.0');
+  assert.equal(log.runs.length, 1);
+  assert.equal(log.runs[0]!.tool.driver.rules.length, ALL_RULES.length);
+  const dupResult = log.runs[0]!.results.find((x) => x.ruleId === 'DUPLICATE_KEY');
+  assert.ok(dupResult, r.stdout.slice(0, 500));
+  assert.equal(dupResult.level, 'error');
+  assert.equal(dupResult.locations[0]!.physicalLocation.artifactLocation.uri, 'tree/duplicate-key.json');
+  assert.deepEqual(
+    { line: dupResult.locations[0]!.physicalLocation.region.startLine, column: dupResult.locations[0]!.physicalLocation.region.startColumn },
+    { line: 14, column: 7 },
+  );
+});
+
 test('--policy-type overrides the inferred type', () => {
   const r = cli(['--format', 'json', '--policy-type', 'scp', 'tree/identity.json']);
   assert.equal((JSON.parse(r.stdout) as { files: { policyType: string }[] }).files[0]!.policyType, 'scp');
@@ -153,7 +196,7 @@ test('--list-rules: json shape and text form list every rule', () => {
 });
 
 test('usage errors exit 2 with a message; --help and --version exit 0', () => {
-  for (const args of [[], ['--format', 'xml', 'a.json'], ['--policy-type', 'role', 'a.json'], ['--bogus', 'a.json']]) {
+  for (const args of [[], ['--format', 'xml', 'a.json'], ['--policy-type', 'role', 'a.json'], ['--fail-on', 'hint', 'a.json'], ['--bogus', 'a.json'], ['--list-rules', '--format', 'sarif']]) {
     const r = cli(args);
     assert.equal(r.status, 2, `args ${args.join(' ')}`);
     assert.match(r.stderr, /^iam-policy-check: .+\n\nUsage: /);
