@@ -67,6 +67,17 @@ test('a CloudFormation YAML template gets diagnostics at the policy positions, h
     assert.ok(hover, 'hover inside the template');
     assert.match(JSON.stringify(hover.contents), /GetObject/);
 
+    // Terraform, as editors send it (languageId "terraform"): the finding is on the HCL string
+    const tfUri = 'file:///work/main.tf';
+    const tf = 'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["s3:GetObjekt"]\n    resources = [aws_s3_bucket.b.arn]\n  }\n}\n';
+    await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: tfUri, languageId: 'terraform', version: 1, text: tf } });
+    const tfReport = (await lsp.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: tfUri } })) as { items: Diagnostic[] };
+    assert.deepEqual(
+      tfReport.items.filter((d) => d.code === 'INVALID_ACTION').map((d) => d.range),
+      [{ start: { line: 2, character: 17 }, end: { line: 2, character: 31 } }],
+      JSON.stringify(tfReport.items),
+    );
+
     const compose = 'file:///work/docker-compose.yml';
     await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: compose, languageId: 'yaml', version: 1, text: 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n' } });
     const quiet = (await lsp.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: compose } })) as { items: Diagnostic[] };
