@@ -55,7 +55,7 @@ test('a CloudFormation YAML template gets diagnostics at the policy positions, h
       [{ start, end: { line: start.line, character: start.character + 's3:PutObjekt'.length } }],
       JSON.stringify(report.items, null, 1),
     );
-    assert.match(typo[0]!.message, /"s3:PutObjekt"/);
+    assert.match(String(typo[0]!.message), /"s3:PutObjekt"/);
     // nothing is reported on the intrinsics themselves (Ref, Sub, If) or outside the policies
     for (const d of report.items) {
       const line = TEMPLATE.split('\n')[d.range.start.line]!;
