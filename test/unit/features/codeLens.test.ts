@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createIamLanguageService } from '../../../server/src/service';
 import { COMMANDS } from '../../../server/src/protocol';
+import { effectiveActions } from '../../../server/src/lsp/customRequests';
 import { testCatalog } from '../../support/catalog';
 
 const service = createIamLanguageService({ catalog: testCatalog() });
@@ -70,4 +71,24 @@ test('more than three services are summarised as +N more', () => {
 
 test('non-policy JSON gets no lens', () => {
   assert.deepEqual(lenses('{"name": "x", "version": "1.0.0"}'), []);
+});
+
+test('the lens command lists every action of the statement by service and access level (server request)', () => {
+  const doc = TextDocument.create('file:///p.json', 'json', 1, POLICY);
+  const parsed = service.parse(doc);
+  const one = effectiveActions(service, parsed, { uri: doc.uri, policyIndex: 0, statementIndex: 1 });
+  assert.equal(one.statements.length, 1);
+  const st = one.statements[0]!;
+  assert.equal(st.effect, 'Allow');
+  assert.deepEqual(st.services.map((s) => s.prefix), ['iam', 's3']);
+  assert.deepEqual(st.services[0]!.actions, [
+    { name: 'CreateRole', accessLevel: 'Write' },
+    { name: 'PutRolePolicy', accessLevel: 'Write, Permissions management' },
+  ]);
+  const all = effectiveActions(service, parsed, { uri: doc.uri });
+  assert.equal(all.statements.length, 4);
+  assert.equal(all.dataVersion, testCatalog().dataVersion);
+  const wild = effectiveActions(service, service.parse(TextDocument.create('file:///w.json', 'json', 1, '{"Statement": {"Effect": "Allow", "Action": ["s3:Get*", "s3:Nope"], "Resource": "*"}}')), { uri: 'file:///w.json' });
+  assert.equal(wild.statements[0]!.services[0]!.actions.length, testCatalog().expandActions('s3:Get*').length);
+  assert.deepEqual(wild.statements[0]!.unmatched, ['s3:Nope']);
 });
