@@ -1,7 +1,7 @@
 // Infers the resource a resource-based policy is attached to (S3 bucket, SQS queue, SNS topic, KMS key),
 // which T11-T13 need. Source: the file name of a plain policy file (`*bucket-policy*.json`), else, for S3 only,
-// the content (every ARN in Resource is an S3 bucket/object ARN). Anything else: undefined, and those rules
-// stay silent.
+// the content (every ARN in Resource is of one and the same S3 bucket). Anything else: undefined, and those
+// rules stay silent.
 
 import type { PolicyDocument } from '../../parser/policyModel';
 
@@ -44,8 +44,12 @@ export function attachedResource(policy: PolicyDocument, uri: string): AttachedR
     const base = safeDecode(uri.split(/[\\/]/).pop() ?? '');
     for (const [re, kind] of FILE_NAME_HINTS) if (re.test(base)) return { kind, fromFileName: true };
   }
+  // a bucket policy names only its own bucket: every ARN of one concrete bucket (no wildcard in the name).
+  // `arn:aws:s3:::*` or several buckets look more like a VPC endpoint policy, where s3:ResourceAccount matters.
   const arns = policy.statements.flatMap((s) => (s.resource && !s.resource.negated ? s.resource.items.map((i) => i.value) : [])).filter((v) => v !== '*');
-  if (arns.length > 0 && arns.every((a) => S3_BUCKET_ARN.test(a))) return { kind: 's3-bucket', fromFileName: false };
+  const buckets = new Set(arns.map((a) => (S3_BUCKET_ARN.test(a) ? a.slice(a.indexOf(':::') + 3).split('/')[0]! : '*')));
+  const [bucket] = buckets;
+  if (buckets.size === 1 && bucket !== undefined && bucket !== '' && !/[*?]/.test(bucket)) return { kind: 's3-bucket', fromFileName: false };
   return undefined;
 }
 
