@@ -319,3 +319,26 @@ test('duplicate keys are reported inside policies only, once even with two Fn::I
   assert.equal(parsed.policies.length, 2);
   assert.deepEqual(parsed.duplicateKeys.map((d) => [d.key, slice(text, d.property)]), [['Effect', 'Effect: Deny']]);
 });
+
+test('a policy pasted as JSON in a YAML literal block is read in place', () => {
+  const text = `Resources:
+  Logs:
+    Type: AWS::Logs::ResourcePolicy
+    Properties:
+      PolicyName: es
+      PolicyDocument: |
+        {
+          "Version": "2012-10-17",
+          "Statement": [{ "Effect": "Allow", "Principal": { "Service": "es.amazonaws.com" }, "Action": "logs:PutLogEvents", "Resource": "*" }]
+        }
+  Folded:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyDocument: >
+        {"Version": "2012-10-17", "Statement": []}
+`;
+  const parsed = yaml(text);
+  assert.deepEqual(summary(parsed.policies), ['Logs.PolicyDocument resource/container']);
+  const action = parsed.policies[0]!.statements[0]!.action!.items[0]!;
+  assert.equal(slice(text, action.span), '"logs:PutLogEvents"');
+});

@@ -60,7 +60,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
 function parseJsonDocument(text: string, uri: string, associated: boolean, options: ParseOptions): ParsedDocument {
   const { root, syntaxErrors } = parseJson(text);
   if (!associated && isCloudFormationTemplate(root)) {
-    const policies = findCloudFormationPolicies(root!);
+    const policies = findCloudFormationPolicies(root!, text);
     return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
   }
   const looksLikePolicy = root?.type === 'object' && properties(root).some((p) => propertyKey(p) === 'Statement');
@@ -83,7 +83,7 @@ function parseYamlDocument(text: string, uri: string): ParsedDocument {
   if (!isCloudFormationTemplate(root)) {
     return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   }
-  const policies = findCloudFormationPolicies(root!);
+  const policies = findCloudFormationPolicies(root!, text);
   return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation', syntax: 'yaml' };
 }
 

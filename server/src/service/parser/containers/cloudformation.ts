@@ -1,13 +1,14 @@
 // CloudFormation / SAM templates (JSON tree from jsonc-parser, or YAML converted by yamlTree.ts): finds every
 // property that holds an IAM policy document, resolves its intrinsics (resolveIntrinsics.ts) and builds one
 // PolicyDocument per Fn::If variant with the policy type the resource implies and a label "LogicalId.Path".
-// Policies written as JSON strings (e.g. AWS::Logs::ResourcePolicy) and SAM policy templates are not documents here.
+// A policy written as a YAML block scalar holding JSON (`PolicyDocument: |` then the JSON) is read in place; other
+// JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) and SAM policy templates are not documents here.
 
-import { properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
+import { parseJson, properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
 import { buildPolicy } from '../buildPolicy';
 import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
-import { asJsonNode } from './nodes';
+import { asJsonNode, type MutableNode } from './nodes';
 import { countIfs, intrinsicOf, resolveIntrinsics, type Variant } from './resolveIntrinsics';
 
 /** Where a resource type keeps its policy documents. `[]` in a path walks every item of a list. */
@@ -48,6 +49,7 @@ const SLOTS: Readonly<Record<string, readonly PolicySlot[]>> = {
   'AWS::CodeArtifact::Repository': [doc('PermissionsPolicyDocument', 'resource')],
   'AWS::DynamoDB::Table': [{ path: ['ResourcePolicy', 'PolicyDocument'], type: 'resource' }],
   'AWS::SSO::PermissionSet': [doc('InlinePolicy', 'identity')],
+  'AWS::Logs::ResourcePolicy': [doc('PolicyDocument', 'resource')],
   // SAM: Policies is a managed-policy name, a policy template ({S3ReadPolicy: {...}}), an inline document, or a list
   'AWS::Serverless::Function': [{ path: ['Policies', '[sam]'], type: 'identity' }, doc('AssumeRolePolicyDocument', 'trust')],
   'AWS::Serverless::StateMachine': [{ path: ['Policies', '[sam]'], type: 'identity' }],
@@ -77,7 +79,7 @@ interface Found {
 }
 
 /** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
-export function findCloudFormationPolicies(root: JsonNode): PolicyDocument[] {
+export function findCloudFormationPolicies(root: JsonNode, text: string): PolicyDocument[] {
   const found: Found[] = [];
   const resources = properties(root).find((p) => propertyKey(p) === 'Resources');
   for (const res of properties(resources ? propertyValue(resources) : undefined)) {
@@ -100,7 +102,7 @@ export function findCloudFormationPolicies(root: JsonNode): PolicyDocument[] {
     for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
-  for (const f of found) policies.push(...buildVariants(f));
+  for (const f of found) policies.push(...buildVariants(blockScalarJson(f, text) ?? f));
   return policies;
 }
 
@@ -128,6 +130,29 @@ function walkSlot(node: JsonNode | undefined, path: readonly string[], label: st
 /** SAM: an inline policy document has a Statement; a string is a managed policy; `{S3ReadPolicy: …}` is a template. */
 function isInlineDocument(node: JsonNode): boolean {
   return node.type === 'object' && !intrinsicOf(node) && properties(node).some((p) => propertyKey(p) === 'Statement');
+}
+
+/**
+ * `PolicyDocument: |` followed by JSON: the block's lines are the JSON text itself (indentation is whitespace to
+ * JSON), so it parses in place with true offsets. Folded (`>`) blocks are JSON too once folded, but only the
+ * literal form keeps every character where it is written, so only `|` is read.
+ */
+function blockScalarJson(f: Found, text: string): Found | undefined {
+  if (f.node.type !== 'string') return undefined;
+  const raw = text.slice(f.node.offset, f.node.offset + f.node.length);
+  const m = /^\|[0-9+-]*[ \t]*(#[^\n]*)?\r?\n/.exec(raw);
+  if (!m) return undefined;
+  const base = f.node.offset + m[0].length;
+  const { root } = parseJson(text.slice(base, f.node.offset + f.node.length));
+  if (root?.type !== 'object') return undefined;
+  shiftOffsets(root as unknown as MutableNode, base);
+  return { ...f, node: root };
+}
+
+function shiftOffsets(node: MutableNode, base: number): void {
+  node.offset += base;
+  if (node.colonOffset !== undefined) node.colonOffset += base;
+  for (const c of node.children ?? []) shiftOffsets(c, base);
 }
 
 function buildVariants(f: Found): PolicyDocument[] {
