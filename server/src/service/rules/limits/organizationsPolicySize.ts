@@ -1,4 +1,4 @@
-/** POLICY_SIZE_EXCEEDS_SCP_QUOTA: an SCP or RCP over 5,120 characters, whitespace included (Organizations counts all). */
+/** POLICY_SIZE_EXCEEDS_SCP_QUOTA: an SCP or RCP over 5,120 characters (an error even minified; a warning when only whitespace pushes it over). */
 
 import type { Rule } from '../rule';
 import { formatCount, policySize, sizeAnchor } from './policySize';
@@ -12,9 +12,10 @@ export const organizationsPolicySize: Rule = {
   summary: 'A service or resource control policy is longer than 5,120 characters.',
   catalogue: ['L04'],
   accessAnalyzer: ['POLICY_SIZE_EXCEEDS_SCP_QUOTA'],
-  docs: `AWS Organizations limits each SCP and RCP to 5,120 characters and, unlike IAM, counts whitespace
-too. Minify the JSON (the console keeps your spacing), or split the policy: up to five SCPs can be attached
-to each root, OU and account.
+  docs: `AWS Organizations limits each SCP and RCP to 5,120 characters. Saved through the API, the CLI or an
+IaC tool, the policy is stored as written and whitespace counts too; the console strips whitespace between
+elements first. Over the limit even without whitespace is an error (split the policy: up to five SCPs can be
+attached to each root, OU and account); over it only because of whitespace is a warning (minify it).
 
 Bad: a 5,400-character pretty-printed SCP. Good: the same policy minified, or split in two.
 \`\`\`json
@@ -26,10 +27,18 @@ Bad: a 5,400-character pretty-printed SCP. Good: the same policy minified, or sp
     const { characters, nonWhitespace } = policySize(ctx.policy, ctx.text);
     if (characters <= ORGANIZATIONS_POLICY_LIMIT) return;
     const what = type === 'scp' ? 'service control policy' : 'resource control policy';
-    const hint = nonWhitespace <= ORGANIZATIONS_POLICY_LIMIT ? 'minify it (whitespace counts here)' : 'split it into several policies';
+    if (nonWhitespace <= ORGANIZATIONS_POLICY_LIMIT) {
+      // the console strips whitespace between elements before counting; the API, CLI and IaC tools do not
+      ctx.report(
+        sizeAnchor(ctx.policy),
+        `This ${what} has ${formatCount(characters)} characters including whitespace, over the ${formatCount(ORGANIZATIONS_POLICY_LIMIT)} Organizations allows when saved through the API, CLI or IaC tools (the console strips whitespace): minify it.`,
+        { data: { size: characters, limit: ORGANIZATIONS_POLICY_LIMIT, nonWhitespace }, severity: 'warning' },
+      );
+      return;
+    }
     ctx.report(
       sizeAnchor(ctx.policy),
-      `This ${what} has ${formatCount(characters)} characters including whitespace, over the ${formatCount(ORGANIZATIONS_POLICY_LIMIT)} Organizations allows: ${hint}.`,
+      `This ${what} has ${formatCount(nonWhitespace)} characters even without whitespace, over the ${formatCount(ORGANIZATIONS_POLICY_LIMIT)} Organizations allows: split it into several policies.`,
       { data: { size: characters, limit: ORGANIZATIONS_POLICY_LIMIT, nonWhitespace } },
     );
   },
