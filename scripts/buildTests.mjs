@@ -13,11 +13,13 @@ function walk(dir, out = []) {
   return out;
 }
 
-rmSync('out', { recursive: true, force: true });
+// TEST_OUT=out-mine builds a private copy (same depth as out/), so parallel test runs don't delete each other's files
+const outdir = process.env.TEST_OUT ?? 'out';
+rmSync(outdir, { recursive: true, force: true });
 const entryPoints = [...walk('server/src'), ...walk('test')];
 await esbuild.build({
   entryPoints,
-  outdir: 'out',
+  outdir,
   outbase: '.',
   format: 'cjs',
   platform: 'node',

@@ -14,8 +14,9 @@ function walk(dir, out = []) {
 }
 
 const filters = process.argv.slice(2);
-const files = walk('out/test')
-  .filter((f) => !f.includes(`${join('out', 'test', 'e2e')}`) && !f.includes(join('out', 'test', 'vscode')))
+const outdir = process.env.TEST_OUT ?? 'out';
+const files = walk(join(outdir, 'test'))
+  .filter((f) => !f.includes(join(outdir, 'test', 'e2e')) && !f.includes(join(outdir, 'test', 'vscode')))
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
 if (files.length === 0) {

@@ -72,3 +72,14 @@ test('split a statement by service, Sids kept unique and valid', () => {
     '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "ReadS3",\n      "Effect": "Allow",\n      "Action": ["s3:GetObject"],\n      "Resource": "*"\n    },\n    {\n      "Sid": "ReadSqs",\n      "Effect": "Allow",\n      "Action": ["sqs:ReceiveMessage"],\n      "Resource": "*"\n    }\n  ]\n}',
   );
 });
+
+test('split a statement by resource type: each action keeps only the ARNs of its types', () => {
+  const src = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Bucket",\n      "Effect$0": "Allow",\n      "Action": ["s3:ListBucket", "s3:GetObject", "s3:PutObject"],\n      "Resource": ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"]\n    }\n  ]\n}';
+  const { doc, actions } = actionsAt(src, ['refactor.extract']);
+  const split = actions.find((a) => a.title.startsWith('Split statement by resource type'))!;
+  assert.ok(split, actions.map((a) => a.title).join(' | '));
+  assert.equal(
+    applyAction(doc, split),
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Sid": "Bucket",\n      "Effect": "Allow",\n      "Action": ["s3:ListBucket"],\n      "Resource": ["arn:aws:s3:::my-bucket"]\n    },\n    {\n      "Sid": "BucketPart2",\n      "Effect": "Allow",\n      "Action": ["s3:GetObject", "s3:PutObject"],\n      "Resource": ["arn:aws:s3:::my-bucket/*"]\n    }\n  ]\n}',
+  );
+});

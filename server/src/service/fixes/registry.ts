@@ -3,11 +3,12 @@
 import type { QuickFixProvider, RefactoringProvider } from './fixTypes';
 import { actionListRefactorings } from './refactorings/actionListRefactorings';
 import { splitStatementByService } from './refactorings/splitStatement';
+import { splitStatementByResourceType } from './refactorings/splitByResourceType';
 import { QUICK_FIXES } from './quickFixes';
 import { addConditionRefactorings } from './quickFixes/addConditions';
 import { scopeResourceRefactoring } from './quickFixes/scopeResource';
 
-export const REFACTORINGS: readonly RefactoringProvider[] = [actionListRefactorings, splitStatementByService, addConditionRefactorings, scopeResourceRefactoring];
+export const REFACTORINGS: readonly RefactoringProvider[] = [actionListRefactorings, splitStatementByService, splitStatementByResourceType, addConditionRefactorings, scopeResourceRefactoring];
 
 const byCode = new Map<string, QuickFixProvider[]>();
 for (const p of QUICK_FIXES) {

@@ -9,6 +9,18 @@ import { DEFAULT_SENSITIVE_ACTIONS, SENSITIVE_ACTION_GUARD_KEYS } from '../../kn
 import type { Rule } from '../rule';
 import { matchingItems } from './actionItems';
 import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
+import { expandStatementActions } from '../../knowledge/statementActions';
+import type { PolicyDocument } from '../../parser/policyModel';
+
+/** Actions that a Deny statement guarded by an MFA or network key already blocks when that guard fails. */
+function guardedByDeny(catalog: IamCatalog, policy: PolicyDocument): ReadonlySet<ActionInfo> {
+  const out = new Set<ActionInfo>();
+  for (const s of policy.statements) {
+    if (s.effect?.value !== 'Deny' || !usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
+    for (const a of expandStatementActions(catalog, s).actions) out.add(a);
+  }
+  return out;
+}
 
 function defaultPicker(): (a: ActionInfo) => boolean {
   return (a) =>
@@ -41,14 +53,17 @@ Bad:
 \`\`\`json
 { "Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::111122223333:user/*" }
 \`\`\`
-Good:
+Good (a condition on the Allow, or a separate Deny statement guarded the same way):
 \`\`\`json
 { "Effect": "Allow", "Action": "iam:CreateUser", "Resource": "arn:aws:iam::111122223333:user/*",
   "Condition": { "Bool": { "aws:MultiFactorAuthPresent": "true" } } }
 \`\`\``,
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
-    const pick = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
+    const sensitive = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
+    // a separate "Deny ... unless MFA / network" statement guards the actions it lists just as well
+    const denied = guardedByDeny(ctx.catalog, ctx.policy);
+    const pick = (a: ActionInfo): boolean => sensitive(a) && !denied.has(a);
     for (const s of ctx.policy.statements) {
       if (!isAllow(s) || usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
       for (const m of matchingItems(ctx.catalog, s, pick)) {
