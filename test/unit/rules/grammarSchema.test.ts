@@ -87,3 +87,23 @@ test('grammar problems are computed once per policy and shared by the rules', ()
   const policy = doc.policies[0]!;
   assert.equal(grammarProblems(policy), grammarProblems(policy));
 });
+
+test('template expressions (Terraform locals/vars) are not judged as wrong JSON types', () => {
+  const tf = [
+    'resource "aws_iam_policy" "p" {',
+    '  policy = jsonencode({',
+    '    Version   = "2012-10-17"',
+    '    Statement = local.statements',
+    '  })',
+    '}',
+    'resource "aws_iam_policy" "q" {',
+    '  policy = jsonencode({',
+    '    Version = "2012-10-17"',
+    '    Statement = [{ Effect = var.effect, Action = var.actions, Resource = "*", Condition = var.condition }]',
+    '  })',
+    '}',
+  ].join('\n');
+  const parsed = service.parse(TextDocument.create('file:///main.tf', 'terraform', 1, tf));
+  assert.equal(parsed.policies.length, 2);
+  assert.deepEqual(service.findings(parsed), []);
+});

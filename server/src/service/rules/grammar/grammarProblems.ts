@@ -74,6 +74,8 @@ function toProblem(root: JsonNode, e: ErrorObject): GrammarProblem | undefined {
       return { kind: 'unknown-element', path: [...path, key], key, keyNode, level: path.length === 0 ? 'policy' : 'statement' };
     }
     case 'type':
+      // a template expression (Terraform `local.statements`, a CloudFormation Ref) stands for any JSON type
+      if (isTemplated(node)) return undefined;
       return { kind: 'type', path, node, expected: String((e.params as { type: string | string[] }).type) };
     case 'required': {
       const element = String((e.params as { missingProperty: string }).missingProperty);
