@@ -72,13 +72,31 @@ export function isSoundProposal(text: string, p: FixProposal, textIsValidJson: (
   return parseJson(applyOffsetEdits(text, p.edits)).syntaxErrors.length === 0;
 }
 
+/**
+ * Is the document's syntax JSON? YAML templates and Terraform files only take edits that swap one scalar
+ * for a JSON string literal (valid in YAML and HCL alike); structural JSON edits would break them.
+ */
+function isJsonSyntax(parsed: FixContext['parsed'], doc: TextDocument): boolean {
+  if (parsed.container === 'terraform') return false;
+  if (parsed.container === undefined) return true;
+  return /^\s*[{[]/.test(doc.getText());
+}
+
+const JSON_STRING_LITERAL = /^"(?:[^"\\\n]|\\.)*"$/;
+
+function isScalarSwap(text: string, p: FixProposal): boolean {
+  return p.edits.every((e) => JSON_STRING_LITERAL.test(e.newText) && !/[\n{}[\]]/.test(text.slice(e.offset, e.offset + e.length)));
+}
+
 export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
   const fctx = fixContext(ctx, doc, snippetEdits);
   const out: CodeAction[] = [];
   let validJson: boolean | undefined;
   const textIsValidJson = (): boolean => (validJson ??= ctx.parsed.container === undefined && ctx.parsed.root !== undefined && ctx.parsed.syntaxErrors.length === 0);
   let errorsBefore: ReadonlySet<string> | undefined;
+  const jsonSyntax = isJsonSyntax(ctx.parsed, doc);
   const sound = (p: FixProposal): boolean => {
+    if (!jsonSyntax && !isScalarSwap(fctx.text, p)) return false;
     if (!isSoundProposal(fctx.text, p, textIsValidJson)) {
       ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
       return false;
@@ -117,10 +135,11 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
 /** Picks non-overlapping safe fixes, first come first served (diagnostics are in document order). */
 export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
+  const jsonSyntax = isJsonSyntax(fctx.parsed, fctx.doc);
   const overlaps = (e: OffsetEdit): boolean =>
     chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
   for (const d of diagnostics) {
-    const p = proposalsForDiagnostic(fctx, d).find((x) => x.safe && !x.snippet && isSoundProposal(fctx.text, x, () => false));
+    const p = proposalsForDiagnostic(fctx, d).find((x) => x.safe && !x.snippet && (jsonSyntax || isScalarSwap(fctx.text, x)) && isSoundProposal(fctx.text, x, () => false));
     if (!p || p.edits.some(overlaps)) continue;
     chosen.push(...p.edits);
   }
