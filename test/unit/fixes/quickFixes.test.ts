@@ -158,3 +158,37 @@ test('FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY: drops the qualifier in an Allow, no
   const d = svc.validate(ddoc, parsed).find((x) => x.code === 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY');
   if (d) assert.ok(!svc.codeActions(ddoc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }).some((a) => a.title.startsWith('Use "StringEquals"')));
 });
+
+test('in a CloudFormation YAML template, only scalar swaps are offered (no structural JSON edits)', () => {
+  const yaml = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  AppPolicy:',
+    '    Type: AWS::IAM::ManagedPolicy',
+    '    Properties:',
+    '      PolicyDocument:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Effect: Allow',
+    '            Action:',
+    '              - s3:GetObjekt',
+    '              - iam:CreateUser',
+    '            Resource: "*"',
+    '',
+  ].join('\n');
+  const svc = testService();
+  const doc = TextDocument.create('file:///template.yaml', 'yaml', 1, yaml);
+  const parsed = svc.parse(doc);
+  assert.ok(parsed.isPolicy && parsed.policies.length === 1, 'the template holds one policy');
+  const diagnostics = svc.validate(doc, parsed);
+  const all = diagnostics.flatMap((d) => svc.codeActions(doc, parsed, d.range, { diagnostics: [d] }));
+  const typo = all.find((a) => a.title === 'Change to "s3:GetObject"');
+  assert.ok(typo, all.map((a) => a.title).join(' | '));
+  assert.equal(applyAction(doc, typo), yaml.replace('- s3:GetObjekt', '- "s3:GetObject"'));
+  for (const a of all) {
+    for (const e of a.edit?.changes?.[doc.uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$/, `"${a.title}" inserts structure into YAML: ${e.newText}`);
+  }
+  const pos = doc.positionAt(yaml.indexOf('Effect'));
+  const refactors = svc.codeActions(doc, parsed, { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] });
+  assert.ok(!refactors.some((a) => a.title.startsWith('Add condition')), refactors.map((a) => a.title).join(' | '));
+});

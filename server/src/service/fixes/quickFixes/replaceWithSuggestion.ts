@@ -6,6 +6,23 @@ import { findNodeAtOffset } from 'jsonc-parser';
 import { locate, type FixContext, type QuickFixProvider } from '../fixTypes';
 import { properties, propertyKey } from '../../parser/jsonTree';
 
+/**
+ * The string a scalar token stands for: a JSON/YAML double-quoted string, a YAML single-quoted one, or a
+ * plain YAML scalar. Anything else (the text moved under us, a number, structure) gives undefined.
+ */
+function scalarTokenValue(token: string): string | undefined {
+  if (token.length >= 2 && token.startsWith('"') && token.endsWith('"')) {
+    try {
+      const v: unknown = JSON.parse(token);
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (token.length >= 2 && token.startsWith("'") && token.endsWith("'")) return token.slice(1, -1).replace(/''/g, "'");
+  return token.length > 0 && /^[^\s"'{}[\],#&*!|>%@`][^\n#]*$/.test(token) && !/\s$/.test(token) ? token : undefined;
+}
+
 /** Renaming a property key to a name its object already has would create a duplicate key: refuse. */
 function wouldDuplicateKey(ctx: FixContext, offset: number, newKey: string): boolean {
   const policy = locate(ctx.parsed, offset)?.policy;
@@ -30,15 +47,7 @@ export const replaceWithSuggestion: QuickFixProvider = {
     // rules name the replacement `suggestion` (did-you-mean) or `canonical` (documented casing)
     const suggestion = typeof data?.suggestion === 'string' ? data.suggestion : typeof data?.canonical === 'string' ? data.canonical : undefined;
     if (suggestion === undefined) return [];
-    const current = ctx.text.slice(at.offset, at.offset + at.length);
-    // the range must still be one JSON string token; anything else means the text moved under us
-    if (current.length < 2 || !current.startsWith('"') || !current.endsWith('"')) return [];
-    let old: unknown;
-    try {
-      old = JSON.parse(current);
-    } catch {
-      return [];
-    }
+    const old = scalarTokenValue(ctx.text.slice(at.offset, at.offset + at.length));
     if (typeof old !== 'string' || old === suggestion) return [];
     if (wouldDuplicateKey(ctx, at.offset, suggestion)) return [];
     const neutral = PERMISSION_NEUTRAL_SUGGESTIONS.has(diagnostic.code);
