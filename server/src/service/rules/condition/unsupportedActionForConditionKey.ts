@@ -1,7 +1,8 @@
 /**
  * UNSUPPORTED_ACTION_FOR_CONDITION_KEY: a service key (or aws: tag key) that some named actions of the statement
  * do not support, so the condition does not apply to them. Wildcards are reported only when no matched action
- * supports the key; tag keys of services that lack them altogether are the tag-key rules' finding.
+ * supports the key; tag keys of services that lack them altogether are the tag-key rules' finding. Not for
+ * "...IfExists" operators, which hold where the key is absent.
  */
 
 import type { Rule } from '../rule';
@@ -42,8 +43,11 @@ Good:
 ]
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { statement, entry } of conditionSites(ctx.policy)) {
+    for (const { statement, op, entry } of conditionSites(ctx.policy)) {
       const key = entry.key.value;
+      // "...IfExists" is true where the key is absent: the documented way to mix actions that do and do not
+      // carry the key (IAM User Guide, IfExists; DynamoDB dynamodb:Select example; data-perimeter RCPs)
+      if (op?.ifExists) continue;
       if (!isPerActionKey(ctx.catalog, key)) continue;
       const tagKey = isGlobalTagKey(key);
       const names: string[] = [];
