@@ -1,8 +1,10 @@
 /** PUBLIC_RESOURCE_POLICY: a resource policy allows "*" (or {"AWS": "*"}) without any condition: the resource is public (S16). */
 
 import type { Rule } from '../rule';
-import type { Located, Statement } from '../../parser/policyModel';
-import { conditionUses, isAllow } from './statementFacts';
+import type { Located, Statement, StringListElement } from '../../parser/policyModel';
+import { globMatch } from '../../knowledge/glob';
+import { parseOperator } from '../../knowledge/operators';
+import { conditionUses, isAllow, isDeny } from './statementFacts';
 
 /** The "*" principal values of a statement: `"Principal": "*"` or `{"AWS": "*"}`. */
 export function anyPrincipalValues(s: Statement): Located<string>[] {
@@ -22,6 +24,33 @@ function limitsWho(s: Statement): boolean {
   return conditionUses(s).some((u) => !NOT_ABOUT_WHO.has(u.entry.key.value.toLowerCase()));
 }
 
+/** Every item of `inner` (not negated) is matched by some item of `outer` (not negated). */
+function covers(outer: StringListElement | undefined, inner: StringListElement | undefined): boolean {
+  if (!outer || !inner || outer.negated || inner.negated || inner.items.length === 0) return false;
+  return inner.items.every((i) => outer.items.some((o) => globMatch(o.value, i.value)));
+}
+
+/**
+ * A Deny to "*" whose every condition says "unless the caller is …" (a negated operator, or Null "true", on a
+ * key about who calls: aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID…) and that covers all the Allow's
+ * actions and resources: only those callers get through (API Gateway's documented "Allow * + Deny unless
+ * source IP / VPC endpoint" resource policies). A Deny with another condition ANDed in leaves a gap, so no.
+ */
+function fencedByDeny(allow: Statement, statements: readonly Statement[]): boolean {
+  return statements.some((d) => {
+    if (!isDeny(d) || anyPrincipalValues(d).length === 0) return false;
+    const uses = conditionUses(d);
+    const fences = uses.length > 0 && uses.every((u) => {
+      if (NOT_ABOUT_WHO.has(u.entry.key.value.toLowerCase())) return false;
+      const op = parseOperator(u.operator.operator.value);
+      if (!op || op.qualifier) return false;
+      if (op.operator.name === 'Null') return u.entry.values.length > 0 && u.entry.values.every((v) => String(v.value).toLowerCase() === 'true');
+      return op.operator.negated;
+    });
+    return fences && covers(d.action, allow.action) && covers(d.resource, allow.resource);
+  });
+}
+
 export const publicResourcePolicy: Rule = {
   code: 'PUBLIC_RESOURCE_POLICY',
   defaultSeverity: 'warning',
@@ -32,6 +61,8 @@ export const publicResourcePolicy: Rule = {
 account. Conditions that only describe the request (\`aws:SecureTransport\`, \`aws:RequestedRegion\`, times) or
 that the caller sets itself (\`aws:Referer\`, \`aws:UserAgent\`) do not change that. If that is intended (a public website bucket), keep the actions to reads; otherwise name the
 principals or add conditions such as \`aws:PrincipalOrgID\` or \`aws:SourceVpce\`.
+An Allow to "*" fenced by a Deny to "*" for everyone but the expected callers (\`NotIpAddress\` on
+\`aws:SourceIp\`, \`StringNotEquals\` on \`aws:SourceVpce\`, covering the same actions and resources) is not public.
 
 Bad:
 \`\`\`json
@@ -45,7 +76,7 @@ Good:
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'resource') return;
     for (const s of ctx.policy.statements) {
-      if (!isAllow(s) || limitsWho(s)) continue;
+      if (!isAllow(s) || limitsWho(s) || fencedByDeny(s, ctx.policy.statements)) continue;
       const conditioned = conditionUses(s).length > 0;
       for (const v of anyPrincipalValues(s)) {
         const why = conditioned ? 'with conditions that do not limit who may call' : 'without a condition';
