@@ -117,6 +117,20 @@ function allRuns(t: Int32Array, from: number): boolean {
   return true;
 }
 
+// Template fields come from a finite set (the catalog's ARN templates): their tokens are kept.
+const templateTokenCache = new Map<string, Int32Array>();
+
+/** Tokens of a catalog template field (case-insensitive, ${Placeholder} as `*`), computed once. */
+export function templateTokens(field: string): Int32Array {
+  let hit = templateTokenCache.get(field);
+  if (!hit) {
+    hit = tokenize(field);
+    if (templateTokenCache.size > 50_000) templateTokenCache.clear();
+    templateTokenCache.set(field, hit);
+  }
+  return hit;
+}
+
 /** True when some string matches both patterns (`*`, `?`, ${...} as wildcards). */
 export function patternsOverlap(a: string, b: string, ignoreCase = true): boolean {
   return tokensOverlap(tokenize(a, ignoreCase), tokenize(b, ignoreCase));
@@ -216,14 +230,14 @@ export function matchArnTemplate(policyArn: string, template: ArnTemplate | stri
     }
     if (f < 5 && pf.endsWith('*') && !pf.endsWith('${*}')) {
       // trailing star: the rest of the ARN is compared as one string
-      const ok = patternsOverlap(p.slice(f).join(':'), t.slice(f).join(':'));
+      const ok = tokensOverlap(tokenize(p.slice(f).join(':')), templateTokens(t.slice(f).join(':')));
       for (let g = f; g <= 5; g++) {
         // when the whole rest cannot match, still say which fields match on their own (precise messages)
-        result[ARN_FIELDS[g - 1]!] = ok || (p[g] !== undefined && patternsOverlap(p[g]!, t[g] ?? ''));
+        result[ARN_FIELDS[g - 1]!] = ok || (p[g] !== undefined && tokensOverlap(tokenize(p[g]!), templateTokens(t[g] ?? '')));
       }
       return result;
     }
-    result[name] = patternsOverlap(pf, t[f] ?? '');
+    result[name] = tokensOverlap(tokenize(pf), templateTokens(t[f] ?? ''));
   }
   return result;
 }

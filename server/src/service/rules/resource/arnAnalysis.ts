@@ -4,7 +4,7 @@
 
 import type { IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
 import { arnServiceSegments, resourceTypesForArnService } from '../../knowledge/arnIndex';
-import { patternsOverlap, splitArnFields } from '../../knowledge/arnMatch';
+import { patternsOverlap, splitArnFields, templateTokens, tokenize, tokensOverlap } from '../../knowledge/arnMatch';
 import { hasWildcard, globMatch } from '../../knowledge/glob';
 import { closestMatch, editDistance } from '../../knowledge/suggest';
 import { isKnownPartition, isKnownRegion, looksLikeRegion, PARTITION_IDS, ALL_REGIONS } from '../../knowledge/partitions';
@@ -45,7 +45,8 @@ export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProb
   let hit = byValue.get(value);
   if (!hit) {
     hit = compute(catalog, value);
-    if (byValue.size > 5000) byValue.clear();
+    // large enough for a 10,000-statement document: every ARN rule reads the same analysis
+    if (byValue.size > 50_000) byValue.clear();
     byValue.set(value, hit);
   }
   return hit;
@@ -147,15 +148,15 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
   const region = clean(3)!;
   const account = clean(4)!;
   const resource = fields[5]!;
-  const svcName = displayName(templates);
 
   // R07: the resource part must fit one of the service's templates
-  const candidates = templates.filter((t) => patternsOverlap(resource, t.template.resource));
+  const resourceTokens = tokenize(resource);
+  const candidates = templates.filter((t) => tokensOverlap(resourceTokens, templateTokens(t.template.resource)));
   if (candidates.length === 0) {
     const closest = closestTemplate(templates, resource);
     out.push({
       code: 'INVALID_ARN_RESOURCE',
-      message: `Resource part "${resource}" of ${q} matches no resource type of ${svcName}; expected a form such as "${closest.arn}".`,
+      message: `Resource part "${resource}" of ${q} matches no resource type of ${displayName(templates)}; expected a form such as "${closest.arn}".`,
       // AWS-owned resources (account "aws": CloudFormation transforms, managed documents…) are the least
       // complete part of the service data: only a warning there
       ...(account === 'aws' ? { severity: 'warning' as const } : {}),
@@ -163,18 +164,17 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
     });
     return out;
   }
-  const typeNames = names(candidates);
 
   // R05: Region allowed / required / real
   if (region !== '*' && !candidates.some((t) => fieldFits(region, t.template.region))) {
     if (candidates.every((t) => t.template.region === '')) {
       out.push({
         code: 'ARN_REGION_NOT_ALLOWED',
-        message: `Region "${region}" is not allowed in ${q}: ${svcName} ${typeNames} ARNs have an empty Region field.`,
+        message: `Region "${region}" is not allowed in ${q}: ${displayName(templates)} ${names(candidates)} ARNs have an empty Region field.`,
         data: { suggestion: withField(3, '') },
       });
     } else if (region === '') {
-      out.push({ code: 'MISSING_ARN_REGION', message: `${q} has no Region, but ${svcName} ${typeNames} ARNs need one (a Region code such as "us-east-1", or "*").` });
+      out.push({ code: 'MISSING_ARN_REGION', message: `${q} has no Region, but ${displayName(templates)} ${names(candidates)} ARNs need one (a Region code such as "us-east-1", or "*").` });
     }
   } else if (region !== '' && !hasWildcard(region) && candidates.some((t) => t.template.region.includes('${')) && !isKnownRegion(region)) {
     const suggestion = closestMatch(region, ALL_REGIONS);
@@ -192,7 +192,7 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
     if (candidates.every((t) => t.template.account === '')) {
       out.push({
         code: 'ARN_ACCOUNT_NOT_ALLOWED',
-        message: `Account "${account}" is not allowed in ${q}: ${svcName} ${typeNames} ARNs have an empty account field.`,
+        message: `Account "${account}" is not allowed in ${q}: ${displayName(templates)} ${names(candidates)} ARNs have an empty account field.`,
         data: { suggestion: withField(4, '') },
       });
       return out;
