@@ -25,8 +25,10 @@ Good:
     for (const { item, prefix } of actionItems(ctx.policy)) {
       if (item.value === '*' || prefix !== undefined) continue;
       // "s3 GetObject" / "s3::GetObject": offer the obvious repair when there is exactly one candidate
-      const repaired = item.value.trim().replace(/\s*:+\s*|\s+/g, ':');
-      const suggestion = repaired !== item.value && /^[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+$/.test(repaired) ? repaired : undefined;
+      // (a single character class keeps the split linear on hostile input)
+      const parts = item.value.split(/[\s:]+/).filter((p) => p !== '');
+      const repaired = parts.length === 2 ? `${parts[0]}:${parts[1]}` : undefined;
+      const suggestion = repaired && /^[A-Za-z0-9-]+:[A-Za-z0-9*?_-]+$/.test(repaired) ? repaired : undefined;
       ctx.report(
         item,
         `"${item.value}" is not an action: write "service:ActionName" (such as "s3:GetObject"), or "*" for all actions.`,
