@@ -13,6 +13,8 @@ const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 interface Session {
   readonly connection: MessageConnection;
+  readonly initializeResult: { capabilities: Record<string, unknown> };
+  readonly registrations: { method: string; registerOptions?: unknown }[];
   readonly child: ChildProcess;
   readonly published: PublishDiagnosticsParams[];
   waitFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
@@ -37,13 +39,19 @@ async function startSession(capabilities: object, settingsFor: (uri: string) => 
   connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
     params.items.map((i) => (i.section === 'iamPolicy' ? settingsFor(i.scopeUri ?? '') : null)),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   connection.onNotification('window/logMessage', () => {});
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  const initializeResult = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null })) as Session['initializeResult'];
   await connection.sendNotification('initialized', {});
   return {
     connection,
+    initializeResult,
+    registrations,
     child,
     published,
     waitFor: (uri, accept) =>
@@ -203,4 +211,32 @@ test('.iam-policy.json in the workspace folder applies, and a change to it (didC
   const after = await s.waitFor(uri, (p) => s.published.indexOf(p) >= before && dup(p.diagnostics).length === 1);
   assert.equal(dup(after.diagnostics)[0]!.severity, 4);
   assert.equal(await s.stop(), 0);
+});
+
+test('formatting: static for clients without dynamic registration, registered for iam-policy only in VS Code', async () => {
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const compact = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"*"}]}';
+  const plain = await startSession({});
+  assert.equal(plain.initializeResult.capabilities['documentFormattingProvider'], true);
+  const uri = 'file:///virtual/fmt.policy.json';
+  plain.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'iam-policy', version: 1, text: compact } });
+  const edits = (await plain.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as import('vscode-languageserver-textdocument').TextEdit[];
+  const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'iam-policy', 1, compact), edits);
+  assert.equal(formatted, JSON.stringify(JSON.parse(compact), null, 2));
+  assert.equal(await plain.stop(), 0);
+
+  const vscodeLike = await startSession({ textDocument: { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } } });
+  assert.equal(vscodeLike.initializeResult.capabilities['documentFormattingProvider'], undefined, 'json files keep their own formatter');
+  const isFormatting = (r: { method: string }) => r.method === 'textDocument/formatting' || r.method === 'textDocument/rangeFormatting';
+  // the registrations are sent from the server's `initialized` handler: poll until both arrived (or 10 s)
+  for (let waited = 0; vscodeLike.registrations.filter(isFormatting).length < 2 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  const formatting = vscodeLike.registrations.filter(isFormatting);
+  assert.deepEqual(
+    formatting.map((r) => [r.method, r.registerOptions]),
+    [
+      ['textDocument/formatting', { documentSelector: [{ language: 'iam-policy' }] }],
+      ['textDocument/rangeFormatting', { documentSelector: [{ language: 'iam-policy' }] }],
+    ],
+  );
+  assert.equal(await vscodeLike.stop(), 0);
 });

@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -16,6 +18,7 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,7 @@ import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type Di
 import { runSafe } from './runSafe';
 import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
+import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
 
 export interface ServerRuntime {
@@ -121,6 +125,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
     const pull = clientCaps.textDocument?.diagnostic !== undefined;
+    // formatting is registered for the iam-policy language only when the client lets us (VS Code), so json files
+    // keep their own formatter; clients without dynamic registration get it statically for what they send us
+    const staticFormatting = clientCaps.textDocument?.formatting?.dynamicRegistration !== true;
     diagnostics = pull ? registerDiagnosticsPullSupport(documents, connection, logger, validate) : registerDiagnosticsPushSupport(documents, connection, logger, validate);
     return {
       capabilities: {
@@ -129,6 +136,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
+        ...(staticFormatting ? { documentFormattingProvider: true, documentRangeFormattingProvider: true } : {}),
         ...(pull ? { diagnosticProvider: { identifier: 'iam', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -137,6 +145,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function initialized(): void {
+    if (clientCaps.textDocument?.formatting?.dynamicRegistration) {
+      const documentSelector = [{ language: FORMATTED_LANGUAGE }];
+      void connection.client.register(DocumentFormattingRequest.type, { documentSelector });
+      if (clientCaps.textDocument.rangeFormatting?.dynamicRegistration) void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector });
+    }
     if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamPolicy' });
     }
@@ -194,6 +207,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
   registerCustomRequests(connection, policyContext, () => service);
+  connection.onDocumentFormatting((p, token) =>
+    runSafe<TextEdit[]>(logger, 'formatting', token, [], () => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? formatDocument(doc, p.options) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting((p, token) =>
+    runSafe<TextEdit[]>(logger, 'rangeFormatting', token, [], () => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? formatDocument(doc, p.options, p.range) : [];
+    }),
+  );
   connection.onShutdown(() => diagnostics?.dispose());
   documents.onDidClose(({ document }) => {
     cache.delete(document.uri);
