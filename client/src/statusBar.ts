@@ -3,7 +3,7 @@
 // shows the policy's effective actions. It asks the server for the version once (iamPolicy/dataVersion).
 
 import { StatusBarAlignment, window, type ExtensionContext, type TextEditor } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, DATA_VERSION_REQUEST, type DataVersionResult } from '../../server/src/protocol';
 
 const POLICY_LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'terraform']);
@@ -25,7 +25,7 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
       item.hide();
       return;
     }
-    if (version === undefined) {
+    if (version === undefined && client.state === State.Running) {
       try {
         version = await client.sendRequest<DataVersionResult | null>(DATA_VERSION_REQUEST);
       } catch {
@@ -41,9 +41,10 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
 
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor((e) => void update(e)),
-    client.onDidChangeState(() => {
+    // only once the (re)started server runs: a request to a stopped client would start a second server
+    client.onDidChangeState((e) => {
       version = undefined;
-      void update(window.activeTextEditor);
+      if (e.newState === State.Running) void update(window.activeTextEditor);
     }),
   );
   void update(window.activeTextEditor);

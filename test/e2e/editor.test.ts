@@ -2,7 +2,7 @@
 // user does: see a squiggle and its Problems entry, hover an action, accept a completion, apply a quick fix,
 // insert a snippet, read a CodeLens and open its action list. Screenshots go to test-results/e2e/.
 
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,11 @@ before(async () => {
   server = await startCodeServer();
   browser = await launchBrowser(server.scratch);
   wb = await Workbench.open(browser, server.url);
+});
+
+// the screen after every scenario: the last one shows what a failing step was waiting for
+afterEach(async (t) => {
+  await wb?.screenshot(`after-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
 });
 
 after(async () => {
@@ -117,4 +122,35 @@ test('a snippet inserts a least-privilege template', async () => {
   assert.equal(policy.Statement[0]!.Action, 'iam:PassRole');
   assert.equal(policy.Statement[0]!.Condition['StringEquals']!['iam:PassedToService'], 'service-principal');
   await wb.screenshot('snippet');
+});
+
+test('"Open Rule Documentation" picks a rule and previews docs/rules.md', async () => {
+  await wb.openFile('read-policy.json');
+  await wb.page.keyboard.press('Control+Shift+P');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill('>IAM Policy: Open Rule Documentation');
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Rule Documentation' }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  // the same widget now lists the rule codes read from docs/rules.md
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'DUPLICATE_KEY' }).first().waitFor();
+  await input.fill('INVALID_ACTION');
+  const row = wb.page.locator('.quick-input-list .monaco-list-row.focused').filter({ has: wb.page.locator('.label-name', { hasText: /^INVALID_ACTION$/ }) });
+  await row.waitFor();
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator('.tabs-container .tab.active', { hasText: 'Preview rules.md' }).waitFor();
+});
+
+test('"Restart Language Server" restarts it and the new server checks edits', async () => {
+  await wb.openFile('typo-policy.json');
+  await wb.command('IAM Policy: Restart Language Server');
+  await wb.page.locator('.statusbar-item', { hasText: 'language server restarted' }).first().waitFor();
+  // an edit after the restart is checked by the new server process
+  await wb.goTo(7, 32);
+  await wb.page.keyboard.type('x');
+  await wb.editor.locator('.squiggly-error').first().waitFor();
+  await wb.page.keyboard.press('Control+Shift+M');
+  await wb.page.locator('.markers-panel .monaco-list-row', { hasText: '"s3:ListBucketx" is not an action' }).first().waitFor();
+  // the restart raced no request into an error notification
+  assert.equal(await wb.page.locator('.notifications-toasts .notification-toast', { hasText: /failed/i }).count(), 0);
 });

@@ -63,13 +63,15 @@ export class Workbench {
     await this.focusEditor();
   }
 
+  /** Quick open leaves the focus in the opened editor: wait for that, then put the cursor at the start. */
   async focusEditor(): Promise<void> {
-    await this.editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
     await this.page.keyboard.press('Control+Home');
   }
 
   /** Runs a command by its palette title. */
   async command(title: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
