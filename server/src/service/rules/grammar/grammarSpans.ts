@@ -2,7 +2,7 @@
 // spans, the anchor for "missing element" findings, the syntax-error guard, and element descriptions.
 
 import { propertyKeyNode, type JsonNode } from '../../parser/jsonTree';
-import type { Span, Statement } from '../../parser/policyModel';
+import type { Span } from '../../parser/policyModel';
 import type { DocumentContext } from '../rule';
 import type { JsonPath } from './grammarProblems';
 
@@ -35,11 +35,6 @@ export function missingAnchor(object: JsonNode): Span {
 export function brokenBySyntax(ctx: DocumentContext, node: JsonNode): boolean {
   const end = node.offset + node.length;
   return ctx.document.syntaxErrors.some((e) => e.offset >= node.offset && e.offset <= end);
-}
-
-/** The statement that contains a node, for missing-element anchors at statement level. */
-export function statementOf(statements: readonly Statement[], node: JsonNode): Statement | undefined {
-  return statements.find((s) => s.node === node);
 }
 
 /** "a number", "an array", "null", as users know the JSON types. */

@@ -2,6 +2,7 @@
 // where a syntax error may hide the element or where a mis-spelled key already explains it.
 
 import type { PolicyContext } from '../rule';
+import type { Span } from '../../parser/policyModel';
 import { closestMatch } from '../../knowledge/suggest';
 import { grammarProblems, type GrammarProblem, type JsonPath } from './grammarProblems';
 import { brokenBySyntax, missingAnchor } from './grammarSpans';
@@ -23,7 +24,7 @@ export function forEachMissing(ctx: PolicyContext, element: string, report: (p: 
   }
 }
 
-export function anchorOf(p: Missing) {
+export function anchorOf(p: Missing): Span {
   return missingAnchor(p.object);
 }
 
