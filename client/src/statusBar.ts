@@ -2,7 +2,7 @@
 // editor (json/jsonc/yaml/terraform documents mentioning a Statement, or the iam-policy language). Clicking it
 // shows the policy's effective actions. It asks the server for the version once (iamPolicy/dataVersion).
 
-import { StatusBarAlignment, window, type ExtensionContext, type TextEditor } from 'vscode';
+import { StatusBarAlignment, window, workspace, type ExtensionContext, type TextEditor } from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, DATA_VERSION_REQUEST, type DataVersionResult } from '../../server/src/protocol';
 
@@ -17,10 +17,12 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
   item.text = '$(shield) IAM data';
   context.subscriptions.push(item);
   let version: DataVersionResult | null | undefined;
+  let shown = false;
 
   const update = async (editor: TextEditor | undefined): Promise<void> => {
     const doc = editor?.document;
     const isPolicy = doc !== undefined && (doc.languageId === 'iam-policy' || (POLICY_LANGUAGES.has(doc.languageId) && LOOKS_LIKE_POLICY.test(doc.getText())));
+    shown = isPolicy;
     if (!isPolicy) {
       item.hide();
       return;
@@ -41,6 +43,11 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
 
   context.subscriptions.push(
     window.onDidChangeActiveTextEditor((e) => void update(e)),
+    // a new or untitled document becomes a policy while it is typed
+    workspace.onDidChangeTextDocument((e) => {
+      // only while hidden: once shown it stays until the editor changes (no full-text scan per keystroke)
+      if (!shown && e.document === window.activeTextEditor?.document) void update(window.activeTextEditor);
+    }),
     // only once the (re)started server runs: a request to a stopped client would start a second server
     client.onDidChangeState((e) => {
       version = undefined;
