@@ -34,7 +34,8 @@ const fileText = (name: string): string => readFileSync(join(server!.workspace, 
 
 test('a bad policy gets a squiggle and a Problems entry with the rule code', async () => {
   await wb.openFile('bad-policy.json');
-  await wb.editor.locator('.squiggly-error').first().waitFor();
+  // the first diagnostics wait for the extension to activate and the server to load the catalog
+  await wb.editor.locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
   await wb.page.keyboard.press('Control+Shift+M');
   const entry = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'GetObjekt' }).first();
   await entry.waitFor();

@@ -25,9 +25,10 @@ export class Workbench {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor();
+    // a cold start (fresh user-data dir, busy CI machine) can take longer than one step's 30 s
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     // the explorer shows the workspace once the remote file system is connected
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
     return new Workbench(page);
   }
 
