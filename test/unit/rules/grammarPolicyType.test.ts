@@ -32,3 +32,19 @@ test('identity-policy names that only look like a type give no hint', () => {
 test('a stray "%" in a path does not throw', () => {
   assert.equal(policyTypeFromFileName('/tmp/100%-trust-policy.json'), 'trust');
 });
+
+test('the folder right above the file names the type when the file name does not', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['file:///repo/service_control_policies/data_perimeter_governance_policy_1.json', 'scp'],
+    ['/repo/scps/deny-leave.json', 'scp'],
+    ['/repo/resource_control_policies/enforce-tls.json', 'rcp'],
+    ['C:\\repo\\trust-policies\\ec2.json', 'trust'],
+    ['/repo/permission-boundaries/developers.json', 'boundary'],
+    ['/repo/resource_control_policies/resource_based_policies/ecr_repository_policy.json', 'resource'],
+    ['/repo/vpc_endpoint_policies/s3.json', 'resource'],
+    // only whole folder names, and only the nearest folder
+    ['/repo/my-scp-tools/read-only.json', undefined],
+    ['/scps/identity/read-only.json', undefined],
+  ];
+  for (const [path, type] of cases) assert.equal(policyTypeFromFileName(path), type, path);
+});

@@ -15,10 +15,25 @@ const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
   [/bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|(?<!access[-_]?|api[-_]?|ssh[-_]?)key[-_]?policy/i, 'resource'],
 ];
 
-/** The type a file name announces (`my-role-trust.json` -> trust), judged on the base name only. */
+/** Folder names that hold one kind of policy (`scps/`, `resource_control_policies/`, `trust-policies/`): whole names only. */
+const FOLDER_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
+  [/^(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i, 'scp'],
+  [/^(rcps?|resource[-_ ]?control[-_ ]?polic(y|ies))$/i, 'rcp'],
+  [/^(trust[-_ ]?polic(y|ies)|trust[-_ ]?relationships?|assume[-_ ]?role[-_ ]?polic(y|ies))$/i, 'trust'],
+  [/^(permissions?[-_ ]?)?boundar(y|ies)$/i, 'boundary'],
+  [/^(resource[-_ ]?(based[-_ ]?)?polic(y|ies)|bucket[-_ ]?polic(y|ies)|vpc[-_ ]?endpoint[-_ ]?polic(y|ies)|key[-_ ]?polic(y|ies))$/i, 'resource'],
+];
+
+/**
+ * The type a file name announces (`my-role-trust.json` -> trust), judged on the base name, else on the name of
+ * the folder right above it (`service_control_policies/deny-leave.json` -> scp).
+ */
 export function policyTypeFromFileName(uriOrPath: string): PolicyType | undefined {
-  const base = safeDecode(uriOrPath.split(/[\\/]/).pop() ?? '');
+  const parts = uriOrPath.split(/[\\/]/);
+  const base = safeDecode(parts.pop() ?? '');
   for (const [re, type] of FILE_NAME_HINTS) if (re.test(base)) return type;
+  const folder = safeDecode(parts.pop() ?? '');
+  for (const [re, type] of FOLDER_HINTS) if (re.test(folder)) return type;
   return undefined;
 }
 
