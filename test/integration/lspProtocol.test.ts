@@ -240,3 +240,16 @@ test('formatting: static for clients without dynamic registration, registered fo
   );
   assert.equal(await vscodeLike.stop(), 0);
 });
+
+test('clients without workspace/configuration push settings in didChangeConfiguration', async () => {
+  const s = await startSession({});
+  const uri = 'file:///virtual/pushed.json';
+  s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iamPolicy: { rules: { DUPLICATE_KEY: 'off' } } } });
+  s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: POLICY } });
+  assert.deepEqual(dup((await s.waitFor(uri, (p) => p.version === 1)).diagnostics), []);
+  const before = s.published.length;
+  s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { iamPolicy: {} } });
+  const again = await s.waitFor(uri, (p) => s.published.indexOf(p) >= before && dup(p.diagnostics).length === 1);
+  assert.equal(dup(again.diagnostics)[0]!.severity, 1);
+  assert.equal(await s.stop(), 0);
+});
