@@ -91,7 +91,7 @@ export function runServiceFuzz(options: FuzzOptions, service: IamLanguageService
       }
     }
     const at = doc.positionAt(Math.floor(rand() * (text.length + 1)));
-    const inRange = diagnostics.filter((d) => rand() < 0.5);
+    const inRange = diagnostics.filter(() => rand() < 0.5);
     const actions = timed('codeActions', () => service.codeActions(doc, parsed, { start: at, end: at }, { diagnostics: inRange })) ?? [];
     for (const action of actions) {
       const edits = action.edit?.changes?.[doc.uri] ?? [];
