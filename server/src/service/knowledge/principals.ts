@@ -233,3 +233,12 @@ export function isKeyAbsentForServicePrincipals(key: string): boolean {
   const lower = key.toLowerCase();
   return KEYS_ABSENT_FOR_SERVICE_PRINCIPALS.some((k) => (k.endsWith('/') ? lower.startsWith(k.toLowerCase()) && lower.length > k.length : lower === k.toLowerCase()));
 }
+
+/**
+ * Principal tags a service principal does carry: IAM Roles Anywhere maps the client certificate's subject, issuer
+ * and subject alternative names to aws:PrincipalTag/x509Subject/…, x509Issuer/…, x509SAN/… for the trust policy
+ * (IAM Roles Anywhere User Guide, trust-model, "Role trust policy").
+ */
+export function isKeySetByServicePrincipal(service: string, key: string): boolean {
+  return service.toLowerCase() === 'rolesanywhere.amazonaws.com' && /^aws:principaltag\/x509(subject|issuer|san)\/./i.test(key);
+}

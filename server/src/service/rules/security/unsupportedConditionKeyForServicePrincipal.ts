@@ -2,10 +2,11 @@
  * UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL: a statement whose only principals are service principals
  * tests a key those requests never carry (aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalTag/*). In an
  * Allow with a positive operator the grant can never apply (error); other uses always or never match (warning) (S20).
+ * Not for keys the service sets itself (IAM Roles Anywhere's aws:PrincipalTag/x509Subject/…).
  */
 
 import type { Rule } from '../rule';
-import { isKeyAbsentForServicePrincipals } from '../../knowledge/principals';
+import { isKeyAbsentForServicePrincipals, isKeySetByServicePrincipal } from '../../knowledge/principals';
 import type { Statement } from '../../parser/policyModel';
 import { conditionUses, isAllow } from './statementFacts';
 
@@ -43,6 +44,8 @@ Good:
       for (const u of conditionUses(s)) {
         const key = u.entry.key.value;
         if (!isKeyAbsentForServicePrincipals(key)) continue;
+        // some services set the key themselves (Roles Anywhere: certificate attributes as principal tags)
+        if (s.principal!.entries.some((e) => e.values.some((v) => isKeySetByServicePrincipal(v.value, key)))) continue;
         const op = u.operator.operator.value.replace(/^for(all|any)values:/i, '');
         if (/^null$/i.test(op)) continue;
         // an absent key makes positive operators false and negated ones (and …IfExists) true
