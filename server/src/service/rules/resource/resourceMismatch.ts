@@ -34,7 +34,7 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
   let hit = byArn.get(arn);
   if (hit === undefined) {
     hit = arnMatchesTemplate(arn, type.template);
-    if (byArn.size > 1000) byArn.clear();
+    if (byArn.size > 20_000) byArn.clear();
     byArn.set(arn, hit);
   }
   return hit;
@@ -81,6 +81,10 @@ Good:
         if (types.length === 0) return isServiceWide(arn, a) ? undefined : false;
         return types.some((t) => fitsType(arn, t));
       };
+      // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
+      let work = 0;
+      for (const item of actionEl.items) work += item.value === '*' ? 0 : expandPattern(ctx.catalog, item.value).length * arns.length;
+      if (work > 200_000) continue;
       const usedArns = new Set<string>();
       let anyActionApplies = false;
       for (const item of actionEl.items) {
