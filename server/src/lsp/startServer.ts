@@ -84,9 +84,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   async function contextFor(doc: TextDocument): Promise<DocContext | undefined> {
     if (!service || !settings) return undefined;
     const s = await settings.get(doc.uri);
-    const text = doc.getText();
-    // length is a cheap lower bound of the byte size; measure bytes only near the limit
-    if (text.length > s.maxFileSize || (text.length * 3 > s.maxFileSize && Buffer.byteLength(text) > s.maxFileSize)) return undefined;
     const filePath = uriToPath(doc.uri);
     const baseDir = filePath ? folderOf(filePath) : undefined;
     const workspace = filePath ? configFinder.forFile(filePath, baseDir) : undefined;
@@ -97,7 +94,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     const file = resolveFileSettings(filePath, workspace, { settings: s, ...(baseDir ? { baseDir } : {}) });
     if (file.ignored) return undefined;
-    const parsed = cache.get(doc, { ...(file.policyType ? { policyType: file.policyType } : {}), forcePolicy: file.forcePolicy });
+    // over iamPolicy.maxFileSize the service skips analysis and says so in one ANALYSIS_SKIPPED diagnostic
+    const parsed = cache.get(doc, { ...(file.policyType ? { policyType: file.policyType } : {}), forcePolicy: file.forcePolicy, limits: { maxSize: s.maxFileSize } });
     return { settings: s, file, parsed };
   }
 
@@ -116,7 +114,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   function initialize(params: InitializeParams): InitializeResult | ResponseError<{ retry: boolean }> {
     try {
-      service = createIamLanguageService({ catalog: runtime.loadCatalog(), logger, ...(runtime.docsUrl ? { docsUrl: runtime.docsUrl } : {}) });
+      service = createIamLanguageService({
+        catalog: runtime.loadCatalog(),
+        logger,
+        ...(runtime.docsUrl ? { docsUrl: runtime.docsUrl } : {}),
+        // placeholders become tab stops only for clients that apply SnippetTextEdit (LSP 3.18)
+        snippetEdits: (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
+      });
     } catch (err) {
       return new ResponseError(ErrorCodes.InternalError, `IAM Policy Assistant could not load its IAM catalog: ${err instanceof Error ? err.message : String(err)}`, { retry: false });
     }

@@ -71,3 +71,18 @@ test('2,000 random incremental edits through the server: same diagnostics as a f
   assert.ok(requests > 300 && cancelled > 50, `requests ${requests}, cancelled ${cancelled}`);
   assert.ok(rss < 400 * 1024 * 1024, `server RSS ${(rss / 1048576).toFixed(0)} MB`);
 });
+
+test('a policy over the size limit gets one ANALYSIS_SKIPPED diagnostic from the server, and the server stays responsive', async () => {
+  const session = await startLsp();
+  const uri = 'file:///limits/huge.json';
+  const statement = '{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*" }';
+  const text = `{ "Version": "2012-10-17", "Statement": [${Array.from({ length: 26000 }, () => statement).join(',\n')}] }`;
+  assert.ok(text.length > 2_000_000);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+  const report = (await session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DiagnosticReport;
+  assert.deepEqual(report.items.map((d) => d.code), ['ANALYSIS_SKIPPED']);
+  assert.match(report.items[0]!.message, /over the limit of 2,000,000/);
+  const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 60 } });
+  assert.equal(hover, null);
+  await session.stop();
+});
