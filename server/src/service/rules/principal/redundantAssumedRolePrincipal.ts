@@ -1,4 +1,7 @@
-/** REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY: an assumed-role session listed next to its own role, which already covers every session (PR07). */
+/**
+ * REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY: an assumed-role session listed next to its own role, which already covers
+ * every session (PR07). Principal only: in NotPrincipal each session must be listed.
+ */
 
 import type { Rule } from '../rule';
 import { classifyAwsPrincipal } from '../../knowledge/principals';
@@ -23,6 +26,9 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const s of ctx.policy.statements) {
+      // NotPrincipal matches literally: a Deny that spares a role must list its session ARNs too (IAM User
+      // Guide, reference_policies_elements_notprincipal), so the session there is not redundant
+      if (s.principal?.negated) continue;
       const values = (s.principal?.entries ?? []).filter((e) => e.type.value === 'AWS').flatMap((e) => e.values);
       const roles = new Set<string>();
       for (const v of values) {
