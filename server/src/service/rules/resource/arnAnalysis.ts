@@ -110,6 +110,8 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
       });
     }
   }
+  // a variable in the service field is R11's finding; nothing else can be known about the ARN
+  if (fields[2]?.includes('${')) return out;
   const service = clean(2);
   if (service === undefined || service === '') {
     if (service === '') out.push({ code: 'MISSING_ARN_FIELD', message: `${q} has an empty service field; name the service, as in "arn:aws:s3:::bucket".` });
