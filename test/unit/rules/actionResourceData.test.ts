@@ -37,6 +37,8 @@ test('an API operation granted by several actions offers no single replacement',
 test('NON_CANONICAL_ACTION_CASE and INVALID_SERVICE_IN_ACTION suggest the whole action', () => {
   assert.deepEqual(run('NON_CANONICAL_ACTION_CASE', [{ Effect: 'Allow', Action: 's3:getobject', Resource: '*' }])[0]!.data, { suggestion: 's3:GetObject' });
   assert.equal(run('INVALID_SERVICE_IN_ACTION', [{ Effect: 'Allow', Action: 'dynamo:GetItem', Resource: '*' }])[0]!.data?.['suggestion'], 'dynamodb:GetItem');
+  // the replacement names a real action of the suggested service, in its documented casing
+  assert.equal(run('INVALID_SERVICE_IN_ACTION', [{ Effect: 'Allow', Action: 'dynamo:getitems', Resource: '*' }])[0]!.data?.['suggestion'], 'dynamodb:GetItem');
 });
 
 test('ARN fixes replace the whole ARN string', () => {

@@ -1,8 +1,15 @@
 /** INVALID_SERVICE_IN_ACTION (A02): the service prefix of an action is unknown; suggests the nearest one. */
 
 import type { Rule } from '../rule';
+import type { IamCatalog } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { actionItems } from './actionItems';
+
+function repairedName(catalog: IamCatalog, service: string, name: string): string {
+  const candidate = `${service}:${name}`;
+  if (hasWildcard(name)) return candidate;
+  return catalog.getAction(candidate)?.fullName ?? catalog.closestAction(candidate) ?? candidate;
+}
 
 export const invalidServiceInAction: Rule = {
   code: 'INVALID_SERVICE_IN_ACTION',
@@ -27,7 +34,8 @@ Good:
     for (const { item, prefix, name } of actionItems(ctx.policy)) {
       if (prefix === undefined || name === undefined || hasWildcard(prefix) || ctx.catalog.getService(prefix)) continue;
       const service = ctx.catalog.closestService(prefix);
-      const suggestion = service ? `${service}:${name}` : undefined;
+      // prefer a replacement that names a real action of the suggested service (documented casing)
+      const suggestion = service ? repairedName(ctx.catalog, service, name) : undefined;
       ctx.report(
         item,
         `"${prefix}" in "${item.value}" is not a known AWS service prefix.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
