@@ -56,6 +56,9 @@ const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'res
 
 function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
   if (value === '*') return [];
+  // API Gateway resource policies may write "execute-api:/stage/METHOD/path", which API Gateway expands to the
+  // API's ARN (API Gateway Developer Guide, apigateway-resource-policies-examples)
+  if (value.startsWith('execute-api:/')) return [];
   const out: ArnProblem[] = [];
   const q = `"${value}"`;
   const fields = splitArnFields(value);

@@ -40,6 +40,10 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
   return hit;
 }
 
+function sameService(arn: string, action: ActionInfo): boolean {
+  return splitArnFields(arn)[2] === action.service.prefix;
+}
+
 export const resourceMismatch: Rule = {
   code: 'RESOURCE_MISMATCH',
   defaultSeverity: 'warning',
@@ -66,7 +70,8 @@ Good:
       const actionEl = statement.action;
       const resourceEl = statement.resource;
       if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) continue;
-      if (resourceEl.items.some((r) => r.value === '*' || isTemplateSubstitution(r.value))) continue;
+      // "*", deploy-time substitutions and shorthands such as API Gateway's "execute-api:/*" are not judged here
+      if (resourceEl.items.some((r) => r.value === '*' || isTemplateSubstitution(r.value) || !r.value.startsWith('arn:'))) continue;
       // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
       const arns = resourceEl.items.filter((r) => analyseArn(ctx.catalog, r.value).every((p) => p.code === 'ARN_VARIABLE_BEFORE_RESOURCE' || p.severity === 'warning'));
       if (arns.length === 0 || arns.length !== resourceEl.items.length) continue;
@@ -78,7 +83,10 @@ Good:
         if (splitArnFields(arn)[4] === 'aws') return undefined;
         // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
         // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
-        if (types.length === 0) return isServiceWide(arn, a) ? undefined : false;
+        // and listings are often authorized against a path or prefix the data does not describe (the IAM User
+        // Guide's policy-simulator example grants iam:ListUsers on "arn:aws:iam::*:user/Department/Development/*"):
+        // a wildcard ARN of the action's own service gets no verdict either
+        if (types.length === 0) return isServiceWide(arn, a) || (sameService(arn, a) && (hasWildcard(arn) || arn.includes('${'))) ? undefined : false;
         return types.some((t) => fitsType(arn, t));
       };
       // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive

@@ -19,7 +19,9 @@ such resource in the account, present and future. The finding names the resource
 actions accept. Actions that only support "*" (s3:ListAllMyBuckets) and List-level actions (s3:ListBucket,
 ec2:Describe… listings; the data-exposure rules cover those) are not reported, nor a wildcard whose
 matches mostly support only "*" (ec2:Describe*), nor statements with a Condition (which may scope them by
-tag or other keys), SCPs and RCPs (guardrails use "*" on purpose), and the bare \`"Action": "*"\` (reported by the administrator-access rules).
+tag or other keys). Only identity policies are checked: in a resource policy (KMS key policy, a secret's
+policy) "*" means the resource the policy is attached to, and permissions boundaries, SCPs and RCPs only
+cap permissions (they use "*" on purpose). The bare \`"Action": "*"\` (reported by the administrator-access rules).
 
 Bad:
 \`\`\`json
@@ -30,8 +32,10 @@ Good:
 { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders" }
 \`\`\``,
   checkPolicy(ctx) {
-    const type = ctx.policy.policyType;
-    if (type === 'scp' || type === 'rcp' || type === 'trust') return;
+    // identity policies only: in a resource policy "*" means the resource the policy is attached to (a KMS key
+    // policy, a secret's policy: KMS Developer Guide key-policy-default), and a permissions boundary, an SCP or an
+    // RCP grants nothing, it only caps (guardrails use "*" on purpose)
+    if (ctx.policy.policyType !== 'identity') return;
     for (const statement of ctx.policy.statements) {
       if (statement.effect?.value !== 'Allow' || statement.condition) continue;
       const actionEl = statement.action;
