@@ -147,6 +147,31 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
   const servicePrefixes = [...services.keys()].sort();
   const allKeyNames = [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))];
 
+  // Suggestions cost an edit-distance scan over hundreds of names; the same typo is looked up by several
+  // rules on every keystroke, so answers are memoised (bounded: cleared past 5,000 entries).
+  const suggestions = new Map<string, string | undefined>();
+  const memo = (key: string, compute: () => string | undefined): string | undefined => {
+    if (suggestions.has(key)) return suggestions.get(key);
+    const value = compute();
+    if (suggestions.size > 5000) suggestions.clear();
+    suggestions.set(key, value);
+    return value;
+  };
+  const closestActionUncached = (fullName: string): string | undefined => {
+    const colon = fullName.indexOf(':');
+    if (colon < 0) return undefined;
+    const svc = services.get(fullName.slice(0, colon).toLowerCase()) ?? services.get(closestMatch(fullName.slice(0, colon), servicePrefixes) ?? '');
+    if (!svc) return undefined;
+    const name = closestMatch(fullName.slice(colon + 1), svc.actions.map((a) => a.name));
+    return name ? `${svc.prefix}:${name}` : undefined;
+  };
+  const closestConditionKeyUncached = (key: string): string | undefined => {
+    const colon = key.indexOf(':');
+    const prefix = colon < 0 ? '' : key.slice(0, colon + 1).toLowerCase();
+    const sameService = allKeyNames.filter((k) => k.toLowerCase().startsWith(prefix));
+    return closestMatch(key, sameService.length ? sameService : allKeyNames);
+  };
+
   const catalog: IamCatalog = {
     dataVersion: raw.source.version,
     dataDate: raw.source.updatedAt,
@@ -183,25 +208,13 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       const svc = services.get(servicePrefix.toLowerCase());
       return svc ? rangeWithPrefix(svc.actions, namePrefix.toLowerCase()) : [];
     },
-    closestService: (prefix) => closestMatch(prefix, servicePrefixes),
-    closestAction(fullName) {
-      const colon = fullName.indexOf(':');
-      if (colon < 0) return undefined;
-      const svc = services.get(fullName.slice(0, colon).toLowerCase()) ?? services.get(closestMatch(fullName.slice(0, colon), servicePrefixes) ?? '');
-      if (!svc) return undefined;
-      const name = closestMatch(fullName.slice(colon + 1), svc.actions.map((a) => a.name));
-      return name ? `${svc.prefix}:${name}` : undefined;
-    },
+    closestService: (prefix) => memo(`s|${prefix}`, () => closestMatch(prefix, servicePrefixes)),
+    closestAction: (fullName) => memo(`a|${fullName}`, () => closestActionUncached(fullName)),
     getConditionKey(key) {
       const lower = key.toLowerCase();
       return keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
     },
-    closestConditionKey(key) {
-      const colon = key.indexOf(':');
-      const prefix = colon < 0 ? '' : key.slice(0, colon + 1).toLowerCase();
-      const sameService = allKeyNames.filter((k) => k.toLowerCase().startsWith(prefix));
-      return closestMatch(key, sameService.length ? sameService : allKeyNames);
-    },
+    closestConditionKey: (key) => memo(`k|${key}`, () => closestConditionKeyUncached(key)),
     conditionKeysForAction(action) {
       const keys = new Set<string>(action.conditionKeys);
       for (const r of action.resources) {
