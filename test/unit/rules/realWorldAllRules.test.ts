@@ -35,6 +35,10 @@ const ABSENT_FROM_DATA: ReadonlyArray<{ readonly name: string; readonly why: str
   // Amazon Elastic Inference is retired; its guide's instance-role policy uses elastic-inference:Connect and
   // itself warns that the console may not recognise the service
   { name: 'elastic-inference', why: 'real/identity/elastic-inference-instance-role.json' },
+  // SecurityAudit (v45) still grants these; the service authorization data no longer lists them: AWS DeepRacer
+  // (retired) and an IAM Identity Center action that was replaced
+  { name: 'deepracer', why: 'real/managed/SecurityAudit.json' },
+  { name: 'sso:DescribePermissionsPolicies', why: 'real/managed/SecurityAudit.json' },
 ];
 
 /**
@@ -133,6 +137,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/AmazonSESFullAccess.json',
     'real/managed/CloudWatchFullAccessV2.json',
     'real/managed/SecretsManagerReadWrite-excerpt.json',
+    'real/managed/SecurityAudit.json',
   ],
   // the listed escalation paths are really granted (PassRole + RunInstances, glue:UpdateDevEndpoint, CreateChangeSet + ExecuteChangeSet…)
   PRIVILEGE_ESCALATION: [
@@ -199,7 +204,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/IAMReadOnlyAccess.json',
     'real/managed/PowerUserAccess.json',
     'real/managed/SecretsManagerReadWrite-excerpt.json',
-    'real/managed/SecurityAudit-excerpt.json',
+    'real/managed/SecurityAudit.json',
     'real/managed/ViewOnlyAccess.json',
   ],
   // a service principal allowed with no aws:SourceArn / aws:SourceAccount (confused-deputy guidance)
@@ -239,6 +244,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
   // over the 6,144-character customer-managed quota: true of a copy of an AWS managed policy (AWS-owned policies are not bound by it, but the editor cannot know the file is one)
   POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: [
     'real/managed/AWSBackupServiceRolePolicyForRestores-excerpt.json',
+    'real/managed/SecurityAudit.json',
     'real/managed/ViewOnlyAccess.json',
   ],
 };
