@@ -1,12 +1,13 @@
 // Adversarial documents are handled in bounded time by the whole service (every rule, hover, completion,
-// code actions). The bound is generous for a shared, noisy machine; `npm run bench` records real figures.
+// code actions). The bound is generous for a shared, noisy machine (the 10,000-statement case is a 1.8 MB
+// document, near the 2 MB analysis limit); `npm run bench` (section "adversarial") records real figures.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { testService } from '../../support/codeActions';
 
-const BOUND_MS = 2000;
+const BOUND_MS = 5000;
 
 function exercise(name: string, text: string): void {
   const svc = testService();
