@@ -182,6 +182,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/AWSLambdaVPCAccessExecutionRole.json',
     'real/managed/AWSLambda_FullAccess.json',
     'real/managed/AWSMobileHub_ReadOnly.json',
+    'real/managed/AWSSupportServiceRolePolicy-excerpt.json',
     'real/managed/AmazonAPIGatewayPushToCloudWatchLogs.json',
     'real/managed/AmazonBedrockFullAccess.json',
     'real/managed/AmazonDynamoDBReadOnlyAccess-excerpt.json',
@@ -189,7 +190,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/AmazonEC2ContainerServiceforEC2Role.json',
     'real/managed/AmazonECSTaskExecutionRolePolicy.json',
     'real/managed/AmazonECS_FullAccess-excerpt.json',
-    'real/managed/AmazonEKSClusterPolicy-excerpt.json',
+    'real/managed/AmazonEKSClusterPolicy.json',
     'real/managed/AmazonEKSWorkerNodePolicy.json',
     'real/managed/AmazonElasticFileSystemClientReadWriteAccess.json',
     'real/managed/AmazonGuardDutyFullAccess.json',
@@ -244,6 +245,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
   // over the 6,144-character customer-managed quota: true of a copy of an AWS managed policy (AWS-owned policies are not bound by it, but the editor cannot know the file is one)
   POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: [
     'real/managed/AWSBackupServiceRolePolicyForRestores-excerpt.json',
+    'real/managed/AWSSupportServiceRolePolicy-excerpt.json',
     'real/managed/SecurityAudit.json',
     'real/managed/ViewOnlyAccess.json',
   ],
