@@ -18,12 +18,14 @@ export type CliRequest =
       readonly failOn: FailOn;
       /** --ignore globs: prune directory walks (relative to the current directory) */
       readonly ignore: readonly string[];
+      /** --fix: apply the safe quick fixes in place before reporting what remains */
+      readonly fix: boolean;
       readonly paths: readonly string[];
     };
 
 export type ParsedArgs = { readonly ok: true; readonly request: CliRequest } | { readonly ok: false; readonly error: string };
 
-export const USAGE = `Usage: iam-policy-check [--format text|json|sarif] [--policy-type TYPE] [--fail-on LEVEL] [--ignore GLOB]... PATH...
+export const USAGE = `Usage: iam-policy-check [--format text|json|sarif] [--policy-type TYPE] [--fail-on LEVEL] [--ignore GLOB]... [--fix] PATH...
        iam-policy-check --list-rules [--format text|json]
        iam-policy-check --help | --version
 
@@ -41,6 +43,8 @@ Options:
   --fail-on LEVEL      error (default) | warning | info: the lowest severity that makes the exit status 1
   --ignore GLOB        skip matching files and folders in directory walks (repeatable; relative to the
                        current directory, like .iam-policy.json "ignore")
+  --fix                apply the safe fixes in place (documented casing, Version, duplicate Sids: changes
+                       that never alter what the policy grants), then report what remains
   --list-rules         list every rule: code, default severity, summary, checks-catalogue ids
   --help, --version
 
@@ -66,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'fail-on': { type: 'string' },
         ignore: { type: 'string', multiple: true },
         'list-rules': { type: 'boolean' },
+        fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -90,6 +95,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (positionals.length === 0) return { ok: false, error: 'no PATH given' };
   return {
     ok: true,
-    request: { kind: 'check', format, ...(policyType ? { policyType: policyType as PolicyType } : {}), failOn, ignore: values.ignore ?? [], paths: positionals },
+    request: { kind: 'check', format, ...(policyType ? { policyType: policyType as PolicyType } : {}), failOn, ignore: values.ignore ?? [], fix: values.fix === true, paths: positionals },
   };
 }

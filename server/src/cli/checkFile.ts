@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { IamLanguageService, PolicyType } from '../service';
+import type { IamLanguageService, ParseOptions, PolicyType } from '../service';
 import { severityName } from '../service/features/toDiagnostic';
 import type { FileSettings } from '../config/fileSettings';
 import type { CliDiagnostic, FileReport } from './report';
@@ -35,12 +35,25 @@ const CONTAINER_FILE = /\.(ya?ml|template|tf)$/i;
  * undefined when the file holds no policy: a non-policy JSON found in a directory walk, or a container file
  * (template, Terraform) without IAM policies.
  */
-export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): CheckedFile | undefined {
+/** The document and parse options the CLI uses for a file (shared by checking and --fix). */
+function documentFor(path: string, text: string, options: CheckOptions): { doc: TextDocument; parseOptions: ParseOptions } {
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
   const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
-  const parsed = service.parse(doc, { ...(policyType ? { policyType } : {}), forcePolicy });
+  return { doc, parseOptions: { ...(policyType ? { policyType } : {}), forcePolicy } };
+}
+
+/** --fix: the text with every safe fix applied (repeatedly, until none applies), and how many were applied. */
+export function fixFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): { text: string; applied: number } {
+  const { doc, parseOptions } = documentFor(path, text, options);
+  if (!service.parse(doc, parseOptions).isPolicy) return { text, applied: 0 };
+  return service.fixText(doc, parseOptions, options.settings.service);
+}
+
+export function checkFile(service: IamLanguageService, path: string, text: string, options: CheckOptions): CheckedFile | undefined {
+  const { doc, parseOptions } = documentFor(path, text, options);
+  const parsed = service.parse(doc, parseOptions);
   if (!parsed.isPolicy) return undefined;
   const validated = service.validate(doc, parsed, options.settings.service);
   const diagnostics: CliDiagnostic[] = validated.map((d) => {

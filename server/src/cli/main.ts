@@ -3,7 +3,7 @@
 // there; 2: usage error or unreadable input. Findings on stdout (text, JSON or SARIF); notes, progress on a
 // terminal and the summary on stderr.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ALL_RULES, createIamLanguageService, loadCatalog, type IamCatalog, type Logger, type RawCatalog } from '../service';
 import { WorkspaceConfigFinder } from '../config/workspaceConfig';
@@ -11,7 +11,7 @@ import { resolveFileSettings } from '../config/fileSettings';
 import { DEFAULT_SETTINGS } from '../protocol';
 import { parseCliArgs, USAGE } from './args';
 import { collectFiles } from './collectFiles';
-import { checkFile } from './checkFile';
+import { checkFile, fixFile } from './checkFile';
 import { exitCodeFor } from './failOn';
 import { ignoredByCommandLine } from './fileFilter';
 import { createProgress } from './progress';
@@ -92,12 +92,26 @@ function run(argv: readonly string[]): number {
       stderr(`${file.path}: error: cannot read: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
       continue;
     }
-    const checked = checkFile(service, file.path, text, {
+    const checkOptions = {
       explicit: file.explicit,
       settings,
       sarif: request.format === 'sarif',
       ...(request.policyType ? { policyType: request.policyType } : {}),
-    });
+    };
+    if (request.fix) {
+      const fixed = fixFile(service, file.path, text, checkOptions);
+      if (fixed.applied > 0) {
+        try {
+          writeFileSync(file.path, fixed.text);
+          text = fixed.text;
+          stderr(`${file.path}: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'}`);
+        } catch (err) {
+          ioErrors++;
+          stderr(`${file.path}: error: cannot write the fixes: ${(err as Error).message}`);
+        }
+      }
+    }
+    const checked = checkFile(service, file.path, text, checkOptions);
     if (checked) {
       reports.push(checked.report);
       if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings });
