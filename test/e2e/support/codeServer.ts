@@ -121,6 +121,13 @@ export async function startCodeServer(): Promise<CodeServer> {
     rmSync(scratch, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // Ctrl+C or a CI timeout: signals skip 'exit' handlers, so stop the process group here too
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   try {
     await waitHealthy(url, child, logFile, 60_000);
   } catch (err) {
