@@ -341,4 +341,10 @@ test('a policy pasted as JSON in a YAML literal block is read in place', () => {
   assert.deepEqual(summary(parsed.policies), ['Logs.PolicyDocument resource/container']);
   const action = parsed.policies[0]!.statements[0]!.action!.items[0]!;
   assert.equal(slice(text, action.span), '"logs:PutLogEvents"');
+  assert.deepEqual(parsed.syntaxErrors, []);
+  // broken JSON in the block is a syntax error at its place in the template
+  const broken = yaml(text.replace('"Version": "2012-10-17",', '"Version": "2012-10-17"'));
+  assert.equal(broken.syntaxErrors.length, 1);
+  assert.equal(broken.syntaxErrors[0]!.message, 'Comma expected.');
+  assert.ok(broken.text.startsWith('"Statement"', broken.syntaxErrors[0]!.offset), broken.text.slice(broken.syntaxErrors[0]!.offset, broken.syntaxErrors[0]!.offset + 20));
 });

@@ -83,8 +83,10 @@ function parseYamlDocument(text: string, uri: string): ParsedDocument {
   if (!isCloudFormationTemplate(root)) {
     return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   }
-  const policies = findCloudFormationPolicies(root!, text);
-  return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation', syntax: 'yaml' };
+  const blockErrors: SyntaxProblem[] = [];
+  const policies = findCloudFormationPolicies(root!, text, blockErrors);
+  const errors = [...syntaxErrors, ...blockErrors];
+  return { text, uri, root, syntaxErrors: errors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation', syntax: 'yaml' };
 }
 
 /** Terraform: a file is ours when it holds at least one policy (or is broken HCL next to policy-looking text). */

@@ -4,7 +4,7 @@
 // A policy written as a YAML block scalar holding JSON (`PolicyDocument: |` then the JSON) is read in place; other
 // JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) and SAM policy templates are not documents here.
 
-import { parseJson, properties, propertyKey, propertyValue, type JsonNode } from '../jsonTree';
+import { parseJson, properties, propertyKey, propertyValue, type JsonNode, type SyntaxProblem } from '../jsonTree';
 import { buildPolicy } from '../buildPolicy';
 import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
@@ -79,7 +79,8 @@ interface Found {
 }
 
 /** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
-export function findCloudFormationPolicies(root: JsonNode, text: string): PolicyDocument[] {
+/** `syntaxErrors` receives JSON errors of policies pasted as JSON in YAML blocks (offsets in the template). */
+export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxErrors: SyntaxProblem[] = []): PolicyDocument[] {
   const found: Found[] = [];
   const resources = properties(root).find((p) => propertyKey(p) === 'Resources');
   for (const res of properties(resources ? propertyValue(resources) : undefined)) {
@@ -102,7 +103,7 @@ export function findCloudFormationPolicies(root: JsonNode, text: string): Policy
     for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
-  for (const f of found) policies.push(...buildVariants(blockScalarJson(f, text) ?? f));
+  for (const f of found) policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f));
   return policies;
 }
 
@@ -137,13 +138,17 @@ function isInlineDocument(node: JsonNode): boolean {
  * JSON), so it parses in place with true offsets. Folded (`>`) blocks are JSON too once folded, but only the
  * literal form keeps every character where it is written, so only `|` is read.
  */
-function blockScalarJson(f: Found, text: string): Found | undefined {
+function blockScalarJson(f: Found, text: string, syntaxErrors: SyntaxProblem[]): Found | undefined {
   if (f.node.type !== 'string') return undefined;
   const raw = text.slice(f.node.offset, f.node.offset + f.node.length);
   const m = /^\|[0-9+-]*[ \t]*(#[^\n]*)?\r?\n/.exec(raw);
   if (!m) return undefined;
   const base = f.node.offset + m[0].length;
-  const { root } = parseJson(text.slice(base, f.node.offset + f.node.length));
+  const body = text.slice(base, f.node.offset + f.node.length);
+  // only a block that is meant as a JSON object: a YAML block of plain text is no policy and no error
+  if (!/^\s*\{/.test(body)) return undefined;
+  const { root, syntaxErrors: errors } = parseJson(body);
+  for (const e of errors) syntaxErrors.push({ ...e, offset: e.offset + base });
   if (root?.type !== 'object') return undefined;
   shiftOffsets(root as unknown as MutableNode, base);
   return { ...f, node: root };
