@@ -61,8 +61,8 @@ for (const [name, uri, languageId, text] of [
     for (const a of actions) {
       for (const e of a.edit?.changes?.[uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$/, `${a.title}: ${e.newText}`);
     }
-    // a quoted string (HCL) gets the typo fix; an unquoted YAML scalar is not offered one today
-    if (languageId === 'terraform') assert.ok(actions.some((a) => /s3:PutObject/.test(a.title)), JSON.stringify(actions));
+    // the did-you-mean fix is offered on the HCL string and on the unquoted YAML scalar alike
+    assert.ok(actions.some((a) => /s3:PutObject/.test(a.title)), JSON.stringify(actions));
     assert.deepEqual(errors, []);
   });
 }
