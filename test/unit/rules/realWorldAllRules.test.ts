@@ -104,9 +104,11 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/AWSGlueServiceRole-excerpt.json',
     'real/managed/AmazonBedrockFullAccess.json',
   ],
-  // AdministratorAccess is full admin
+  // AdministratorAccess is full admin; the data-perimeter VPC endpoint policy is read as a resource policy (the tool has
+  // no endpoint-policy type), where Action "*" to anyone in the org is indeed every action on the resource
   FULL_ADMIN: [
     'aws/AdministratorAccess.json',
+    'real/perimeter/data-perimeter-default-vpce-resource-policy.json',
   ],
   // S3 bucket policies with an Allow and no aws:SecureTransport deny: true, and AWS's own best practice
   MISSING_SECURE_TRANSPORT_DENY: [
