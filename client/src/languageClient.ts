@@ -24,10 +24,15 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // without a Terraform extension VS Code opens .tf as plain text; .template has no language of its own
+      { scheme: 'file', pattern: '**/*.tf' },
+      { scheme: 'file', pattern: '**/*.template' },
+    ],
     outputChannel,
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
