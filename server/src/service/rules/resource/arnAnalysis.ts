@@ -155,8 +155,13 @@ function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
   const resource = fields[5]!;
 
   // R07: the resource part must fit one of the service's templates
-  const resourceTokens = tokenize(resource);
-  const candidates = templates.filter((t) => tokensOverlap(resourceTokens, templateTokens(t.template.resource)));
+  // a Region or account ending in `*` may also span the following colons (IAM User Guide, Resource element):
+  // from there on the rest of the ARN is compared as one string ("arn:*:kms:*:::*" in AmazonBedrockFullAccess)
+  const spanFrom = fields[3]!.endsWith('*') ? 3 : fields[4]!.endsWith('*') ? 4 : 5;
+  const restTokens = tokenize(fields.slice(spanFrom).join(':'));
+  const templateRest = (t: ResourceTypeInfo): string =>
+    [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
+  const candidates = templates.filter((t) => tokensOverlap(restTokens, templateTokens(templateRest(t))));
   if (candidates.length === 0) {
     const closest = closestTemplate(templates, resource);
     out.push({
