@@ -13,10 +13,13 @@ const MAX_SERVICES = 3;
 
 export function doCodeLens(ctx: FeatureContext, doc: TextDocument): CodeLens[] {
   const lenses: CodeLens[] = [];
+  // Fn::If branches are separate policy variants over the same text: one lens per statement position
+  const lensed = new Set<number>();
   ctx.parsed.policies.forEach((policy, policyIndex) => {
     for (const statement of policy.statements) {
       // a statement without Action/NotAction has nothing to summarise (MISSING_ACTION reports it)
-      if (!statement.action) continue;
+      if (!statement.action || lensed.has(statement.node.offset)) continue;
+      lensed.add(statement.node.offset);
       const summary = summarizeStatement(ctx.catalog, statement);
       const start = doc.positionAt(statement.node.offset);
       lenses.push({

@@ -249,7 +249,9 @@ function escaped(text: string, at: number, min: number): boolean {
 }
 
 function policyAt(parsed: ParsedDocument, offset: number): PolicyDocument | undefined {
-  const inside = parsed.policies.find((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length);
+  const containing = parsed.policies.filter((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length);
+  // Fn::If gives one policy per branch over the same span: prefer the variant that has a statement here
+  const inside = containing.find((p) => p.statements.some((s) => offset >= s.node.offset && offset <= s.node.offset + s.node.length)) ?? containing[0];
   // a plain file is one policy even where a half-typed edit leaves the cursor outside the recovered tree
   return inside ?? (!parsed.container && parsed.policies.length === 1 ? parsed.policies[0] : undefined);
 }
