@@ -1,8 +1,18 @@
-/** TYPE_MISMATCH: the operator family does not suit the key's type (e.g. StringEquals on a Bool key). */
+/**
+ * TYPE_MISMATCH: the operator family does not suit the key's type (e.g. StringEquals on a Bool key). Not for a
+ * String operator comparing with policy variables a key whose own operators take none.
+ */
 
 import type { Rule } from '../rule';
 import { familySuitsKeyType, operatorsForKeyType } from '../../knowledge/operators';
+import { scanPolicyVariables } from '../../knowledge/policyVariables';
+import type { ConditionEntry } from '../../parser/policyModel';
 import { conditionSites, knownKeyInfo } from './conditionUtil';
+
+/** Every value holds a policy variable ("${aws:VpcSourceIp}"). */
+function comparesWithVariables(entry: ConditionEntry): boolean {
+  return entry.values.length > 0 && entry.values.every((v) => typeof v.value === 'string' && scanPolicyVariables(v.value).some((x) => x.kind === 'variable'));
+}
 
 export const typeMismatch: Rule = {
   code: 'TYPE_MISMATCH',
@@ -32,6 +42,10 @@ Good:
       if (familySuitsKeyType(family, info.type)) continue;
       // Arn operators on a String-typed key: many service keys typed String hold ARNs; do not guess.
       if (family === 'Arn' && info.type === 'String') continue;
+      // IpAddress/Date/Numeric operators take no policy variables, so comparing such a key with another key's
+      // value needs a String operator: the IAM User Guide's own aws:Ec2InstanceSourcePrivateIPv4 example is
+      // "StringNotEquals": {"aws:Ec2InstanceSourcePrivateIPv4": "${aws:VpcSourceIp}"}
+      if (family === 'String' && comparesWithVariables(entry) && !operatorsForKeyType(info.type).some((o) => o.allowsVariables)) continue;
       const suggested = operatorsForKeyType(info.type)[0]?.name;
       ctx.report(
         entry.key,
