@@ -9,7 +9,7 @@ export const emptyArrayOrObject: Rule = {
   defaultSeverity: 'info',
   category: 'grammar',
   summary: 'An empty array or object in Action, Resource, Principal or Condition.',
-  catalogue: ['G18'],
+  catalogue: ['G18', 'C25'],
   accessAnalyzer: [
     'EMPTY_ARRAY_ACTION',
     'EMPTY_ARRAY_RESOURCE',
