@@ -51,7 +51,7 @@ const FALSE_ON_VALID_POLICY = new Set<string>([
   'INVALID_CONDITION_MULTIPLE_BOOLEAN', 'TYPE_MISMATCH', 'TYPE_MISMATCH_BINARY', 'TYPE_MISMATCH_DATE',
   'TYPE_MISMATCH_IP_RANGE', 'TYPE_MISMATCH_NUMBER', 'UNKNOWN_POLICY_VARIABLE', 'WILDCARD_WITHOUT_LIKE_OPERATOR',
   'MISSING_ACTION_FOR_CONDITION_KEY', 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY', 'DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE',
-  'DEPRECATED_GLOBAL_CONDITION_KEY', 'DUPLICATE_SID', 'ID_IN_IDENTITY_POLICY', 'MISSING_VERSION', 'MISSING_PAIRED_CONDITION_KEYS',
+  'DEPRECATED_GLOBAL_CONDITION_KEY', 'ID_IN_IDENTITY_POLICY', 'MISSING_VERSION', 'MISSING_PAIRED_CONDITION_KEYS',
   'INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION', 'INVALID_ARN_PREFIX', 'MISSING_ARN_FIELD', 'INVALID_ARN_RESOURCE',
 ]);
 
@@ -250,6 +250,10 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/managed/AWSSupportServiceRolePolicy-excerpt.json',
     'real/managed/SecurityAudit.json',
     'real/managed/ViewOnlyAccess.json',
+  ],
+  // two statements share one Sid (as in the AWS managed key policy): true, and KMS accepts it, hence only a warning
+  DUPLICATE_SID: [
+    'real/resource/kms-aws-secretsmanager-managed-key-policy.json',
   ],
 };
 
