@@ -1,25 +1,15 @@
 // Adversarial documents (the reliability test asserts only a generous bound): parse + validate + hover +
-// completion + code actions at the middle, wall time per document, as in test/unit/reliability/adversarial.test.ts.
+// completion + code actions at the middle, wall time per document. The documents are the test's own
+// (test/fuzz/adversarialDocs.ts, compiled into out/ by `npm run build:tests`).
 
-function policy(statements) {
-  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
-}
+import { createRequire } from 'node:module';
 
-const CASES = {
-  'backtracking wildcards': () => policy([{ Effect: 'Allow', Action: [`s3:${'*a'.repeat(5000)}`, `${'*?'.repeat(3000)}:*`, `s3:${'a*'.repeat(4000)}b`], Resource: `arn:aws:s3:::${'*a'.repeat(3000)}` }]),
-  '100,000-element action array': () =>
-    policy([{ Effect: 'Allow', Action: Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? 's3:GetObject' : i % 3 === 1 ? `ec2:Describe${i}` : 'sqs:*')), Resource: '*' }]),
-  '10,000 statements': () => policy(Array.from({ length: 10_000 }, (_, i) => ({ Sid: `S${i % 5000}`, Effect: 'Allow', Action: ['s3:GetObject', 'iam:PassRole'], Resource: `arn:aws:s3:::bucket-${i}/*` }))),
-  'condition with 10,000 keys': () => {
-    const keys = {};
-    for (let i = 0; i < 10_000; i++) keys[i % 2 ? `aws:PrincipalTag/team${i}` : `s3:unknownKey${i}`] = 'x';
-    return policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: keys } }]);
-  },
-};
+const require = createRequire(import.meta.url);
 
 export async function run(ctx) {
+  const { ADVERSARIAL_CASES } = require('../../out/test/fuzz/adversarialDocs.js');
   const rows = [];
-  for (const [name, make] of Object.entries(CASES)) {
+  for (const [name, make] of Object.entries(ADVERSARIAL_CASES)) {
     const text = make();
     const service = ctx.createService();
     const doc = ctx.TextDocument.create('file:///bench/adversarial.json', 'json', 1, text);
