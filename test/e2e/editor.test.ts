@@ -155,3 +155,18 @@ test('"Restart Language Server" restarts it and the new server checks edits', as
   // the restart raced no request into an error notification
   assert.equal(await wb.page.locator('.notifications-toasts .notification-toast', { hasText: /failed/i }).count(), 0);
 });
+
+test('the IAM grammar colours policy parts in .json and in the iam-policy language', async () => {
+  // without our grammar, every string value gets the same token colour; with it, the effect and the action differ
+  // (a plain JSON string renders as one span, quotes included)
+  const colourOf = async (text: string): Promise<string> =>
+    wb.token(text).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+  await wb.openFile('read-policy.json');
+  assert.notEqual(await colourOf('Allow'), await colourOf('"ReadReports"'), 'Effect value coloured apart from a plain string');
+  await wb.openFile('deny-leave-org.policy.json');
+  await wb.page.locator('.statusbar-item', { hasText: 'IAM Policy' }).first().waitFor();
+  assert.notEqual(await colourOf('Deny'), await colourOf('"DenyLeavingTheOrganization"'));
+  assert.notEqual(await colourOf('LeaveOrganization'), await colourOf('"DenyLeavingTheOrganization"'), 'action name coloured');
+  await wb.editor.locator('.codelens-decoration', { hasText: 'Deny organizations: Write (1 action)' }).first().waitFor();
+  await wb.screenshot('iam-policy-language');
+});
