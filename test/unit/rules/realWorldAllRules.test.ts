@@ -22,6 +22,8 @@ const ROOTS = [join(POLICIES_DIR, 'aws'), join(POLICIES_DIR, 'real')];
 const POLICY_TYPES: Readonly<Record<string, PolicyType>> = {
   // aws/README.md: the Organizations SCP example; "-scp" already says so, kept explicit as the corpus's SCP anchor
   'aws/deny-outside-regions-scp.json': 'scp',
+  // an identity policy that requires a boundary on the users it creates: the name's "boundary" would make it one
+  'real/identity/iam-create-role-with-boundary.json': 'identity',
 };
 
 /**
@@ -347,6 +349,32 @@ test('the real-policy corpus is there (both folders, 150+ valid JSON policies)',
 test('the corpus covers every policy type', () => {
   const types = new Set(FILES.map((f) => service.parse(TextDocument.create(`file:///${f}`, 'json', 1, readFileSync(f, 'utf8'))).policies[0]?.policyType));
   for (const t of ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary']) assert.ok(types.has(t as PolicyType), `no ${t} policy in the corpus`);
+});
+
+/** The type each folder of test/fixtures/policies/real holds; files elsewhere are typed by name or content as in the editor. */
+const FOLDER_TYPES: Readonly<Record<string, PolicyType>> = {
+  'real/managed': 'identity',
+  'real/identity': 'identity',
+  'real/resource': 'resource',
+  'real/trust': 'trust',
+  'real/scp': 'scp',
+  'real/rcp': 'rcp',
+  'real/boundary': 'boundary',
+};
+
+test('every real policy is read as a policy of the type its folder (or, for perimeter/, its name) says', () => {
+  const wrong: string[] = [];
+  for (const path of FILES) {
+    const file = relative(POLICIES_DIR, path).split('\\').join('/');
+    const parsed = service.parse(TextDocument.create(`file:///${file}`, 'json', 1, readFileSync(path, 'utf8')), POLICY_TYPES[file] ? { policyType: POLICY_TYPES[file] } : undefined);
+    const policy = parsed.policies[0];
+    const folder = file.slice(0, file.lastIndexOf('/'));
+    const byName = /-rcp\.json$/.test(file) ? 'rcp' : /-scp\.json$/.test(file) ? 'scp' : /trust-policy\.json$/.test(file) ? 'trust' : /(bucket|key|topic|resource)-policy\.json$/.test(file) ? 'resource' : undefined;
+    const expected = FOLDER_TYPES[folder] ?? (folder === 'real/perimeter' ? byName : undefined);
+    if (!parsed.isPolicy || !policy || policy.statements.length === 0) wrong.push(`${file}: not read as a policy`);
+    else if (expected && policy.policyType !== expected) wrong.push(`${file}: ${policy.policyType}, expected ${expected}`);
+  }
+  assert.deepEqual(wrong, []);
 });
 
 test('every allow-listed name is really absent from dist/iam-catalog.json, and used by the corpus', () => {
