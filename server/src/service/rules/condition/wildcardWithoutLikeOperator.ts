@@ -1,4 +1,7 @@
-/** WILDCARD_WITHOUT_LIKE_OPERATOR: `*` or `?` in a value of an operator that compares literally (StringEquals, ...). */
+/**
+ * WILDCARD_WITHOUT_LIKE_OPERATOR: `*` or `?` in a value of an operator that compares literally (StringEquals, ...).
+ * Not for a bare "*" on a key whose real value is "*" (s3:if-none-match).
+ */
 
 import type { Rule } from '../rule';
 import { scanPolicyVariables } from '../../knowledge/policyVariables';
@@ -15,6 +18,12 @@ export function literalWildcardIndex(value: string): number {
   }
   return -1;
 }
+
+/**
+ * Keys whose request value is itself a literal "*": S3 conditional writes send `If-None-Match: *`, so
+ * `"StringEquals": {"s3:if-none-match": "*"}` tests exactly that header (S3 User Guide, conditional writes).
+ */
+const LITERAL_STAR_KEYS = new Set(['s3:if-none-match']);
 
 export const wildcardWithoutLikeOperator: Rule = {
   code: 'WILDCARD_WITHOUT_LIKE_OPERATOR',
@@ -37,8 +46,9 @@ Good:
   checkPolicy(ctx) {
     for (const { op, entry, block } of conditionSites(ctx.policy)) {
       if (!op || op.operator.supportsWildcards || op.operator.family !== 'String') continue;
+      const literalStar = LITERAL_STAR_KEYS.has(entry.key.value.toLowerCase());
       for (const v of entry.values) {
-        if (typeof v.value !== 'string') continue;
+        if (typeof v.value !== 'string' || (literalStar && v.value === '*')) continue;
         const i = literalWildcardIndex(v.value);
         if (i < 0) continue;
         const like = block.operator.value.replace(/(Equals)(IgnoreCase)?/, () => 'Like');
