@@ -120,6 +120,7 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/resource/s3-canonical-user-bucket-policy.json',
     'real/resource/s3-cloudfront-oac-bucket-policy.json',
     'real/resource/s3-cloudtrail-bucket-policy.json',
+    'real/resource/s3-conditional-writes-bucket-policy.json',
     'real/resource/s3-config-delivery-bucket-policy.json',
     'real/resource/s3-cross-account-bucket-policy.json',
     'real/resource/s3-elb-access-logs-bucket-policy.json',
