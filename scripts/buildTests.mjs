@@ -8,7 +8,8 @@ function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+    // .js sources are generated modules (the precompiled schema validator): copied through like the rest
+    else if ((p.endsWith('.ts') && !p.endsWith('.d.ts')) || p.endsWith('.generated.js')) out.push(p);
   }
   return out;
 }

@@ -43,6 +43,13 @@ test('language server with all socket and DNS calls forbidden answers diagnostic
   await session.stop();
 });
 
+test('no code is compiled at run time: the bundles contain no new Function (ajv is precompiled)', () => {
+  for (const bundle of ['server.js', 'cli.js', 'extension.js']) {
+    const text = readFileSync(join(REPO_ROOT, 'dist', bundle), 'utf8');
+    assert.ok(!/new Function\s*\(/.test(text), `dist/${bundle} contains new Function`);
+  }
+});
+
 test('no eval or new Function in our sources', () => {
   const offenders: string[] = [];
   const walk = (dir: string): void => {
