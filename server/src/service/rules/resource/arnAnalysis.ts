@@ -240,6 +240,10 @@ function onlyStars(s: string): boolean {
 }
 
 function displayName(templates: readonly ResourceTypeInfo[]): string {
+  // the service whose own prefix is the ARN's service names it (kms -> AWS Key Management Service, though
+  // EventBridge lists as many kms templates); else the one that owns most templates for this namespace
+  const own = templates.find((t) => t.service.prefix === t.template.service);
+  if (own) return own.service.name;
   // the service that owns most templates for this namespace names it best (iam -> IAM, not STS)
   const counts = new Map<string, number>();
   for (const t of templates) counts.set(t.service.name, (counts.get(t.service.name) ?? 0) + 1);
