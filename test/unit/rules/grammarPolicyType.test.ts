@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { policyTypeFromFileName } from '../../../server/src/service/parser/policyType';
+import { parseDocument } from '../../../server/src/service/parser/parseDocument';
 
 test('file names that announce a policy type', () => {
   const cases: Array<[string, string]> = [
@@ -47,4 +48,12 @@ test('the folder right above the file names the type when the file name does not
     ['/scps/identity/read-only.json', undefined],
   ];
   for (const [path, type] of cases) assert.equal(policyTypeFromFileName(path), type, path);
+});
+
+test('a file named like a trust policy that has a Resource and no Principal is read as an identity policy', () => {
+  const identity = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/deploy"}]}';
+  assert.equal(parseDocument(identity, { uri: 'file:///policies/allow-assume-role.json' }).policies[0]!.policyType, 'identity');
+  // a trust policy still being written (no Principal yet, no Resource) keeps its name's type
+  const draft = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole"}]}';
+  assert.equal(parseDocument(draft, { uri: 'file:///roles/app-trust.json' }).policies[0]!.policyType, 'trust');
 });

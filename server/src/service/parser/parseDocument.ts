@@ -4,7 +4,7 @@
 
 import { findDuplicateKeys, parseJson, properties, propertyKey, type DuplicateKey, type JsonNode, type SyntaxProblem } from './jsonTree';
 import { buildPolicy } from './buildPolicy';
-import { policyTypeFromContent, policyTypeFromFileName } from './policyType';
+import { policyTypeFromContent, policyTypeFromFileNameAndContent } from './policyType';
 import type { PolicyDocument, PolicyType } from './policyModel';
 import { detectContainer } from './containers/detect';
 import { findCloudFormationPolicies, isCloudFormationTemplate } from './containers/cloudformation';
@@ -68,7 +68,7 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
   if (!isPolicy) return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   const policies: PolicyDocument[] = [];
   if (root?.type === 'object') {
-    const fromName = policyTypeFromFileName(uri);
+    const fromName = policyTypeFromFileNameAndContent(uri, root);
     const policyType = options.policyType ?? fromName ?? policyTypeFromContent(root);
     const policyTypeSource = options.policyType ? 'setting' : fromName ? 'filename' : 'content';
     policies.push(buildPolicy(root, { policyType, policyTypeSource }));

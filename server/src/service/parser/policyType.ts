@@ -70,3 +70,21 @@ export function policyTypeFromContent(root: JsonNode): PolicyType {
   if (withPrincipal === 0) return 'identity';
   return trustLike === withPrincipal ? 'trust' : 'resource';
 }
+
+/**
+ * The file name's type, unless the content contradicts it beyond doubt: a file named like a trust policy
+ * ("allow-assume-role.json") whose statements have no Principal but do have a Resource is an identity policy
+ * that grants sts:AssumeRole (a trust policy never has a Resource). Otherwise the name wins, so a trust
+ * policy being written keeps its trust checks before its Principal is typed.
+ */
+export function policyTypeFromFileNameAndContent(uriOrPath: string, root: JsonNode): PolicyType | undefined {
+  const fromName = policyTypeFromFileName(uriOrPath);
+  if (fromName !== 'trust') return fromName;
+  const stmtProp = properties(root).find((p) => propertyKey(p) === 'Statement');
+  const stmtValue = stmtProp ? propertyValue(stmtProp) : undefined;
+  const stmts = stmtValue?.type === 'array' ? (stmtValue.children ?? []) : stmtValue ? [stmtValue] : [];
+  const keys = stmts.map((s) => new Set(properties(s).map(propertyKey)));
+  const anyPrincipal = keys.some((k) => k.has('Principal') || k.has('NotPrincipal'));
+  const anyResource = keys.some((k) => k.has('Resource') || k.has('NotResource'));
+  return !anyPrincipal && anyResource ? undefined : fromName;
+}
