@@ -1,4 +1,4 @@
-// `npm start`: runs the CLI over examples/ after the build. The bad examples are meant to fail (exit 1), so
+// `npm run check:examples` (and `npm start` where no editor can be started): runs the CLI over examples/ after the build. The bad examples are meant to fail (exit 1), so
 // this script reports the exit status and exits 0 unless the CLI itself could not run (exit 2 or a crash).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -28,7 +28,14 @@ if (onPath('code') && !process.env.IAM_START_CODE_SERVER) {
 }
 
 const bin = spawnSync('bash', [join(root, 'scripts', 'installCodeServer.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-if (bin.status !== 0) process.exit(bin.status ?? 1);
+if (bin.status !== 0) {
+  // no editor could be started (the message above says which system package is missing): still show what the
+  // extension finds in examples/, through the same engine's CLI, and how to get the editor next time
+  console.log('\nVS Code (code-server) could not be started here; the same checks through the CLI instead:\n');
+  const check = spawnSync(process.execPath, [join(root, 'examples', 'check.mjs')], { cwd: root, stdio: 'inherit' });
+  console.log('\nFor the editor: install the missing package named above (Debian/Ubuntu: sudo apt-get install -y ripgrep libkrb5-dev), then run npm start again.');
+  process.exit(check.status ?? 1);
+}
 const codeServer = bin.stdout.trim().split('\n').pop();
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

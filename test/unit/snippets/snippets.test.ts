@@ -116,12 +116,6 @@ const ACCEPTED_INFO: Readonly<Record<string, readonly string[]>> = {
   // The role of a Lambda function or container reads its secret: a workload cannot present MFA and its source
   // network is AWS's, so the MFA-or-network suggestion cannot be followed; the grant is one secret ARN.
   'IAM: Secrets Manager read of one secret': ['SENSITIVE_ACTION_WITHOUT_CONDITION'],
-  // Already conditioned: kms:ViaService limits use of the one key to requests made through one AWS service
-  // (stronger than a network condition), and kms:CallerAccount pins the account.
-  'IAM: KMS use of one key through one service': ['SENSITIVE_ACTION_WITHOUT_CONDITION'],
-  // Already conditioned: one role ARN, and iam:PassedToService limits which service may receive it; deployment
-  // pipelines that pass roles cannot present MFA.
-  'IAM: iam:PassRole of one role to one service': ['SENSITIVE_ACTION_WITHOUT_CONDITION'],
 };
 
 const service = createIamLanguageService({ catalog: testCatalog(), rethrow: true });

@@ -156,8 +156,8 @@ export const DEFAULT_SENSITIVE_ACTIONS: readonly SensitiveActionGroup[] = [
 ];
 
 /**
- * Condition keys that tie a sensitive grant to a second factor or a network (catalogue S24): their presence in
- * an Allow statement counts as "constrained".
+ * Condition keys that tie a sensitive grant to a second factor, a network, the organization or one AWS
+ * service (catalogue S24): their presence in an Allow statement counts as "constrained".
  */
 export const SENSITIVE_ACTION_GUARD_KEYS: readonly string[] = [
   'aws:MultiFactorAuthPresent',
@@ -168,4 +168,7 @@ export const SENSITIVE_ACTION_GUARD_KEYS: readonly string[] = [
   'aws:VpcSourceIp',
   'aws:PrincipalOrgID',
   'aws:PrincipalOrgPaths',
+  // service-bound guards: a key used only through one AWS service, a role passed only to one service
+  'kms:ViaService',
+  'iam:PassedToService',
 ];
