@@ -17,6 +17,7 @@ for (const [name, make] of Object.entries(ADVERSARIAL_CASES)) {
     const doc = TextDocument.create('file:///adversarial.json', 'json', 1, text);
     const t0 = performance.now();
     const parsed = svc.parse(doc);
+    assert.equal(parsed.skipped, undefined, `${name} must be analysed, not skipped (${text.length} characters)`);
     const diagnostics = svc.validate(doc, parsed);
     const mid = doc.positionAt(Math.floor(text.length / 2));
     svc.hover(doc, parsed, mid);
