@@ -5,7 +5,7 @@
 import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
 import { expandPattern } from '../../knowledge/statementActions';
 import { isWholeAccountPrincipal } from '../../knowledge/principals';
-import type { ConditionEntry, ConditionOperatorBlock, PolicyDocument, PolicyType, Statement } from '../../parser/policyModel';
+import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, PolicyType, Statement, StringListElement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
 
 export function isAllow(s: Statement): boolean {
@@ -84,11 +84,34 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
   const el = s.action;
   if (!el) return undefined;
   const wanted = actionName.toLowerCase();
+  const first = firstItemByAction(catalog, el);
   if (el.negated) {
     if (!catalog.getAction(wanted)) return undefined;
-    return el.items.some((i) => patternNames(catalog, i.value).has(wanted)) ? undefined : el;
+    return first.has(wanted) ? undefined : el;
   }
-  return el.items.find((i) => patternNames(catalog, i.value).has(wanted));
+  return first.get(wanted);
+}
+
+/**
+ * Lowercased action name -> the first item of the list that matches it, built once per parsed list: the
+ * escalation check asks about a hundred actions, and scanning a 100,000-item list for each took seconds.
+ * Repeated item values are expanded once (only their first occurrence can be the first match).
+ */
+const firstItemCache = new WeakMap<StringListElement, ReadonlyMap<string, Located<string>>>();
+function firstItemByAction(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
+  let map = firstItemCache.get(el);
+  if (!map) {
+    const built = new Map<string, Located<string>>();
+    const seenValues = new Set<string>();
+    for (const item of el.items) {
+      const key = item.value.toLowerCase();
+      if (seenValues.has(key)) continue;
+      seenValues.add(key);
+      for (const name of patternNames(catalog, item.value)) if (!built.has(name)) built.set(name, item);
+    }
+    firstItemCache.set(el, (map = built));
+  }
+  return map;
 }
 
 export interface GrantedAction {
