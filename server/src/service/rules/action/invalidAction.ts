@@ -13,6 +13,20 @@ import { actionItems } from './actionItems';
  * candidates are the prefixes of real action names one character shorter, equal or longer than the typed one.
  */
 export function suggestWildcard(catalog: IamCatalog, svc: ServiceInfo, namePattern: string): string | undefined {
+  // the same pattern is re-checked on every keystroke: memoise per catalog (bounded)
+  let memo = wildcardSuggestions.get(catalog);
+  if (!memo) wildcardSuggestions.set(catalog, (memo = new Map()));
+  const key = `${svc.prefix}:${namePattern}`;
+  if (memo.has(key)) return memo.get(key);
+  const suggestion = computeWildcardSuggestion(catalog, svc, namePattern);
+  if (memo.size > 5000) memo.clear();
+  memo.set(key, suggestion);
+  return suggestion;
+}
+
+const wildcardSuggestions = new WeakMap<IamCatalog, Map<string, string | undefined>>();
+
+function computeWildcardSuggestion(catalog: IamCatalog, svc: ServiceInfo, namePattern: string): string | undefined {
   const literal = literalPrefix(namePattern);
   if (literal.length < 2 || literal.length > 80) return undefined;
   const rest = namePattern.slice(literal.length);
