@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { IamPolicySettings } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, type IamPolicySettings } from '../../server/src/protocol';
 
 /** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
 export const CLIENT_ID = 'iamPolicy';
@@ -20,8 +20,8 @@ const LANGUAGES = ['json', 'jsonc', 'iam-policy', 'yaml', 'terraform'];
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
