@@ -5,15 +5,11 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS, type IamPolicySettings } from '../../server/src/protocol';
+import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 /** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
-export const CLIENT_ID = 'iamPolicy';
+export const CLIENT_ID = SETTINGS_SECTION;
 export const CLIENT_NAME = 'IAM Policy Assistant';
-
-// compile-time check that CLIENT_ID is the settings section the server reads
-const _section: keyof { iamPolicy: IamPolicySettings } = CLIENT_ID;
-void _section;
 
 const LANGUAGES = ['json', 'jsonc', 'iam-policy', 'yaml', 'terraform'];
 

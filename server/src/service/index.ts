@@ -62,9 +62,14 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     catalog: options.catalog,
     settings,
     logger,
-    errorCodes(text) {
-      const doc = TextDocument.create(parsed.uri, 'json', 0, text);
-      return new Set(findings(service.parse(doc), settings).filter((f) => f.severity === 'error').map((f) => f.code));
+    errorCodes(text, languageId) {
+      // parse the candidate text the way the original was parsed: same language (JSON, YAML, Terraform),
+      // same forced policy type, same "treat as a policy" decision
+      const doc = TextDocument.create(parsed.uri, languageId, 0, text);
+      const first = parsed.policies[0];
+      const forced = first?.policyTypeSource === 'setting' ? { policyType: first.policyType } : {};
+      const reparsed = service.parse(doc, { ...forced, forcePolicy: parsed.isPolicy });
+      return new Set(findings(reparsed, settings).filter((f) => f.severity === 'error').map((f) => f.code));
     },
   });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>

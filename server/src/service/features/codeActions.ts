@@ -106,8 +106,8 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     // a fix must not introduce a new kind of error (e.g. narrowing sts:* below what a trust policy needs);
     // re-validating costs about a millisecond for a policy-sized file, so larger files skip this vetting
     if (p.snippet || fctx.text.length > VET_FIXES_BELOW_CHARS) return true;
-    errorsBefore ??= ctx.errorCodes(fctx.text);
-    const after = ctx.errorCodes(applyOffsetEdits(fctx.text, p.edits));
+    errorsBefore ??= ctx.errorCodes(fctx.text, doc.languageId);
+    const after = ctx.errorCodes(applyOffsetEdits(fctx.text, p.edits), doc.languageId);
     return [...after].every((code) => errorsBefore!.has(code));
   };
   if (wanted(CodeActionKind.QuickFix, context.only)) {

@@ -11,6 +11,6 @@ export interface FeatureContext {
   readonly catalog: IamCatalog;
   readonly settings: ServiceSettings;
   readonly logger: Logger;
-  /** codes of the error-severity findings of a text under the same settings (used to vet fixes) */
-  errorCodes(text: string): ReadonlySet<string>;
+  /** codes of the error-severity findings of a text in the document's language, under the same settings and parse options (used to vet fixes) */
+  errorCodes(text: string, languageId: string): ReadonlySet<string>;
 }

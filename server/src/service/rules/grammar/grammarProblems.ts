@@ -3,6 +3,8 @@
 // anyOf/not are folded away. It writes no messages: each grammar rule words its own problem kind.
 
 import type { ErrorObject } from 'ajv';
+// precompiled at build time by scripts/buildSchemaValidator.mjs from POLICY_SCHEMA: nothing is compiled at
+// run time (no new Function), and the first validation pays no compile cost
 import policySchemaValidator from './policySchemaValidator.generated';
 import { getNodeValue } from 'jsonc-parser';
 import { properties, propertyKey, type JsonNode } from '../../parser/jsonTree';
@@ -20,12 +22,6 @@ export type GrammarProblem =
   | { readonly kind: 'invalid-value'; readonly path: JsonPath; readonly node: JsonNode; readonly element: 'Version' | 'Effect' }
   | { readonly kind: 'exclusive'; readonly path: JsonPath; readonly object: JsonNode; readonly pair: readonly [string, string] };
 
-/**
- * The schema validator, precompiled at build time by scripts/buildSchemaValidator.mjs from POLICY_SCHEMA:
- * nothing is compiled at run time (no new Function), and the first validation pays no compile cost.
- */
-const getValidator = (): typeof policySchemaValidator => policySchemaValidator;
-
 const cache = new WeakMap<JsonNode, readonly GrammarProblem[]>();
 
 /** Grammar problems of one policy, computed once per policy root and shared by all grammar rules. */
@@ -39,7 +35,7 @@ export function grammarProblems(policy: PolicyDocument): readonly GrammarProblem
 }
 
 function computeProblems(root: JsonNode): GrammarProblem[] {
-  const validate = getValidator();
+  const validate = policySchemaValidator;
   if (validate(getNodeValue(root))) return [];
   const errors = validate.errors ?? [];
   // ajv reports a failing anyOf's branch errors before the anyOf itself: those branches are folded into
