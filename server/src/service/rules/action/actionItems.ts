@@ -24,7 +24,17 @@ export function splitAction(value: string): { prefix: string; name: string } | u
   return { prefix: value.slice(0, colon), name: value.slice(colon + 1) };
 }
 
-export function* actionItems(policy: PolicyDocument): Generator<ActionItem> {
+/** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
+const cache = new WeakMap<PolicyDocument, readonly ActionItem[]>();
+
+export function actionItems(policy: PolicyDocument): readonly ActionItem[] {
+  let items = cache.get(policy);
+  if (!items) cache.set(policy, (items = collectActionItems(policy)));
+  return items;
+}
+
+function collectActionItems(policy: PolicyDocument): ActionItem[] {
+  const out: ActionItem[] = [];
   for (const statement of policy.statements) {
     const element = statement.action;
     if (!element) continue;
@@ -32,7 +42,8 @@ export function* actionItems(policy: PolicyDocument): Generator<ActionItem> {
       // a name assembled at deploy time (CloudFormation Fn::Sub, Terraform interpolation) is not what the user typed
       if (isTemplated(item.node)) continue;
       const parts = item.value === '*' ? undefined : splitAction(item.value);
-      yield { statement, element, item, prefix: parts?.prefix, name: parts?.name };
+      out.push({ statement, element, item, prefix: parts?.prefix, name: parts?.name });
     }
   }
+  return out;
 }

@@ -29,27 +29,46 @@ Good:
     for (const statement of ctx.policy.statements) {
       const items = (statement.action?.items ?? []).filter((i) => !isTemplated(i.node));
       if (items.length < 2 || items.length > 1000) continue;
-      // tokenize once; only entries of the same service (or with a wildcard service) can cover each other
-      const entries = items.map((item) => {
-        const colon = item.value.indexOf(':');
-        const prefix = colon < 0 ? item.value.toLowerCase() : item.value.slice(0, colon).toLowerCase();
-        return { item, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) };
+      // A literal entry covers only its own (case-insensitive) copy; only wildcard entries cover others. So:
+      // exact copies through a map, and the pairwise glob test only against the few wildcard entries, with
+      // tokens made once (a statement is linear in its length instead of quadratic).
+      const lower = items.map((i) => i.value.toLowerCase());
+      const firstIndex = new Map<string, number>();
+      const wildcards: Array<{ index: number; prefix: string; wildPrefix: boolean; tokens: Int32Array }> = [];
+      const prefixOf = (value: string): string => {
+        const colon = value.indexOf(':');
+        return colon < 0 ? value : value.slice(0, colon);
+      };
+      lower.forEach((value, index) => {
+        if (!firstIndex.has(value)) firstIndex.set(value, index);
+        if (!hasWildcard(value)) return;
+        const prefix = prefixOf(value);
+        wildcards.push({ index, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(items[index]!.value, true, false) });
       });
-      entries.forEach((inner, i) => {
+      items.forEach((inner, i) => {
         // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise
-        if (inner.item.value !== '*' && expandPattern(ctx.catalog, inner.item.value).length === 0) return;
-        // a pattern covering this one; of two equivalent entries only the later one is reported
-        const outer = entries.find(
-          (o, j) =>
-            j !== i &&
-            (o.wildPrefix || o.prefix === inner.prefix) &&
-            tokensCover(o.tokens, inner.tokens) &&
-            (j < i || !tokensCover(inner.tokens, o.tokens)),
-        );
-        if (!outer) return;
-        const same = outer.item.value.toLowerCase() === inner.item.value.toLowerCase();
-        const msg = same ? `"${inner.item.value}" is listed twice; remove this copy.` : `"${inner.item.value}" is already covered by "${outer.item.value}"; remove it.`;
-        ctx.report(inner.item, msg, { data: { coveredBy: outer.item.value }, tags: ['unnecessary'] });
+        if (inner.value !== '*' && expandPattern(ctx.catalog, inner.value).length === 0) return;
+        // the first entry covering this one; of two equivalent entries only the later one is reported
+        const copyAt = firstIndex.get(lower[i]!)!;
+        let outerIndex = copyAt < i ? copyAt : -1;
+        if (wildcards.length > 0) {
+          const prefix = prefixOf(lower[i]!);
+          let innerTokens: Int32Array | undefined;
+          for (const o of wildcards) {
+            if (outerIndex >= 0 && o.index > outerIndex) break;
+            if (o.index === i || !(o.wildPrefix || o.prefix === prefix)) continue;
+            innerTokens ??= tokenize(inner.value, true, false);
+            if (tokensCover(o.tokens, innerTokens) && (o.index < i || !tokensCover(innerTokens, o.tokens))) {
+              outerIndex = o.index;
+              break;
+            }
+          }
+        }
+        if (outerIndex < 0) return;
+        const outer = items[outerIndex]!;
+        const same = lower[outerIndex] === lower[i];
+        const msg = same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`;
+        ctx.report(inner, msg, { data: { coveredBy: outer.value }, tags: ['unnecessary'] });
       });
     }
   },

@@ -16,16 +16,22 @@ export interface ConditionSite {
   readonly entry: ConditionEntry;
 }
 
-/** Every key entry of every condition block of the policy, in document order. */
-export function conditionSites(policy: PolicyDocument): ConditionSite[] {
-  const out: ConditionSite[] = [];
-  for (const statement of policy.statements) {
-    for (const block of statement.condition?.operators ?? []) {
-      const op = parseOperator(block.operator.value);
-      for (const entry of block.entries) out.push({ statement, block, op, entry });
+const sitesCache = new WeakMap<PolicyDocument, readonly ConditionSite[]>();
+
+/** Every key entry of every condition block of the policy, in document order; computed once per parsed policy (30 rules read it). */
+export function conditionSites(policy: PolicyDocument): readonly ConditionSite[] {
+  let sites = sitesCache.get(policy);
+  if (!sites) {
+    const out: ConditionSite[] = [];
+    for (const statement of policy.statements) {
+      for (const block of statement.condition?.operators ?? []) {
+        const op = parseOperator(block.operator.value);
+        for (const entry of block.entries) out.push({ statement, block, op, entry });
+      }
     }
+    sitesCache.set(policy, (sites = out));
   }
-  return out;
+  return sites;
 }
 
 export type KeyClass =

@@ -42,6 +42,49 @@ export function statementKey(statement: Statement): string {
   return parts.sort().join(',');
 }
 
+/**
+ * A cheap fingerprint that two statements with equal statementKey always share (sorted keys; per value the
+ * smallest and largest scalar, which ordering, duplicates and the one-element-list form do not change), so
+ * the canonical text is only built for the rare statements whose fingerprints collide.
+ */
+function fingerprint(statement: Statement): string {
+  const parts: string[] = [];
+  for (const el of statement.elements) {
+    if (el.key === 'Sid') continue;
+    parts.push(`${el.key}=${valueFingerprint(el.value, CASE_INSENSITIVE.has(el.key))}`);
+  }
+  return parts.sort().join('\u0000');
+}
+
+function scalarFingerprint(node: JsonNode, lower: boolean): string | undefined {
+  switch (node.type) {
+    case 'string':
+      return `s${lower ? String(node.value).toLowerCase() : String(node.value)}`;
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return `n${String(node.value)}`;
+    default:
+      return undefined;
+  }
+}
+
+function valueFingerprint(node: JsonNode | undefined, lower: boolean): string {
+  if (!node) return 'u';
+  if (node.type === 'object') return 'O';
+  if (node.type !== 'array') return `${scalarFingerprint(node, lower)}\u0001${scalarFingerprint(node, lower)}`;
+  let min: string | undefined;
+  let max: string | undefined;
+  for (const c of node.children ?? []) {
+    const f = scalarFingerprint(c, lower);
+    // objects and nested arrays: too rare in IAM lists to fingerprint; such values all collide (and are compared in full)
+    if (f === undefined) return 'O';
+    if (min === undefined || f < min) min = f;
+    if (max === undefined || f > max) max = f;
+  }
+  return min === undefined ? 'A' : `${min}\u0001${max}`;
+}
+
 export const redundantStatement: Rule = {
   code: 'REDUNDANT_STATEMENT',
   defaultSeverity: 'info',
@@ -65,13 +108,21 @@ Good:
   { "Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" } ] }
 \`\`\``,
   checkPolicy(ctx) {
-    const seen = new Map<string, Statement>();
+    // fingerprint -> the first statement with it, or (once it collides) canonical key -> first statement
+    const byFingerprint = new Map<string, Statement | Map<string, Statement>>();
     for (const statement of ctx.policy.statements) {
       if (statement.elements.length === 0) continue;
+      const print = fingerprint(statement);
+      let group = byFingerprint.get(print);
+      if (!group) {
+        byFingerprint.set(print, statement);
+        continue;
+      }
+      if (!(group instanceof Map)) byFingerprint.set(print, (group = new Map([[statementKey(group), group]])));
       const key = statementKey(statement);
-      const first = seen.get(key);
+      const first = group.get(key);
       if (!first) {
-        seen.set(key, statement);
+        group.set(key, statement);
         continue;
       }
       const name = (s: Statement): string => (s.sid ? `statement "${s.sid.value}"` : `statement ${s.index + 1}`);

@@ -28,13 +28,21 @@ export interface ResourceItem {
   readonly templated: boolean;
 }
 
-/** Every Resource and NotResource string of a policy, in document order. */
-export function* resourceItems(policy: PolicyDocument): Generator<ResourceItem> {
-  for (const statement of policy.statements) {
-    const element = statement.resource;
-    if (!element) continue;
-    for (const item of element.items) yield { statement, element, item, templated: isTemplated(item.node) };
+const itemsCache = new WeakMap<PolicyDocument, readonly ResourceItem[]>();
+
+/** Every Resource and NotResource string of a policy, in document order; computed once per parsed policy. */
+export function resourceItems(policy: PolicyDocument): readonly ResourceItem[] {
+  let items = itemsCache.get(policy);
+  if (!items) {
+    const out: ResourceItem[] = [];
+    for (const statement of policy.statements) {
+      const element = statement.resource;
+      if (!element) continue;
+      for (const item of element.items) out.push({ statement, element, item, templated: isTemplated(item.node) });
+    }
+    itemsCache.set(policy, (items = out));
   }
+  return items;
 }
 
 const cache = new WeakMap<IamCatalog, Map<string, readonly ArnProblem[]>>();

@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
+import type { Located } from '../../parser/policyModel';
 import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
@@ -18,11 +19,28 @@ export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): stri
 }
 
 /** "arn:aws:s3:::*", "arn:aws:logs:*:*:*": every resource of the action's own service namespace. */
-function isServiceWide(arn: string, action: ActionInfo): boolean {
-  const f = splitArnFields(arn);
-  if (f.length < 6) return arn.endsWith('*') && (f[2] === undefined || f[2] === action.service.prefix || /^\*+$/.test(f[2]));
-  const wide = (x: string): boolean => x === '' || /^\*+$/.test(x);
-  return (f[2] === action.service.prefix || /^\*+$/.test(f[2]!)) && wide(f[3]!) && wide(f[4]!) && /^\*+$/.test(f[5]!);
+function isServiceWide(arn: PolicyArn, action: ActionInfo): boolean {
+  const f = arn.fields;
+  if (f.length < 6) return arn.value.endsWith('*') && (f[2] === undefined || f[2] === action.service.prefix || onlyStars(f[2]));
+  const wide = (x: string): boolean => x === '' || onlyStars(x);
+  return (f[2] === action.service.prefix || onlyStars(f[2]!)) && wide(f[3]!) && wide(f[4]!) && onlyStars(f[5]!);
+}
+
+function onlyStars(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 42) return false;
+  return true;
+}
+
+/** An ARN of the statement, split once; `fits` remembers its verdict per resource type (actions share types). */
+interface PolicyArn {
+  readonly item: Located<string>;
+  readonly value: string;
+  readonly fields: readonly string[];
+  /** account "aws": AWS-owned resources, which the service data often leaves out of actions' lists */
+  readonly awsOwned: boolean;
+  readonly wildOrVariable: boolean;
+  readonly fits: Map<ResourceTypeInfo, boolean>;
 }
 
 // the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
@@ -40,9 +58,6 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
   return hit;
 }
 
-function sameService(arn: string, action: ActionInfo): boolean {
-  return splitArnFields(arn)[2] === action.service.prefix;
-}
 
 export const resourceMismatch: Rule = {
   code: 'RESOURCE_MISMATCH',
@@ -73,41 +88,51 @@ Good:
       // "*", deploy-time substitutions and shorthands such as API Gateway's "execute-api:/*" are not judged here
       if (resourceEl.items.some((r) => r.value === '*' || isTemplateSubstitution(r.value) || !r.value.startsWith('arn:'))) continue;
       // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
-      const arns = resourceEl.items.filter((r) => analyseArn(ctx.catalog, r.value).every((p) => p.code === 'ARN_VARIABLE_BEFORE_RESOURCE' || p.severity === 'warning'));
-      if (arns.length === 0 || arns.length !== resourceEl.items.length) continue;
-      const fits = (a: ActionInfo, arn: string): boolean | undefined => {
+      const sound = resourceEl.items.filter((r) => analyseArn(ctx.catalog, r.value).every((p) => p.code === 'ARN_VARIABLE_BEFORE_RESOURCE' || p.severity === 'warning'));
+      if (sound.length === 0 || sound.length !== resourceEl.items.length) continue;
+      const arns: PolicyArn[] = sound.map((item) => {
+        const fields = splitArnFields(item.value);
+        return { item, value: item.value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(item.value) || item.value.includes('${'), fits: new Map() };
+      });
+      const fits = (a: ActionInfo, arn: PolicyArn): boolean | undefined => {
         const types = resourceTypesOfAction(a);
         if (types === undefined) return undefined;
         // AWS-owned resources ("arn:aws:iam::aws:policy/…", AWS-managed SCPs) are often missing from the
         // actions' resource lists in the service data: no verdict rather than a false warning
-        if (splitArnFields(arn)[4] === 'aws') return undefined;
+        if (arn.awsOwned) return undefined;
         // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
         // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
         // and listings are often authorized against a path or prefix the data does not describe (the IAM User
         // Guide's policy-simulator example grants iam:ListUsers on "arn:aws:iam::*:user/Department/Development/*"):
         // a wildcard ARN of the action's own service gets no verdict either
-        if (types.length === 0) return isServiceWide(arn, a) || (sameService(arn, a) && (hasWildcard(arn) || arn.includes('${'))) ? undefined : false;
-        return types.some((t) => fitsType(arn, t));
+        if (types.length === 0) return isServiceWide(arn, a) || (arn.fields[2] === a.service.prefix && arn.wildOrVariable) ? undefined : false;
+        for (const t of types) {
+          let fit = arn.fits.get(t);
+          if (fit === undefined) arn.fits.set(t, (fit = fitsType(arn.value, t)));
+          if (fit) return true;
+        }
+        return false;
       };
       // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
+      const expanded = actionEl.items.map((item) => (item.value === '*' ? [] : expandPattern(ctx.catalog, item.value)));
       let work = 0;
-      for (const item of actionEl.items) work += item.value === '*' ? 0 : expandPattern(ctx.catalog, item.value).length * arns.length;
+      for (const actions of expanded) work += actions.length * arns.length;
       if (work > 200_000) continue;
       const usedArns = new Set<string>();
       let anyActionApplies = false;
-      for (const item of actionEl.items) {
+      for (const [index, item] of actionEl.items.entries()) {
         if (item.value === '*') {
           anyActionApplies = true;
           arns.forEach((r) => usedArns.add(r.value));
           continue;
         }
-        const actions = expandPattern(ctx.catalog, item.value);
+        const actions = expanded[index]!;
         if (actions.length === 0) continue;
         let applies = false;
         let unknown = false;
         for (const a of actions) {
           for (const r of arns) {
-            const f = fits(a, r.value);
+            const f = fits(a, r);
             if (f === undefined) unknown = true;
             if (f !== false) {
               applies = true;
@@ -140,7 +165,7 @@ Good:
       if (!anyActionApplies) continue;
       for (const r of arns) {
         if (usedArns.has(r.value)) continue;
-        ctx.report(r, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
+        ctx.report(r.item, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
       }
     }
   },
