@@ -57,7 +57,8 @@ export function arnServiceSegments(catalog: IamCatalog): readonly string[] {
  * supports `"Resource": "*"`.
  */
 export function resourceTypesOfAction(action: ActionInfo): readonly ResourceTypeInfo[] | undefined {
-  if (typesOfAction.has(action)) return typesOfAction.get(action);
+  const hit = typesOfAction.get(action);
+  if (hit !== undefined) return hit === NO_TYPES ? undefined : hit;
   let out: ResourceTypeInfo[] | undefined = [];
   for (const r of action.resources) {
     const rt = action.service.resourceTypes.get(r.name.toLowerCase());
@@ -67,8 +68,26 @@ export function resourceTypesOfAction(action: ActionInfo): readonly ResourceType
     }
     out.push(rt);
   }
-  typesOfAction.set(action, out);
-  return out;
+  const shared = out === undefined ? NO_TYPES : intern(action, out);
+  typesOfAction.set(action, shared);
+  return shared === NO_TYPES ? undefined : shared;
 }
 
-const typesOfAction = new WeakMap<ActionInfo, readonly ResourceTypeInfo[] | undefined>();
+/** Marks "the data names a type it does not define" in the cache (undefined means "not computed yet"). */
+const NO_TYPES: readonly ResourceTypeInfo[] = [];
+const typesOfAction = new WeakMap<ActionInfo, readonly ResourceTypeInfo[]>();
+
+/**
+ * Actions of a service that take the same resource types get the same array, so callers can memoise per
+ * type list (RESOURCE_MISMATCH judges each ARN once per list instead of once per action).
+ */
+const internedLists = new WeakMap<object, Map<string, readonly ResourceTypeInfo[]>>();
+function intern(action: ActionInfo, types: readonly ResourceTypeInfo[]): readonly ResourceTypeInfo[] {
+  let byNames = internedLists.get(action.service);
+  if (!byNames) internedLists.set(action.service, (byNames = new Map()));
+  const key = types.map((t) => t.name).join('\u0000');
+  const hit = byNames.get(key);
+  if (hit) return hit;
+  byNames.set(key, types);
+  return types;
+}

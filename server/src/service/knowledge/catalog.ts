@@ -85,6 +85,8 @@ export interface IamCatalog {
 export function loadCatalog(raw: RawCatalog): IamCatalog {
   const services = new Map<string, ServiceInfo>();
   const actionIndex = new Map<string, ActionInfo>();
+  // names as documented ("s3:GetObject"): most policy text uses them, and a hit here needs no lowercased copy
+  const canonicalIndex = new Map<string, ActionInfo>();
   const keyIndex = new Map<string, ConditionKeyInfo>();
   const keyPatterns: Array<{ prefix: string; info: ConditionKeyInfo }> = [];
 
@@ -138,6 +140,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       };
       actions.push(action);
       actionIndex.set(action.fullName.toLowerCase(), action);
+      canonicalIndex.set(action.fullName, action);
     }
     actions.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
     services.set(prefix, service);
@@ -180,7 +183,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     rcpServices: new Set(raw.rcpServices),
     actionCount: actionIndex.size,
     getService: (prefix) => services.get(prefix.toLowerCase()),
-    getAction: (fullName) => actionIndex.get(fullName.toLowerCase()),
+    getAction: (fullName) => canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase()),
     expandActions(pattern) {
       const lower = pattern.toLowerCase();
       const colon = lower.indexOf(':');

@@ -14,19 +14,26 @@ export interface ExpandedActions {
   readonly coversAll: boolean;
 }
 
-const cache = new WeakMap<IamCatalog, Map<string, readonly ActionInfo[]>>();
+const cache = new WeakMap<IamCatalog, { byLower: Map<string, readonly ActionInfo[]>; asWritten: Map<string, readonly ActionInfo[]> }>();
 
-/** Memoised per catalog: the same pattern is expanded in many rules and every keystroke. */
+/**
+ * Memoised per catalog: the same pattern is expanded in many rules and every keystroke. Looked up as written
+ * first (no lowercased copy per call), then case-insensitively, so "S3:getobject" shares "s3:GetObject"'s array.
+ */
 export function expandPattern(catalog: IamCatalog, pattern: string): readonly ActionInfo[] {
-  let byPattern = cache.get(catalog);
-  if (!byPattern) cache.set(catalog, (byPattern = new Map()));
+  let memo = cache.get(catalog);
+  if (!memo) cache.set(catalog, (memo = { byLower: new Map(), asWritten: new Map() }));
+  let hit = memo.asWritten.get(pattern);
+  if (hit) return hit;
   const key = pattern.toLowerCase();
-  let hit = byPattern.get(key);
+  hit = memo.byLower.get(key);
   if (!hit) {
     hit = catalog.expandActions(pattern);
-    if (byPattern.size > 5000) byPattern.clear();
-    byPattern.set(key, hit);
+    if (memo.byLower.size > 5000) memo.byLower.clear();
+    memo.byLower.set(key, hit);
   }
+  if (memo.asWritten.size > 5000) memo.asWritten.clear();
+  memo.asWritten.set(pattern, hit);
   return hit;
 }
 

@@ -89,18 +89,40 @@ export function findDuplicateKeys(root: JsonNode | undefined): DuplicateKey[] {
   const stack: JsonNode[] = root ? [root] : [];
   while (stack.length) {
     const node = stack.pop()!;
+    const children = node.children;
+    if (!children) continue;
     if (node.type === 'object') {
-      const seen = new Map<string, JsonNode>();
-      for (const p of properties(node)) {
-        const key = propertyKey(p);
-        const first = seen.get(key);
-        if (first) out.push({ property: p, first, key });
-        else seen.set(key, p);
+      if (children.length > 16) findInLargeObject(children, out);
+      else {
+        // policy objects have a handful of keys: comparing pairs allocates nothing (a Map per object did)
+        for (let i = 1; i < children.length; i++) {
+          const p = children[i]!;
+          if (p.type !== 'property') continue;
+          const key = propertyKey(p);
+          for (let j = 0; j < i; j++) {
+            const q = children[j]!;
+            if (q.type === 'property' && propertyKey(q) === key) {
+              out.push({ property: p, first: q, key });
+              break;
+            }
+          }
+        }
       }
     }
-    if (node.children) for (const c of node.children) stack.push(c);
+    for (const c of children) if (c.children) stack.push(c);
   }
-  return out.sort((a, b) => a.property.offset - b.property.offset);
+  return out.length > 1 ? out.sort((a, b) => a.property.offset - b.property.offset) : out;
+}
+
+function findInLargeObject(children: readonly JsonNode[], out: DuplicateKey[]): void {
+  const seen = new Map<string, JsonNode>();
+  for (const p of children) {
+    if (p.type !== 'property') continue;
+    const key = propertyKey(p);
+    const first = seen.get(key);
+    if (first) out.push({ property: p, first, key });
+    else seen.set(key, p);
+  }
 }
 
 /** JSON type name as users know it: "string", "number", "boolean", "null", "array", "object". */

@@ -5,6 +5,7 @@ import { tokenize, tokensCover } from '../../knowledge/arnMatch';
 import { hasWildcard } from '../../knowledge/glob';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { expandPattern } from '../../knowledge/statementActions';
+import type { Located } from '../../parser/policyModel';
 
 export const redundantAction: Rule = {
   code: 'REDUNDANT_ACTION',
@@ -27,36 +28,32 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const statement of ctx.policy.statements) {
-      const items = (statement.action?.items ?? []).filter((i) => !isTemplated(i.node));
+      const all = statement.action?.items;
+      if (!all || all.length < 2) continue;
+      const items = all.some((i) => isTemplated(i.node)) ? all.filter((i) => !isTemplated(i.node)) : all;
       if (items.length < 2 || items.length > 1000) continue;
       // A literal entry covers only its own (case-insensitive) copy; only wildcard entries cover others. So:
-      // exact copies through a map, and the pairwise glob test only against the few wildcard entries, with
-      // tokens made once (a statement is linear in its length instead of quadratic).
-      const lower = items.map((i) => i.value.toLowerCase());
-      const firstIndex = new Map<string, number>();
-      const wildcards: Array<{ index: number; prefix: string; wildPrefix: boolean; tokens: Int32Array }> = [];
-      const prefixOf = (value: string): string => {
-        const colon = value.indexOf(':');
-        return colon < 0 ? value : value.slice(0, colon);
-      };
-      lower.forEach((value, index) => {
-        if (!firstIndex.has(value)) firstIndex.set(value, index);
-        if (!hasWildcard(value)) return;
-        const prefix = prefixOf(value);
-        wildcards.push({ index, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(items[index]!.value, true, false) });
+      // exact copies by comparison (a map for long lists), and the glob test only against the few wildcard
+      // entries, tokenized once: a statement costs about its length, not its length squared.
+      const copies = items.length > 32 ? firstCopies(items) : undefined;
+      let wildcards: WildcardEntry[] | undefined;
+      items.forEach((item, index) => {
+        if (!hasWildcard(item.value)) return;
+        const prefix = prefixOf(item.value);
+        (wildcards ??= []).push({ index, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) });
       });
-      items.forEach((inner, i) => {
-        // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise
-        if (inner.value !== '*' && expandPattern(ctx.catalog, inner.value).length === 0) return;
+      for (let i = 0; i < items.length; i++) {
+        const inner = items[i]!;
         // the first entry covering this one; of two equivalent entries only the later one is reported
-        const copyAt = firstIndex.get(lower[i]!)!;
-        let outerIndex = copyAt < i ? copyAt : -1;
-        if (wildcards.length > 0) {
-          const prefix = prefixOf(lower[i]!);
+        let outerIndex = copies ? copies[i]! : earlierCopy(items, i);
+        if (wildcards) {
+          let innerPrefix: string | undefined;
           let innerTokens: Int32Array | undefined;
           for (const o of wildcards) {
             if (outerIndex >= 0 && o.index > outerIndex) break;
-            if (o.index === i || !(o.wildPrefix || o.prefix === prefix)) continue;
+            if (o.index === i) continue;
+            innerPrefix ??= prefixOf(inner.value);
+            if (!o.wildPrefix && !sameIgnoringCase(o.prefix, innerPrefix)) continue;
             innerTokens ??= tokenize(inner.value, true, false);
             if (tokensCover(o.tokens, innerTokens) && (o.index < i || !tokensCover(innerTokens, o.tokens))) {
               outerIndex = o.index;
@@ -64,12 +61,61 @@ Good:
             }
           }
         }
-        if (outerIndex < 0) return;
+        if (outerIndex < 0) continue;
+        // a name that matches no action is INVALID_ACTION's finding; calling it redundant too is noise
+        if (inner.value !== '*' && expandPattern(ctx.catalog, inner.value).length === 0) continue;
         const outer = items[outerIndex]!;
-        const same = lower[outerIndex] === lower[i];
-        const msg = same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`;
+        const msg = sameIgnoringCase(outer.value, inner.value) ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`;
         ctx.report(inner, msg, { data: { coveredBy: outer.value }, tags: ['unnecessary'] });
-      });
+      }
     }
   },
 };
+
+interface WildcardEntry {
+  readonly index: number;
+  readonly prefix: string;
+  readonly wildPrefix: boolean;
+  readonly tokens: Int32Array;
+}
+
+function prefixOf(value: string): string {
+  const colon = value.indexOf(':');
+  return colon < 0 ? value : value.slice(0, colon);
+}
+
+/** ASCII case-insensitive equality without lowercased copies (names are ASCII; others compare via toLowerCase). */
+function sameIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+/** Index of the first earlier entry equal to items[i] (case-insensitively), or -1. */
+function earlierCopy(items: readonly Located<string>[], i: number): number {
+  const value = items[i]!.value;
+  for (let j = 0; j < i; j++) if (sameIgnoringCase(items[j]!.value, value)) return j;
+  return -1;
+}
+
+/** earlierCopy for every entry of a long list, through a map of lowercased names. */
+function firstCopies(items: readonly Located<string>[]): number[] {
+  const first = new Map<string, number>();
+  return items.map((item, index) => {
+    const key = item.value.toLowerCase();
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, index);
+      return -1;
+    }
+    return at;
+  });
+}

@@ -7,7 +7,7 @@ import { hasWildcard } from '../../knowledge/glob';
 import { conditionKeyPatternPrefix } from '../../knowledge/globalConditionKeys';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { Located, Statement } from '../../parser/policyModel';
-import { actionSupportsKey, classifyKey } from './conditionUtil';
+import { actionSupportsLowerKey, classifyKey } from './conditionUtil';
 
 const TAG_KEY = /^aws:(resourcetag\/.+|requesttag\/.+|tagkeys)$/i;
 
@@ -81,17 +81,29 @@ export interface ActionItemSupport {
   readonly unsupported: readonly ActionInfo[];
 }
 
+/** Per parsed statement and lowercased key: two rules ask the same question about every condition key. */
+const supportCache = new WeakMap<Statement, Map<string, readonly ActionItemSupport[]>>();
+
 /** For each Action item (not NotAction, not bare "*"): which of its actions do not support `key`. */
-export function actionSupport(catalog: IamCatalog, statement: Statement, key: string): ActionItemSupport[] {
+export function actionSupport(catalog: IamCatalog, statement: Statement, key: string): readonly ActionItemSupport[] {
   const element = statement.action;
   if (!element || element.negated) return [];
+  const lowerKey = key.toLowerCase();
+  let byKey = supportCache.get(statement);
+  if (!byKey) supportCache.set(statement, (byKey = new Map()));
+  let out = byKey.get(lowerKey);
+  if (!out) byKey.set(lowerKey, (out = computeSupport(catalog, element.items, lowerKey)));
+  return out;
+}
+
+function computeSupport(catalog: IamCatalog, items: readonly Located<string>[], lowerKey: string): ActionItemSupport[] {
   const out: ActionItemSupport[] = [];
-  for (const item of element.items) {
+  for (const item of items) {
     if (item.value === '*' || item.value.startsWith('*')) continue;
     const pattern = hasWildcard(item.value);
     const actions = pattern ? expandPattern(catalog, item.value) : [catalog.getAction(item.value)].filter((a): a is ActionInfo => a !== undefined);
     if (actions.length === 0) continue;
-    out.push({ item, pattern, actions, unsupported: actions.filter((a) => !actionSupportsKey(catalog, a, key)) });
+    out.push({ item, pattern, actions, unsupported: actions.filter((a) => !actionSupportsLowerKey(catalog, a, lowerKey)) });
   }
   return out;
 }

@@ -134,8 +134,12 @@ function actionKeys(catalog: IamCatalog, action: ActionInfo): ActionKeys {
 
 /** Whether an action supports a condition key (its own keys plus those of its resource types). */
 export function actionSupportsKey(catalog: IamCatalog, action: ActionInfo, key: string): boolean {
+  return actionSupportsLowerKey(catalog, action, key.toLowerCase());
+}
+
+/** actionSupportsKey for a key already lowercased (callers testing many actions lowercase it once). */
+export function actionSupportsLowerKey(catalog: IamCatalog, action: ActionInfo, k: string): boolean {
   const keys = actionKeys(catalog, action);
-  const k = key.toLowerCase();
   if (keys.exact.has(k)) return true;
   return keys.patternPrefixes.some((prefix) => k.length > prefix.length && k.startsWith(prefix));
 }

@@ -43,46 +43,75 @@ export function statementKey(statement: Statement): string {
 }
 
 /**
- * A cheap fingerprint that two statements with equal statementKey always share (sorted keys; per value the
- * smallest and largest scalar, which ordering, duplicates and the one-element-list form do not change), so
- * the canonical text is only built for the rare statements whose fingerprints collide.
+ * A cheap 32-bit fingerprint that two statements with equal statementKey always share, computed without
+ * building strings: per element the key's hash mixed with the value's (for lists, the smallest and largest item
+ * hash, which ordering, duplicates and the one-element-list form do not change), summed over elements (order-
+ * free). The canonical text is only built for statements whose fingerprints collide.
  */
-function fingerprint(statement: Statement): string {
-  const parts: string[] = [];
+function fingerprint(statement: Statement): number {
+  let sum = 0;
   for (const el of statement.elements) {
     if (el.key === 'Sid') continue;
-    parts.push(`${el.key}=${valueFingerprint(el.value, CASE_INSENSITIVE.has(el.key))}`);
+    const k = hashText(el.key, false, 0x811c9dc5);
+    sum = (sum + Math.imul(k ^ valueFingerprint(el.value, CASE_INSENSITIVE.has(el.key)), 0x9e3779b1)) | 0;
   }
-  return parts.sort().join('\u0000');
+  return sum;
 }
 
-function scalarFingerprint(node: JsonNode, lower: boolean): string | undefined {
+/** FNV-1a over the text (lowercased when `lower`: ASCII folded in place, anything else through toLowerCase). */
+function hashText(text: string, lower: boolean, seed: number): number {
+  let t = text;
+  let fold = lower;
+  if (lower) {
+    for (let i = 0; i < t.length; i++) {
+      if (t.charCodeAt(i) >= 128) {
+        t = t.toLowerCase();
+        fold = false;
+        break;
+      }
+    }
+  }
+  let h = seed;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    if (fold && c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const OBJECT_PRINT = 2;
+
+function scalarFingerprint(node: JsonNode, lower: boolean): number {
   switch (node.type) {
     case 'string':
-      return `s${lower ? String(node.value).toLowerCase() : String(node.value)}`;
+      return hashText(String(node.value), lower, 0x811c9dc5);
     case 'number':
     case 'boolean':
     case 'null':
-      return `n${String(node.value)}`;
+      return hashText(String(node.value), false, 0x01234567);
     default:
-      return undefined;
+      return -1;
   }
 }
 
-function valueFingerprint(node: JsonNode | undefined, lower: boolean): string {
-  if (!node) return 'u';
-  if (node.type === 'object') return 'O';
-  if (node.type !== 'array') return `${scalarFingerprint(node, lower)}\u0001${scalarFingerprint(node, lower)}`;
-  let min: string | undefined;
-  let max: string | undefined;
+function valueFingerprint(node: JsonNode | undefined, lower: boolean): number {
+  if (!node) return 1;
+  if (node.type === 'object') return OBJECT_PRINT;
+  if (node.type !== 'array') {
+    const f = scalarFingerprint(node, lower);
+    return Math.imul(f, 31) ^ f;
+  }
+  let min = -1;
+  let max = -1;
   for (const c of node.children ?? []) {
     const f = scalarFingerprint(c, lower);
     // objects and nested arrays: too rare in IAM lists to fingerprint; such values all collide (and are compared in full)
-    if (f === undefined) return 'O';
-    if (min === undefined || f < min) min = f;
-    if (max === undefined || f > max) max = f;
+    if (f < 0) return OBJECT_PRINT;
+    if (min < 0 || f < min) min = f;
+    if (max < 0 || f > max) max = f;
   }
-  return min === undefined ? 'A' : `${min}\u0001${max}`;
+  return min < 0 ? 3 : Math.imul(min, 31) ^ max;
 }
 
 export const redundantStatement: Rule = {
@@ -109,7 +138,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     // fingerprint -> the first statement with it, or (once it collides) canonical key -> first statement
-    const byFingerprint = new Map<string, Statement | Map<string, Statement>>();
+    const byFingerprint = new Map<number, Statement | Map<string, Statement>>();
     for (const statement of ctx.policy.statements) {
       if (statement.elements.length === 0) continue;
       const print = fingerprint(statement);

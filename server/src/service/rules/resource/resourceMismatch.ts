@@ -1,8 +1,8 @@
 /** RESOURCE_MISMATCH (R08): actions that no ARN of their statement fits (or that only take "*"), and stray ARNs. */
 
-import type { Rule } from '../rule';
-import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
-import type { Located } from '../../parser/policyModel';
+import type { PolicyContext, Rule } from '../rule';
+import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
+import type { Located, Statement } from '../../parser/policyModel';
 import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
@@ -32,7 +32,10 @@ function onlyStars(s: string): boolean {
   return true;
 }
 
-/** An ARN of the statement, split once; `fits` remembers its verdict per resource type (actions share types). */
+/** Key for actions whose resource types the data leaves undefined (no verdict for any ARN). */
+const UNDEFINED_TYPES = {};
+
+/** An ARN of the statement, split once. */
 interface PolicyArn {
   readonly item: Located<string>;
   readonly value: string;
@@ -40,7 +43,114 @@ interface PolicyArn {
   /** account "aws": AWS-owned resources, which the service data often leaves out of actions' lists */
   readonly awsOwned: boolean;
   readonly wildOrVariable: boolean;
-  readonly fits: Map<ResourceTypeInfo, boolean>;
+}
+
+function policyArn(item: Located<string>): PolicyArn {
+  const fields = splitArnFields(item.value);
+  return { item, value: item.value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(item.value) || item.value.includes('${') };
+}
+
+/** true / false: the action can / cannot act on the ARN; undefined: the data cannot tell. */
+function fits(a: ActionInfo, types: readonly ResourceTypeInfo[] | undefined, arn: PolicyArn): boolean | undefined {
+  if (types === undefined) return undefined;
+  // AWS-owned resources ("arn:aws:iam::aws:policy/…", AWS-managed SCPs) are often missing from the
+  // actions' resource lists in the service data: no verdict rather than a false warning
+  if (arn.awsOwned) return undefined;
+  // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
+  // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
+  // and listings are often authorized against a path or prefix the data does not describe (the IAM User
+  // Guide's policy-simulator example grants iam:ListUsers on "arn:aws:iam::*:user/Department/Development/*"):
+  // a wildcard ARN of the action's own service gets no verdict either
+  if (types.length === 0) return isServiceWide(arn, a) || (arn.fields[2] === a.service.prefix && arn.wildOrVariable) ? undefined : false;
+  for (const t of types) if (fitsType(arn.value, t)) return true;
+  return false;
+}
+
+function isSoundArn(catalog: IamCatalog, value: string): boolean {
+  for (const p of analyseArn(catalog, value)) if (p.code !== 'ARN_VARIABLE_BEFORE_RESOURCE' && p.severity !== 'warning') return false;
+  return true;
+}
+
+function checkStatement(ctx: PolicyContext, statement: Statement): void {
+  const actionEl = statement.action;
+  const resourceEl = statement.resource;
+  if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated || resourceEl.items.length === 0) return;
+  for (const r of resourceEl.items) {
+    // "*", deploy-time substitutions and shorthands such as API Gateway's "execute-api:/*" are not judged here
+    if (r.value === '*' || isTemplateSubstitution(r.value) || !r.value.startsWith('arn:')) return;
+    // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
+    if (!isSoundArn(ctx.catalog, r.value)) return;
+  }
+  const arns = resourceEl.items.map(policyArn);
+  // The verdict for every ARN depends only on the action's resource-type list (shared by the service's
+  // actions that take the same types), or on its service when it only supports "*": computed once per key.
+  const verdictCache = new Map<object, ReadonlyArray<boolean | undefined>>();
+  const verdicts = (a: ActionInfo): ReadonlyArray<boolean | undefined> => {
+    const types = resourceTypesOfAction(a);
+    const key = types === undefined ? UNDEFINED_TYPES : types.length === 0 ? a.service : types;
+    let v = verdictCache.get(key);
+    if (!v) verdictCache.set(key, (v = arns.map((arn) => fits(a, types, arn))));
+    return v;
+  };
+  const items = actionEl.items;
+  // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
+  let work = 0;
+  for (const item of items) if (item.value !== '*') work += expandPattern(ctx.catalog, item.value).length * arns.length;
+  if (work > 200_000) return;
+  const used = new Uint8Array(arns.length);
+  let anyActionApplies = false;
+  for (const item of items) {
+    if (item.value === '*') {
+      anyActionApplies = true;
+      used.fill(1);
+      continue;
+    }
+    const actions = expandPattern(ctx.catalog, item.value);
+    if (actions.length === 0) continue;
+    let applies = false;
+    let unknown = false;
+    for (const a of actions) {
+      const v = verdicts(a);
+      for (let i = 0; i < v.length; i++) {
+        const f = v[i];
+        if (f === undefined) unknown = true;
+        if (f !== false) {
+          applies = true;
+          used[i] = 1;
+        }
+      }
+    }
+    if (applies || unknown) {
+      anyActionApplies = true;
+      continue;
+    }
+    reportAction(ctx, item, actions);
+  }
+  if (!anyActionApplies) return;
+  arns.forEach((r, i) => {
+    if (used[i]) return;
+    ctx.report(r.item, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
+  });
+}
+
+function reportAction(ctx: PolicyContext, item: Located<string>, actions: readonly ActionInfo[]): void {
+  if (hasWildcard(item.value)) {
+    ctx.report(item, `No action matched by "${item.value}" applies to the resources of this statement, so it never takes effect; list the ARNs these actions accept, or "*" where they only support "*".`, {
+      data: { actions: actions.slice(0, 20).map((a) => a.fullName) },
+    });
+    return;
+  }
+  const a = actions[0]!;
+  const types = resourceTypesOfAction(a) ?? [];
+  if (types.length === 0) {
+    ctx.report(item, `"${item.value}" only supports "Resource": "*", so with the ARNs of this statement it never takes effect; move it to a statement with "Resource": "*".`, {
+      data: { action: a.fullName, resourceTypes: [] },
+    });
+  } else {
+    ctx.report(item, `"${item.value}" applies to ${describeTypes(types)}, and no resource of this statement matches, so it never takes effect.`, {
+      data: { action: a.fullName, resourceTypes: types.map((t) => ({ name: t.name, arn: t.arn })) },
+    });
+  }
 }
 
 // the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
@@ -81,92 +191,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     if (ctx.policy.policyType === 'trust') return;
-    for (const statement of ctx.policy.statements) {
-      const actionEl = statement.action;
-      const resourceEl = statement.resource;
-      if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) continue;
-      // "*", deploy-time substitutions and shorthands such as API Gateway's "execute-api:/*" are not judged here
-      if (resourceEl.items.some((r) => r.value === '*' || isTemplateSubstitution(r.value) || !r.value.startsWith('arn:'))) continue;
-      // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
-      const sound = resourceEl.items.filter((r) => analyseArn(ctx.catalog, r.value).every((p) => p.code === 'ARN_VARIABLE_BEFORE_RESOURCE' || p.severity === 'warning'));
-      if (sound.length === 0 || sound.length !== resourceEl.items.length) continue;
-      const arns: PolicyArn[] = sound.map((item) => {
-        const fields = splitArnFields(item.value);
-        return { item, value: item.value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(item.value) || item.value.includes('${'), fits: new Map() };
-      });
-      const fits = (a: ActionInfo, arn: PolicyArn): boolean | undefined => {
-        const types = resourceTypesOfAction(a);
-        if (types === undefined) return undefined;
-        // AWS-owned resources ("arn:aws:iam::aws:policy/…", AWS-managed SCPs) are often missing from the
-        // actions' resource lists in the service data: no verdict rather than a false warning
-        if (arn.awsOwned) return undefined;
-        // an action that only supports "*" still works with a service-wide ARN such as "arn:aws:s3:::*"
-        // (the IAM User Guide's own examples do this); only a specific ARN is certainly wrong for it
-        // and listings are often authorized against a path or prefix the data does not describe (the IAM User
-        // Guide's policy-simulator example grants iam:ListUsers on "arn:aws:iam::*:user/Department/Development/*"):
-        // a wildcard ARN of the action's own service gets no verdict either
-        if (types.length === 0) return isServiceWide(arn, a) || (arn.fields[2] === a.service.prefix && arn.wildOrVariable) ? undefined : false;
-        for (const t of types) {
-          let fit = arn.fits.get(t);
-          if (fit === undefined) arn.fits.set(t, (fit = fitsType(arn.value, t)));
-          if (fit) return true;
-        }
-        return false;
-      };
-      // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
-      const expanded = actionEl.items.map((item) => (item.value === '*' ? [] : expandPattern(ctx.catalog, item.value)));
-      let work = 0;
-      for (const actions of expanded) work += actions.length * arns.length;
-      if (work > 200_000) continue;
-      const usedArns = new Set<string>();
-      let anyActionApplies = false;
-      for (const [index, item] of actionEl.items.entries()) {
-        if (item.value === '*') {
-          anyActionApplies = true;
-          arns.forEach((r) => usedArns.add(r.value));
-          continue;
-        }
-        const actions = expanded[index]!;
-        if (actions.length === 0) continue;
-        let applies = false;
-        let unknown = false;
-        for (const a of actions) {
-          for (const r of arns) {
-            const f = fits(a, r);
-            if (f === undefined) unknown = true;
-            if (f !== false) {
-              applies = true;
-              usedArns.add(r.value);
-            }
-          }
-        }
-        if (applies || unknown) {
-          anyActionApplies = true;
-          continue;
-        }
-        if (hasWildcard(item.value)) {
-          ctx.report(item, `No action matched by "${item.value}" applies to the resources of this statement, so it never takes effect; list the ARNs these actions accept, or "*" where they only support "*".`, {
-            data: { actions: actions.slice(0, 20).map((a) => a.fullName) },
-          });
-          continue;
-        }
-        const a = actions[0]!;
-        const types = resourceTypesOfAction(a) ?? [];
-        if (types.length === 0) {
-          ctx.report(item, `"${item.value}" only supports "Resource": "*", so with the ARNs of this statement it never takes effect; move it to a statement with "Resource": "*".`, {
-            data: { action: a.fullName, resourceTypes: [] },
-          });
-        } else {
-          ctx.report(item, `"${item.value}" applies to ${describeTypes(types)}, and no resource of this statement matches, so it never takes effect.`, {
-            data: { action: a.fullName, resourceTypes: types.map((t) => ({ name: t.name, arn: t.arn })) },
-          });
-        }
-      }
-      if (!anyActionApplies) continue;
-      for (const r of arns) {
-        if (usedArns.has(r.value)) continue;
-        ctx.report(r.item, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
-      }
-    }
+    for (const statement of ctx.policy.statements) checkStatement(ctx, statement);
   },
+
 };

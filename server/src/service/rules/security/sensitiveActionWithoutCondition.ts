@@ -22,11 +22,10 @@ function guardedByDeny(catalog: IamCatalog, policy: PolicyDocument): ReadonlySet
   return out;
 }
 
-function defaultPicker(): (a: ActionInfo) => boolean {
-  return (a) =>
-    DEFAULT_SENSITIVE_ACTIONS.some(
-      (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
-    );
+function isDefaultSensitive(a: ActionInfo): boolean {
+  return DEFAULT_SENSITIVE_ACTIONS.some(
+    (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
+  );
 }
 
 /** settings.sensitiveActions are action patterns ("iam:*", "kms:Decrypt"), matched with the IAM glob matcher. */
@@ -34,8 +33,26 @@ function settingsPicker(patterns: readonly string[]): (a: ActionInfo) => boolean
   return (a) => patterns.some((p) => globMatch(p, a.fullName));
 }
 
+/**
+ * The answer per action is fixed for a catalog and a setting, and the rule asks it for every expanded action on
+ * every keystroke: remembered per action (the settings object is kept as long as the user does not change it).
+ */
+const defaultAnswers = new WeakMap<ActionInfo, boolean>();
+const settingsAnswers = new WeakMap<readonly string[], WeakMap<ActionInfo, boolean>>();
+
+function remembered(answers: WeakMap<ActionInfo, boolean>, test: (a: ActionInfo) => boolean): (a: ActionInfo) => boolean {
+  return (a) => {
+    let answer = answers.get(a);
+    if (answer === undefined) answers.set(a, (answer = test(a)));
+    return answer;
+  };
+}
+
 export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): (a: ActionInfo) => boolean {
-  return patterns && patterns.length ? settingsPicker(patterns) : defaultPicker();
+  if (!patterns || patterns.length === 0) return remembered(defaultAnswers, isDefaultSensitive);
+  let answers = settingsAnswers.get(patterns);
+  if (!answers) settingsAnswers.set(patterns, (answers = new WeakMap()));
+  return remembered(answers, settingsPicker(patterns));
 }
 
 export const sensitiveActionWithoutCondition: Rule = {
