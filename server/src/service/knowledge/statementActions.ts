@@ -4,6 +4,7 @@
 
 import type { ActionInfo, IamCatalog } from './catalog';
 import type { Statement, StringListElement } from '../parser/policyModel';
+import { derive, DerivedKey } from '../parser/derived';
 
 export interface ExpandedActions {
   /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
@@ -38,15 +39,12 @@ export function expandPattern(catalog: IamCatalog, pattern: string): readonly Ac
 }
 
 /** Per parsed element: a dozen rules expand the same statement on every keystroke; the model is immutable. */
-const elementCache = new WeakMap<StringListElement, { catalog: IamCatalog; expanded: ExpandedActions }>();
+const EXPANSION = new DerivedKey<{ catalog: IamCatalog; expanded: ExpandedActions }>('expandedActions');
 
 export function expandActionElement(catalog: IamCatalog, element: StringListElement | undefined): ExpandedActions {
   if (!element) return { actions: new Set(), negated: false, coversAll: false };
-  const hit = elementCache.get(element);
-  if (hit && hit.catalog === catalog) return hit.expanded;
-  const expanded = computeExpansion(catalog, element);
-  elementCache.set(element, { catalog, expanded });
-  return expanded;
+  const hit = derive(element, EXPANSION, () => ({ catalog, expanded: computeExpansion(catalog, element) }));
+  return hit.catalog === catalog ? hit.expanded : computeExpansion(catalog, element);
 }
 
 function computeExpansion(catalog: IamCatalog, element: StringListElement): ExpandedActions {

@@ -19,6 +19,7 @@ import {
   type StringListElement,
 } from './policyModel';
 import { isOpaque } from './containers/templateValue';
+import type { DerivedKey } from './derived';
 
 export interface PolicyPlacement {
   readonly policyType: PolicyType;
@@ -50,6 +51,7 @@ export function buildPolicy(root: JsonNode, placement: PolicyPlacement): PolicyD
 // and no per-object function allocation (the model is rebuilt on every keystroke).
 
 class BuiltPolicy implements PolicyDocument {
+  derived: Map<DerivedKey<unknown>, unknown> | undefined = undefined;
   readonly span: Span;
   readonly policyType: PolicyType;
   readonly policyTypeSource: PolicyTypeSource;
@@ -76,6 +78,7 @@ class BuiltPolicy implements PolicyDocument {
 }
 
 class BuiltStatement implements Statement {
+  derived: Map<DerivedKey<unknown>, unknown> | undefined = undefined;
   constructor(
     readonly index: number,
     readonly node: JsonNode,
@@ -137,7 +140,7 @@ function scalarItems(node: JsonNode | undefined): Located<string | number | bool
 
 function stringList(el: Element | undefined, negated: boolean): StringListElement | undefined {
   if (!el) return undefined;
-  return { key: el.key, keySpan: el.keySpan, property: el.property, value: el.value, negated, isArray: el.value?.type === 'array', items: stringItems(el.value) };
+  return { key: el.key, keySpan: el.keySpan, property: el.property, value: el.value, negated, isArray: el.value?.type === 'array', items: stringItems(el.value), derived: undefined };
 }
 
 function buildStatement(node: JsonNode, index: number): Statement {

@@ -3,6 +3,7 @@
 // made at the edge (features/toDiagnostic).
 
 import type { JsonNode } from './jsonTree';
+import type { Derivable } from './derived';
 
 export type PolicyType = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary';
 export const POLICY_TYPES: readonly PolicyType[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'boundary'];
@@ -31,7 +32,7 @@ export interface Element {
 }
 
 /** Action/NotAction, Resource/NotResource: a string or an array of strings. */
-export interface StringListElement extends Element {
+export interface StringListElement extends Element, Derivable {
   /** true when the key is the Not* form */
   readonly negated: boolean;
   readonly isArray: boolean;
@@ -74,7 +75,7 @@ export interface ConditionElement extends Element {
   readonly operators: readonly ConditionOperatorBlock[];
 }
 
-export interface Statement {
+export interface Statement extends Derivable {
   readonly index: number;
   readonly node: JsonNode;
   /** every property as written, in order, duplicates included */
@@ -89,7 +90,7 @@ export interface Statement {
   get(key: string): Element | undefined;
 }
 
-export interface PolicyDocument {
+export interface PolicyDocument extends Derivable {
   /** the policy's root object node; offsets are absolute in the containing document */
   readonly root: JsonNode;
   readonly span: Span;

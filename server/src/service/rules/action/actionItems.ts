@@ -3,6 +3,7 @@
 
 import type { Located, PolicyDocument, Statement, StringListElement } from '../../parser/policyModel';
 import { isTemplated } from '../../parser/containers/templateValue';
+import { derive, DerivedKey } from '../../parser/derived';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -25,12 +26,10 @@ export function splitAction(value: string): { prefix: string; name: string } | u
 }
 
 /** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
-const cache = new WeakMap<PolicyDocument, readonly ActionItem[]>();
+const ACTION_ITEMS = new DerivedKey<readonly ActionItem[]>('actionItems');
 
 export function actionItems(policy: PolicyDocument): readonly ActionItem[] {
-  let items = cache.get(policy);
-  if (!items) cache.set(policy, (items = collectActionItems(policy)));
-  return items;
+  return derive(policy, ACTION_ITEMS, () => collectActionItems(policy));
 }
 
 function collectActionItems(policy: PolicyDocument): ActionItem[] {

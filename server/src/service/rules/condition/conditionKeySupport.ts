@@ -8,6 +8,7 @@ import { conditionKeyPatternPrefix } from '../../knowledge/globalConditionKeys';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { Located, Statement } from '../../parser/policyModel';
 import { actionSupportsLowerKey, classifyKey } from './conditionUtil';
+import { derive, DerivedKey } from '../../parser/derived';
 
 const TAG_KEY = /^aws:(resourcetag\/.+|requesttag\/.+|tagkeys)$/i;
 
@@ -82,15 +83,14 @@ export interface ActionItemSupport {
 }
 
 /** Per parsed statement and lowercased key: two rules ask the same question about every condition key. */
-const supportCache = new WeakMap<Statement, Map<string, readonly ActionItemSupport[]>>();
+const SUPPORT_BY_KEY = new DerivedKey<Map<string, readonly ActionItemSupport[]>>('actionSupportByKey');
 
 /** For each Action item (not NotAction, not bare "*"): which of its actions do not support `key`. */
 export function actionSupport(catalog: IamCatalog, statement: Statement, key: string): readonly ActionItemSupport[] {
   const element = statement.action;
   if (!element || element.negated) return [];
   const lowerKey = key.toLowerCase();
-  let byKey = supportCache.get(statement);
-  if (!byKey) supportCache.set(statement, (byKey = new Map()));
+  const byKey = derive(statement, SUPPORT_BY_KEY, () => new Map());
   let out = byKey.get(lowerKey);
   if (!out) byKey.set(lowerKey, (out = computeSupport(catalog, element.items, lowerKey)));
   return out;

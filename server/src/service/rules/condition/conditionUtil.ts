@@ -6,6 +6,7 @@ import type { ActionInfo, ConditionKeyInfo, IamCatalog } from '../../knowledge/c
 import { conditionKeyPatternPrefix, GLOBAL_CONDITION_KEYS } from '../../knowledge/globalConditionKeys';
 import { closestMatch } from '../../knowledge/suggest';
 import { parseOperator, type ParsedOperator } from '../../knowledge/operators';
+import { derive, DerivedKey } from '../../parser/derived';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, Span, Statement } from '../../parser/policyModel';
 
 export interface ConditionSite {
@@ -16,12 +17,11 @@ export interface ConditionSite {
   readonly entry: ConditionEntry;
 }
 
-const sitesCache = new WeakMap<PolicyDocument, readonly ConditionSite[]>();
+const CONDITION_SITES = new DerivedKey<readonly ConditionSite[]>('conditionSites');
 
 /** Every key entry of every condition block of the policy, in document order; computed once per parsed policy (30 rules read it). */
 export function conditionSites(policy: PolicyDocument): readonly ConditionSite[] {
-  let sites = sitesCache.get(policy);
-  if (!sites) {
+  return derive(policy, CONDITION_SITES, () => {
     const out: ConditionSite[] = [];
     for (const statement of policy.statements) {
       for (const block of statement.condition?.operators ?? []) {
@@ -29,9 +29,8 @@ export function conditionSites(policy: PolicyDocument): readonly ConditionSite[]
         for (const entry of block.entries) out.push({ statement, block, op, entry });
       }
     }
-    sitesCache.set(policy, (sites = out));
-  }
-  return sites;
+    return out;
+  });
 }
 
 export type KeyClass =

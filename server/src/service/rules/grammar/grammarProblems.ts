@@ -10,6 +10,7 @@ import { getNodeValue } from 'jsonc-parser';
 import { properties, propertyKey, type JsonNode } from '../../parser/jsonTree';
 import type { PolicyDocument } from '../../parser/policyModel';
 import { isTemplated } from '../../parser/containers/templateValue';
+import { derive, DerivedKey } from '../../parser/derived';
 import { EXCLUSIVE_PAIRS, REQUIRED_ONE_OF } from './policySchema';
 
 /** A path into the policy value: object keys and array indexes. */
@@ -22,16 +23,11 @@ export type GrammarProblem =
   | { readonly kind: 'invalid-value'; readonly path: JsonPath; readonly node: JsonNode; readonly element: 'Version' | 'Effect' }
   | { readonly kind: 'exclusive'; readonly path: JsonPath; readonly object: JsonNode; readonly pair: readonly [string, string] };
 
-const cache = new WeakMap<JsonNode, readonly GrammarProblem[]>();
+const GRAMMAR_PROBLEMS = new DerivedKey<readonly GrammarProblem[]>('grammarProblems');
 
-/** Grammar problems of one policy, computed once per policy root and shared by all grammar rules. */
+/** Grammar problems of one policy, computed once per parsed policy and shared by all grammar rules. */
 export function grammarProblems(policy: PolicyDocument): readonly GrammarProblem[] {
-  let problems = cache.get(policy.root);
-  if (!problems) {
-    problems = computeProblems(policy.root);
-    cache.set(policy.root, problems);
-  }
-  return problems;
+  return derive(policy, GRAMMAR_PROBLEMS, () => computeProblems(policy.root));
 }
 
 function computeProblems(root: JsonNode): GrammarProblem[] {

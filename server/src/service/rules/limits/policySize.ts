@@ -7,6 +7,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import type { PolicyDocument, Span } from '../../parser/policyModel';
 import { missingAnchor } from '../grammar/grammarSpans';
+import { derive, DerivedKey } from '../../parser/derived';
 
 export interface PolicySize {
   readonly nonWhitespace: number;
@@ -14,11 +15,13 @@ export interface PolicySize {
   readonly bytes: number;
 }
 
-const cache = new WeakMap<PolicyDocument, PolicySize>();
+const POLICY_SIZE = new DerivedKey<PolicySize>('policySize');
 
 export function policySize(policy: PolicyDocument, text: string): PolicySize {
-  let size = cache.get(policy);
-  if (size) return size;
+  return derive(policy, POLICY_SIZE, () => measure(policy, text));
+}
+
+function measure(policy: PolicyDocument, text: string): PolicySize {
   const own = policy.label === '' ? text.slice(policy.span.offset, policy.span.offset + policy.span.length) : JSON.stringify(getNodeValue(policy.root));
   let nonWhitespace = 0;
   let bytes = 0;
@@ -28,9 +31,7 @@ export function policySize(policy: PolicyDocument, text: string): PolicySize {
     // UTF-8 length; a surrogate pair (4 bytes) is counted 2 + 2
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
   }
-  size = { nonWhitespace, characters: own.length, bytes };
-  cache.set(policy, size);
-  return size;
+  return { nonWhitespace, characters: own.length, bytes };
 }
 
 /** Size findings go on the "Statement" key (what grows), else on the policy's first key or `{`. */

@@ -11,6 +11,7 @@ import { isKnownPartition, isKnownRegion, looksLikeRegion, PARTITION_IDS, ALL_RE
 import type { PolicyDocument, Located, Statement, StringListElement } from '../../parser/policyModel';
 import type { Severity } from '../rule';
 import { isTemplated } from '../../parser/containers/templateValue';
+import { derive, DerivedKey } from '../../parser/derived';
 
 export interface ArnProblem {
   readonly code: string;
@@ -28,21 +29,19 @@ export interface ResourceItem {
   readonly templated: boolean;
 }
 
-const itemsCache = new WeakMap<PolicyDocument, readonly ResourceItem[]>();
+const RESOURCE_ITEMS = new DerivedKey<readonly ResourceItem[]>('resourceItems');
 
 /** Every Resource and NotResource string of a policy, in document order; computed once per parsed policy. */
 export function resourceItems(policy: PolicyDocument): readonly ResourceItem[] {
-  let items = itemsCache.get(policy);
-  if (!items) {
+  return derive(policy, RESOURCE_ITEMS, () => {
     const out: ResourceItem[] = [];
     for (const statement of policy.statements) {
       const element = statement.resource;
       if (!element) continue;
       for (const item of element.items) out.push({ statement, element, item, templated: isTemplated(item.node) });
     }
-    itemsCache.set(policy, (items = out));
-  }
-  return items;
+    return out;
+  });
 }
 
 const cache = new WeakMap<IamCatalog, Map<string, readonly ArnProblem[]>>();

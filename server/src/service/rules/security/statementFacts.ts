@@ -7,6 +7,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { isWholeAccountPrincipal } from '../../knowledge/principals';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, PolicyType, Statement, StringListElement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
+import { derive, DerivedKey } from '../../parser/derived';
 
 export function isAllow(s: Statement): boolean {
   return s.effect?.value === 'Allow';
@@ -97,21 +98,22 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
  * escalation check asks about a hundred actions, and scanning a 100,000-item list for each took seconds.
  * Repeated item values are expanded once (only their first occurrence can be the first match).
  */
-const firstItemCache = new WeakMap<StringListElement, ReadonlyMap<string, Located<string>>>();
+const FIRST_ITEM_BY_ACTION = new DerivedKey<{ catalog: IamCatalog; map: ReadonlyMap<string, Located<string>> }>('firstItemByAction');
 function firstItemByAction(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
-  let map = firstItemCache.get(el);
-  if (!map) {
-    const built = new Map<string, Located<string>>();
-    const seenValues = new Set<string>();
-    for (const item of el.items) {
-      const key = item.value.toLowerCase();
-      if (seenValues.has(key)) continue;
-      seenValues.add(key);
-      for (const name of patternNames(catalog, item.value)) if (!built.has(name)) built.set(name, item);
-    }
-    firstItemCache.set(el, (map = built));
+  const hit = derive(el, FIRST_ITEM_BY_ACTION, () => ({ catalog, map: buildFirstItems(catalog, el) }));
+  return hit.catalog === catalog ? hit.map : buildFirstItems(catalog, el);
+}
+
+function buildFirstItems(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
+  const built = new Map<string, Located<string>>();
+  const seenValues = new Set<string>();
+  for (const item of el.items) {
+    const key = item.value.toLowerCase();
+    if (seenValues.has(key)) continue;
+    seenValues.add(key);
+    for (const name of patternNames(catalog, item.value)) if (!built.has(name)) built.set(name, item);
   }
-  return map;
+  return built;
 }
 
 export interface GrantedAction {
