@@ -175,6 +175,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     return closestMatch(key, sameService.length ? sameService : allKeyNames);
   };
 
+  const recentActions = new Map<string, ActionInfo | null>();
   const catalog: IamCatalog = {
     dataVersion: raw.source.version,
     dataDate: raw.source.updatedAt,
@@ -183,7 +184,15 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     rcpServices: new Set(raw.rcpServices),
     actionCount: actionIndex.size,
     getService: (prefix) => services.get(prefix.toLowerCase()),
-    getAction: (fullName) => canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase()),
+    getAction(fullName) {
+      // a small map of the names recently asked about stays in the CPU cache; the 22,000-entry indexes do not
+      const hit = recentActions.get(fullName);
+      if (hit !== undefined) return hit ?? undefined;
+      const found = canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase());
+      if (recentActions.size > 5000) recentActions.clear();
+      recentActions.set(fullName, found ?? null);
+      return found;
+    },
     expandActions(pattern) {
       const lower = pattern.toLowerCase();
       const colon = lower.indexOf(':');

@@ -29,6 +29,38 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
   return pi === p.length;
 }
 
+/**
+ * globMatch ignoring ASCII case without lowercased copies (hot loops over action names, which are ASCII;
+ * other characters compare exactly).
+ */
+export function globMatchAsciiCase(pattern: string, text: string): boolean {
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  while (ti < text.length) {
+    const pc = pi < pattern.length ? fold(pattern.charCodeAt(pi)) : -1;
+    if (pc === 63 /* ? */ || (pc >= 0 && pc !== 42 && pc === fold(text.charCodeAt(ti)))) {
+      pi++;
+      ti++;
+    } else if (pc === 42 /* * */) {
+      starP = pi++;
+      starT = ti;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pi < pattern.length && pattern.charCodeAt(pi) === 42) pi++;
+  return pi === pattern.length;
+}
+
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }

@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import { tokenize, tokensCover } from '../../knowledge/arnMatch';
-import { hasWildcard } from '../../knowledge/glob';
+import { globMatchAsciiCase, hasWildcard } from '../../knowledge/glob';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { Located } from '../../parser/policyModel';
@@ -40,7 +40,7 @@ Good:
       items.forEach((item, index) => {
         if (!hasWildcard(item.value)) return;
         const prefix = prefixOf(item.value);
-        (wildcards ??= []).push({ index, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) });
+        (wildcards ??= []).push({ index, value: item.value, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) });
       });
       for (let i = 0; i < items.length; i++) {
         const inner = items[i]!;
@@ -49,16 +49,22 @@ Good:
         if (wildcards) {
           let innerPrefix: string | undefined;
           let innerTokens: Int32Array | undefined;
+          const literal = !hasWildcard(inner.value);
           for (const o of wildcards) {
             if (outerIndex >= 0 && o.index > outerIndex) break;
             if (o.index === i) continue;
             innerPrefix ??= prefixOf(inner.value);
             if (!o.wildPrefix && !sameIgnoringCase(o.prefix, innerPrefix)) continue;
-            innerTokens ??= tokenize(inner.value, true, false);
-            if (tokensCover(o.tokens, innerTokens) && (o.index < i || !tokensCover(innerTokens, o.tokens))) {
-              outerIndex = o.index;
-              break;
+            // a literal name is covered when the pattern matches it (and never covers a pattern back);
+            // two patterns need the token-level comparison
+            if (literal) {
+              if (!globMatchAsciiCase(o.value, inner.value)) continue;
+            } else {
+              innerTokens ??= tokenize(inner.value, true, false);
+              if (!tokensCover(o.tokens, innerTokens) || (o.index > i && tokensCover(innerTokens, o.tokens))) continue;
             }
+            outerIndex = o.index;
+            break;
           }
         }
         if (outerIndex < 0) continue;
@@ -74,6 +80,7 @@ Good:
 
 interface WildcardEntry {
   readonly index: number;
+  readonly value: string;
   readonly prefix: string;
   readonly wildPrefix: boolean;
   readonly tokens: Int32Array;

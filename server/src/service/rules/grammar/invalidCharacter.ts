@@ -28,6 +28,11 @@ Good:
     // only inside strings (keys and values): elsewhere such a character is already a JSON syntax error, and in
     // a YAML or HCL template the text around the policy (comments) never reaches AWS
     const errors = ctx.document.syntaxErrors;
+    // almost every policy is plain Latin-1: one native regex scan over the policy's text settles that, and only a
+    // policy with some other character pays for the per-string walk below
+    DISALLOWED.lastIndex = ctx.policy.root.offset;
+    const first = DISALLOWED.exec(ctx.text);
+    if (!first || first.index >= ctx.policy.root.offset + ctx.policy.root.length) return;
     let count = 0;
     for (const node of stringNodes(ctx.policy.root)) {
       const end = node.offset + node.length;
@@ -59,6 +64,9 @@ Good:
     }
   },
 };
+
+/** Any character outside tab, line breaks and U+0020-U+00FF (a constant pattern; never built from user text). */
+const DISALLOWED = /[^\t\n\r\u0020-\u00ff]/g;
 
 /** Every string node (property keys included) under a node, in document order. */
 function stringNodes(root: JsonNode): JsonNode[] {

@@ -58,26 +58,32 @@ function fingerprint(statement: Statement): number {
   return sum;
 }
 
-/** FNV-1a over the text (lowercased when `lower`: ASCII folded in place, anything else through toLowerCase). */
+/**
+ * A hash of the first and last four characters (and, when case matters, the length): enough to tell apart the
+ * values of different statements without reading every character. With `lower`, ASCII letters are folded and
+ * a string with another character among those eight is lowercased first, so strings equal ignoring case always
+ * hash alike (their first and last characters are the same after lowercasing; the length may not be).
+ */
 function hashText(text: string, lower: boolean, seed: number): number {
   let t = text;
-  let fold = lower;
-  if (lower) {
-    for (let i = 0; i < t.length; i++) {
-      if (t.charCodeAt(i) >= 128) {
-        t = t.toLowerCase();
-        fold = false;
-        break;
-      }
-    }
-  }
-  let h = seed;
-  for (let i = 0; i < t.length; i++) {
-    let c = t.charCodeAt(i);
-    if (fold && c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
+  if (lower && !sampledAscii(t)) t = t.toLowerCase();
+  const n = t.length;
+  let h = lower ? seed : Math.imul(seed ^ n, 0x01000193);
+  const head = Math.min(4, n);
+  for (let i = 0; i < head; i++) h = Math.imul(h ^ foldIf(t.charCodeAt(i), lower), 0x01000193);
+  for (let i = Math.max(head, n - 4); i < n; i++) h = Math.imul(h ^ foldIf(t.charCodeAt(i), lower), 0x01000193);
   return h >>> 0;
+}
+
+function sampledAscii(t: string): boolean {
+  const n = t.length;
+  for (let i = 0; i < Math.min(4, n); i++) if (t.charCodeAt(i) >= 128) return false;
+  for (let i = Math.max(0, n - 4); i < n; i++) if (t.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+function foldIf(c: number, lower: boolean): number {
+  return lower && c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 const OBJECT_PRINT = 2;
