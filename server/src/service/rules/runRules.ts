@@ -38,7 +38,8 @@ class RuleRun implements PolicyContext {
   capped = false;
   readonly text: string;
   readonly findings: Finding[] = [];
-  private readonly seen = new Set<string>();
+  /** (offset, length) keys of the current rule's findings; a new set per rule that reports */
+  seen: Set<number> | undefined;
 
   constructor(
     readonly document: ParsedDocument,
@@ -51,22 +52,21 @@ class RuleRun implements PolicyContext {
   report(at: Reportable, message: string, reportOptions?: ReportOptions): void {
     const rule = this.rule;
     const span = spanOfReportable(at);
-    const key = `${rule.code}@${span.offset}:${span.length}`;
-    if (this.seen.has(key)) return;
+    // (offset, length) as one number: offsets and lengths stay below 2^22 (documents over 2,000,000 characters
+    // are never analysed), so the product fits a double exactly; the set is per rule, so no code is needed
+    const key = span.offset * 4_194_304 + span.length;
+    const seen = (this.seen ??= new Set());
+    if (seen.has(key)) return;
     if (this.count >= MAX_FINDINGS_PER_RULE) {
       this.capped = true;
       throw new FindingCapReached();
     }
-    this.seen.add(key);
+    seen.add(key);
     this.count++;
-    const finding: Finding = {
-      code: rule.code,
-      span,
-      message,
-      severity: this.level ?? reportOptions?.severity ?? rule.defaultSeverity,
-      ...(reportOptions?.data ? { data: reportOptions.data } : {}),
-      ...(reportOptions?.tags ? { tags: reportOptions.tags } : {}),
-    };
+    const severity = this.level ?? reportOptions?.severity ?? rule.defaultSeverity;
+    const finding: { -readonly [K in keyof Finding]: Finding[K] } = { code: rule.code, span, message, severity };
+    if (reportOptions?.data) finding.data = reportOptions.data;
+    if (reportOptions?.tags) finding.tags = reportOptions.tags;
     this.findings.push(finding);
   }
 }
@@ -81,6 +81,7 @@ export function runRules(document: ParsedDocument, options: RunOptions): Finding
     run.rule = rule;
     run.level = level;
     run.count = 0;
+    run.seen = undefined;
     run.capped = false;
     try {
       rule.checkDocument?.(run);

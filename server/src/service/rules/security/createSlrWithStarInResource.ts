@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 import { broadReach, VARIANTS } from './broadActionReach';
 import { grantsToHolder, usesConditionKey } from './statementFacts';
 
+const SLR_GUARD_KEYS: readonly string[] = ['iam:AWSServiceName'];
+
 export const createSlrWithStarInResource: Rule = {
   code: 'CREATE_SLR_WITH_STAR_IN_RESOURCE',
   defaultSeverity: 'warning',
@@ -27,7 +29,7 @@ Good:
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
     for (const s of ctx.policy.statements) {
-      if (usesConditionKey(s, ['iam:AWSServiceName'])) continue;
+      if (usesConditionKey(s, SLR_GUARD_KEYS)) continue;
       const reach = broadReach(ctx.catalog, s, 'iam:CreateServiceLinkedRole');
       if (!reach) continue;
       ctx.report(reach.at, `"${reach.written}" allows iam:CreateServiceLinkedRole for every service: add a StringEquals condition on "iam:AWSServiceName".`, {

@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 import { isBucketPolicy } from './bucketPolicy';
 import { isAllow, isDeny, usesConditionKey } from './statementFacts';
 
+const TRANSPORT_KEYS: readonly string[] = ['aws:SecureTransport', 's3:TlsVersion'];
+
 export const missingSecureTransportDeny: Rule = {
   code: 'MISSING_SECURE_TRANSPORT_DENY',
   defaultSeverity: 'warning',
@@ -27,7 +29,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     if (!isBucketPolicy(ctx.policy)) return;
-    if (ctx.policy.statements.some((s) => isDeny(s) && usesConditionKey(s, ['aws:SecureTransport', 's3:TlsVersion']))) return;
+    if (ctx.policy.statements.some((s) => isDeny(s) && usesConditionKey(s, TRANSPORT_KEYS))) return;
     // reported once, on the first Allow's Effect: that grant is usable over plain HTTP (a policy without
     // Allow grants nothing to protect)
     const firstAllow = ctx.policy.statements.find(isAllow);

@@ -4,6 +4,8 @@ import type { Rule } from '../rule';
 import { broadReach, VARIANTS } from './broadActionReach';
 import { grantsToHolder, usesConditionKey } from './statementFacts';
 
+const PASS_ROLE_GUARD_KEYS: readonly string[] = ['iam:PassedToService', 'iam:AssociatedResourceArn'];
+
 export const passRoleWithStarInResource: Rule = {
   code: 'PASS_ROLE_WITH_STAR_IN_RESOURCE',
   defaultSeverity: 'warning',
@@ -29,7 +31,7 @@ Good:
     if (!grantsToHolder(ctx.policy.policyType)) return;
     for (const s of ctx.policy.statements) {
       // already scoped by the keys Access Analyzer recommends
-      if (usesConditionKey(s, ['iam:PassedToService', 'iam:AssociatedResourceArn'])) continue;
+      if (usesConditionKey(s, PASS_ROLE_GUARD_KEYS)) continue;
       const reach = broadReach(ctx.catalog, s, 'iam:PassRole');
       if (!reach) continue;
       ctx.report(

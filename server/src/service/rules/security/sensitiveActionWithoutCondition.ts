@@ -7,9 +7,9 @@ import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
 import { globMatch } from '../../knowledge/glob';
 import { DEFAULT_SENSITIVE_ACTIONS, SENSITIVE_ACTION_GUARD_KEYS } from '../../knowledge/riskTables';
 import type { Rule } from '../rule';
-import { matchingItems } from './actionItems';
+import { isStarAction } from './actionItems';
 import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
-import { expandStatementActions } from '../../knowledge/statementActions';
+import { expandPattern, expandStatementActions } from '../../knowledge/statementActions';
 import type { PolicyDocument } from '../../parser/policyModel';
 
 /** Actions that a Deny statement guarded by an MFA or network key already blocks when that guard fails. */
@@ -48,12 +48,15 @@ function remembered(answers: WeakMap<ActionInfo, boolean>, test: (a: ActionInfo)
   };
 }
 
-export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): (a: ActionInfo) => boolean {
-  if (!patterns || patterns.length === 0) return remembered(defaultAnswers, isDefaultSensitive);
+export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): ((a: ActionInfo) => boolean) & { readonly answers: object } {
+  if (!patterns || patterns.length === 0) return Object.assign(remembered(defaultAnswers, isDefaultSensitive), { answers: defaultAnswers });
   let answers = settingsAnswers.get(patterns);
   if (!answers) settingsAnswers.set(patterns, (answers = new WeakMap()));
-  return remembered(answers, settingsPicker(patterns));
+  return Object.assign(remembered(answers, settingsPicker(patterns)), { answers });
 }
+
+/** answers table -> expansion array -> its sensitive actions */
+const subsetCache = new WeakMap<object, WeakMap<readonly ActionInfo[], readonly ActionInfo[]>>();
 
 export const sensitiveActionWithoutCondition: Rule = {
   code: 'SENSITIVE_ACTION_WITHOUT_CONDITION',
@@ -78,12 +81,22 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
     const sensitive = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
+    // which actions of an expansion are sensitive is fixed per setting: remembered per (cached) expansion array
+    let subsets = subsetCache.get(sensitive.answers);
+    if (!subsets) subsetCache.set(sensitive.answers, (subsets = new WeakMap()));
+    const bySubset = subsets;
     // a separate "Deny ... unless MFA / network" statement guards the actions it lists just as well
     const denied = guardedByDeny(ctx.catalog, ctx.policy);
-    const pick = (a: ActionInfo): boolean => sensitive(a) && !denied.has(a);
     for (const s of ctx.policy.statements) {
-      if (!isAllow(s) || usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
-      for (const m of matchingItems(ctx.catalog, s, pick)) {
+      if (!isAllow(s) || !s.action || s.action.negated || usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
+      for (const item of s.action.items) {
+        if (isStarAction(item.value)) continue;
+        const expanded = expandPattern(ctx.catalog, item.value);
+        let subset = bySubset.get(expanded);
+        if (!subset) bySubset.set(expanded, (subset = expanded.filter(sensitive)));
+        const actions = denied.size === 0 ? subset : subset.filter((a) => !denied.has(a));
+        if (actions.length === 0) continue;
+        const m = { item, actions };
         const names = m.actions.map((a) => a.fullName);
         ctx.report(m.item, `"${m.item.value}" allows sensitive actions (${listForMessage(names)}) without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
           data: { actions: names, statementIndex: s.index, suggestedKeys: ['aws:MultiFactorAuthPresent', 'aws:SourceIp', 'aws:SourceVpc'] },

@@ -36,8 +36,24 @@ export function conditionUses(s: Statement): ConditionUse[] {
 
 /** True when the statement tests one of `keys` (condition key names are case-insensitive). */
 export function usesConditionKey(s: Statement, keys: readonly string[]): boolean {
-  const wanted = new Set(keys.map((k) => k.toLowerCase()));
-  return conditionUses(s).some((u) => wanted.has(u.entry.key.value.toLowerCase()));
+  const operators = s.condition?.operators;
+  if (!operators || operators.length === 0) return false;
+  const wanted = lowercasedSet(keys);
+  for (const operator of operators) for (const entry of operator.entries) if (wanted.has(entry.key.value.toLowerCase())) return true;
+  return false;
+}
+
+/** The callers pass module constants (or short literals): their lowercased sets are kept, bounded. */
+const lowercasedSets = new Map<readonly string[], ReadonlySet<string>>();
+function lowercasedSet(keys: readonly string[]): ReadonlySet<string> {
+  let set = lowercasedSets.get(keys);
+  if (!set) {
+    set = new Set(keys.map((k) => k.toLowerCase()));
+    // inline array literals are new objects on every call: keep the table from growing without bound
+    if (lowercasedSets.size > 100) lowercasedSets.clear();
+    lowercasedSets.set(keys, set);
+  }
+  return set;
 }
 
 /** Resource is "*" (among others) or the statement uses NotResource: nothing confines the grant to named resources. */
