@@ -2,11 +2,12 @@
 
 import type { Rule } from '../rule';
 import type { IamCatalog, ServiceInfo } from '../../knowledge/catalog';
-import { hasWildcard, literalPrefix } from '../../knowledge/glob';
+import { literalPrefix } from '../../knowledge/glob';
 import { editDistance } from '../../knowledge/suggest';
 import { expandPattern } from '../../knowledge/statementActions';
 import { apiOperationAlias } from '../../knowledge/apiOperationAliases';
 import { actionItems } from './actionItems';
+import { actionFacts } from './actionFacts';
 
 /**
  * For a wildcard that matches nothing ("s3:Gett*"), the nearest literal prefix that does match ("s3:Get*"):
@@ -78,23 +79,24 @@ Good:
   checkPolicy(ctx) {
     for (const { item, prefix, name } of actionItems(ctx.policy)) {
       if (prefix === undefined || name === undefined) continue;
-      if (hasWildcard(prefix)) {
-        if (expandPattern(ctx.catalog, item.value).length === 0) {
+      const facts = actionFacts(ctx.catalog, item.value);
+      if (facts.wildPrefix) {
+        if (facts.matches.length === 0) {
           ctx.report(item, `"${item.value}" matches no action of any service.`, { data: { kind: 'noMatch' } });
         }
         continue;
       }
-      const svc = ctx.catalog.getService(prefix);
+      const svc = facts.service;
       if (!svc) continue; // INVALID_SERVICE_IN_ACTION
-      if (hasWildcard(name)) {
-        if (expandPattern(ctx.catalog, item.value).length > 0) continue;
+      if (facts.wildName) {
+        if (facts.matches.length > 0) continue;
         const suggestion = suggestWildcard(ctx.catalog, svc, name);
         ctx.report(item, `"${item.value}" matches no action of ${svc.name}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
           data: suggestion ? { kind: 'noMatch', suggestion } : { kind: 'noMatch' },
         });
         continue;
       }
-      if (ctx.catalog.getAction(item.value)) continue;
+      if (facts.action) continue;
       const alias = apiOperationAlias(`${svc.prefix}:${name}`);
       if (alias) {
         const granted = alias.grantedBy.map((g) => `"${g}"`).join(alias.grantedBy.length > 2 ? ', ' : ' and ');

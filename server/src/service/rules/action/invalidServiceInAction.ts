@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import type { IamCatalog } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { actionItems } from './actionItems';
+import { actionFacts } from './actionFacts';
 
 function repairedName(catalog: IamCatalog, service: string, name: string): string {
   const candidate = `${service}:${name}`;
@@ -32,7 +33,9 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const { item, prefix, name } of actionItems(ctx.policy)) {
-      if (prefix === undefined || name === undefined || hasWildcard(prefix) || ctx.catalog.getService(prefix)) continue;
+      if (prefix === undefined || name === undefined) continue;
+      const facts = actionFacts(ctx.catalog, item.value);
+      if (facts.wildPrefix || facts.service) continue;
       const service = ctx.catalog.closestService(prefix);
       // prefer a replacement that names a real action of the suggested service (documented casing)
       const suggestion = service ? repairedName(ctx.catalog, service, name) : undefined;

@@ -1,8 +1,8 @@
 /** NON_CANONICAL_ACTION_CASE (A07): an exact action written in other casing than the documented one. */
 
 import type { Rule } from '../rule';
-import { hasWildcard } from '../../knowledge/glob';
 import { actionItems } from './actionItems';
+import { actionFacts } from './actionFacts';
 
 export const nonCanonicalActionCase: Rule = {
   code: 'NON_CANONICAL_ACTION_CASE',
@@ -23,8 +23,8 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const { item, prefix, name } of actionItems(ctx.policy)) {
-      if (prefix === undefined || name === undefined || hasWildcard(item.value)) continue;
-      const action = ctx.catalog.getAction(item.value);
+      if (prefix === undefined || name === undefined) continue;
+      const action = actionFacts(ctx.catalog, item.value).action;
       if (!action || action.fullName === item.value) continue;
       ctx.report(item, `"${item.value}" works (action names are case-insensitive), but the documented name is "${action.fullName}".`, {
         data: { suggestion: action.fullName },

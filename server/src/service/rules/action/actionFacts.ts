@@ -1,0 +1,52 @@
+// What the catalog says about one Action string as written: its service, the action it names exactly, the
+// actions a pattern matches. Memoised per catalog by the string itself (bounded), because every action rule asks
+// about the same strings on every keystroke; the answers depend on nothing but the catalog and the string.
+
+import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
+import { hasWildcard } from '../../knowledge/glob';
+import { expandPattern } from '../../knowledge/statementActions';
+import { splitAction } from './actionItems';
+
+export interface ActionFacts {
+  /** undefined when the string is not "prefix:name" */
+  readonly prefix: string | undefined;
+  readonly name: string | undefined;
+  readonly wildPrefix: boolean;
+  readonly wildName: boolean;
+  /** the service a literal prefix names */
+  readonly service: ServiceInfo | undefined;
+  /** the action a literal "prefix:name" names (any casing) */
+  readonly action: ActionInfo | undefined;
+  /** every action the string matches ([] for "*", which rules treat on its own) */
+  readonly matches: readonly ActionInfo[];
+}
+
+const memo = new WeakMap<IamCatalog, Map<string, ActionFacts>>();
+
+export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
+  let byValue = memo.get(catalog);
+  if (!byValue) memo.set(catalog, (byValue = new Map()));
+  let facts = byValue.get(value);
+  if (!facts) {
+    facts = compute(catalog, value);
+    if (byValue.size > 20_000) byValue.clear();
+    byValue.set(value, facts);
+  }
+  return facts;
+}
+
+function compute(catalog: IamCatalog, value: string): ActionFacts {
+  const parts = value === '*' ? undefined : splitAction(value);
+  const wildPrefix = parts !== undefined && hasWildcard(parts.prefix);
+  const wildName = parts !== undefined && hasWildcard(parts.name);
+  const service = parts && !wildPrefix ? catalog.getService(parts.prefix) : undefined;
+  return {
+    prefix: parts?.prefix,
+    name: parts?.name,
+    wildPrefix,
+    wildName,
+    service,
+    action: parts && !wildPrefix && !wildName ? catalog.getAction(value) : undefined,
+    matches: parts ? expandPattern(catalog, value) : [],
+  };
+}
