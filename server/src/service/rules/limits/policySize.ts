@@ -22,16 +22,31 @@ export function policySize(policy: PolicyDocument, text: string): PolicySize {
 }
 
 function measure(policy: PolicyDocument, text: string): PolicySize {
-  const own = policy.label === '' ? text.slice(policy.span.offset, policy.span.offset + policy.span.length) : JSON.stringify(getNodeValue(policy.root));
-  let nonWhitespace = 0;
-  let bytes = 0;
-  for (let i = 0; i < own.length; i++) {
+  // a plain file's policy is measured in place (no copy); a policy inside a template as the JSON AWS receives
+  const own = policy.label === '' ? text : JSON.stringify(getNodeValue(policy.root));
+  const start = policy.label === '' ? policy.span.offset : 0;
+  const end = policy.label === '' ? policy.span.offset + policy.span.length : own.length;
+  let whitespace = 0;
+  for (let i = start; i < end; i++) {
     const c = own.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) nonWhitespace++;
-    // UTF-8 length; a surrogate pair (4 bytes) is counted 2 + 2
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) whitespace++;
+  }
+  return { nonWhitespace: end - start - whitespace, characters: end - start, bytes: utf8Length(own, start, end) };
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/** UTF-8 length of text[start, end); a surrogate pair (4 bytes) is counted 2 + 2. Plain ASCII is settled by one native regex scan. */
+function utf8Length(text: string, start: number, end: number): number {
+  NON_ASCII.lastIndex = start;
+  const first = NON_ASCII.exec(text);
+  if (!first || first.index >= end) return end - start;
+  let bytes = first.index - start;
+  for (let i = first.index; i < end; i++) {
+    const c = text.charCodeAt(i);
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
   }
-  return { nonWhitespace, characters: own.length, bytes };
+  return bytes;
 }
 
 /** Size findings go on the "Statement" key (what grows), else on the policy's first key or `{`. */

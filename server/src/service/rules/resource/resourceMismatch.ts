@@ -37,7 +37,6 @@ const UNDEFINED_TYPES = {};
 
 /** An ARN of the statement, split once. */
 interface PolicyArn {
-  readonly item: Located<string>;
   readonly value: string;
   readonly fields: readonly string[];
   /** account "aws": AWS-owned resources, which the service data often leaves out of actions' lists */
@@ -45,9 +44,9 @@ interface PolicyArn {
   readonly wildOrVariable: boolean;
 }
 
-function policyArn(item: Located<string>): PolicyArn {
-  const fields = splitArnFields(item.value);
-  return { item, value: item.value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(item.value) || item.value.includes('${') };
+function policyArn(value: string): PolicyArn {
+  const fields = splitArnFields(value);
+  return { value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(value) || value.includes('${') };
 }
 
 /** true / false: the action can / cannot act on the ARN; undefined: the data cannot tell. */
@@ -81,43 +80,30 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
     if (!isSoundArn(ctx.catalog, r.value)) return;
   }
-  const arns = resourceEl.items.map(policyArn);
-  // The verdict for every ARN depends only on the action's resource-type list (shared by the service's
-  // actions that take the same types), or on its service when it only supports "*": computed once per key.
-  const verdictCache = new Map<object, ReadonlyArray<boolean | undefined>>();
-  const verdicts = (a: ActionInfo): ReadonlyArray<boolean | undefined> => {
-    const types = resourceTypesOfAction(a);
-    const key = types === undefined ? UNDEFINED_TYPES : types.length === 0 ? a.service : types;
-    let v = verdictCache.get(key);
-    if (!v) verdictCache.set(key, (v = arns.map((arn) => fits(a, types, arn))));
-    return v;
-  };
+  const resources = resourceEl.items;
   const items = actionEl.items;
   // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
   let work = 0;
-  for (const item of items) if (item.value !== '*') work += expandPattern(ctx.catalog, item.value).length * arns.length;
+  for (const item of items) if (item.value !== '*') work += expandPattern(ctx.catalog, item.value).length * resources.length;
   if (work > 200_000) return;
-  const used = new Uint8Array(arns.length);
+  const used: boolean[] = new Array<boolean>(resources.length).fill(false);
   let anyActionApplies = false;
   for (const item of items) {
     if (item.value === '*') {
       anyActionApplies = true;
-      used.fill(1);
+      used.fill(true);
       continue;
     }
     const actions = expandPattern(ctx.catalog, item.value);
     if (actions.length === 0) continue;
     let applies = false;
     let unknown = false;
-    for (const a of actions) {
-      const v = verdicts(a);
-      for (let i = 0; i < v.length; i++) {
-        const f = v[i];
-        if (f === undefined) unknown = true;
-        if (f !== false) {
-          applies = true;
-          used[i] = 1;
-        }
+    for (let i = 0; i < resources.length; i++) {
+      const v = pairVerdict(ctx.catalog, item.value, actions, resources[i]!.value);
+      if (v & SOME_UNKNOWN) unknown = true;
+      if (v & SOME_NOT_FALSE) {
+        applies = true;
+        used[i] = true;
       }
     }
     if (applies || unknown) {
@@ -127,10 +113,54 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     reportAction(ctx, item, actions);
   }
   if (!anyActionApplies) return;
-  arns.forEach((r, i) => {
+  resources.forEach((r, i) => {
     if (used[i]) return;
-    ctx.report(r.item, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
+    ctx.report(r, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
   });
+}
+
+/** Bits of a (pattern, ARN) verdict: some matched action may act on the ARN / the data cannot tell for some. */
+const SOME_NOT_FALSE = 1;
+const SOME_UNKNOWN = 2;
+
+/**
+ * Whether the actions a pattern matches fit one ARN, as SOME_* bits. It depends only on the catalog and the two
+ * strings, and the same pairs come back on every keystroke: memoised per catalog (bounded). Inside, each distinct
+ * resource-type list (shared by a service's actions that take the same types) is judged once.
+ */
+const pairMemo = new WeakMap<IamCatalog, Map<string, Map<string, number>>>();
+
+function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[], arnValue: string): number {
+  let byPattern = pairMemo.get(catalog);
+  if (!byPattern) pairMemo.set(catalog, (byPattern = new Map()));
+  let byArn = byPattern.get(pattern);
+  if (!byArn) {
+    if (byPattern.size > 5000) byPattern.clear();
+    byPattern.set(pattern, (byArn = new Map()));
+  }
+  let v = byArn.get(arnValue);
+  if (v === undefined) {
+    v = computePairVerdict(actions, policyArn(arnValue));
+    if (byArn.size > 1000) byArn.clear();
+    byArn.set(arnValue, v);
+  }
+  return v;
+}
+
+function computePairVerdict(actions: readonly ActionInfo[], arn: PolicyArn): number {
+  let bits = 0;
+  const seen = new Map<object, boolean | undefined>();
+  for (const a of actions) {
+    const types = resourceTypesOfAction(a);
+    const key = types === undefined ? UNDEFINED_TYPES : types.length === 0 ? a.service : types;
+    let f: boolean | undefined;
+    if (seen.has(key)) f = seen.get(key);
+    else seen.set(key, (f = fits(a, types, arn)));
+    if (f === undefined) bits |= SOME_UNKNOWN;
+    if (f !== false) bits |= SOME_NOT_FALSE;
+    if (bits === (SOME_UNKNOWN | SOME_NOT_FALSE)) break;
+  }
+  return bits;
 }
 
 function reportAction(ctx: PolicyContext, item: Located<string>, actions: readonly ActionInfo[]): void {
@@ -147,10 +177,19 @@ function reportAction(ctx: PolicyContext, item: Located<string>, actions: readon
       data: { action: a.fullName, resourceTypes: [] },
     });
   } else {
-    ctx.report(item, `"${item.value}" applies to ${describeTypes(types)}, and no resource of this statement matches, so it never takes effect.`, {
-      data: { action: a.fullName, resourceTypes: types.map((t) => ({ name: t.name, arn: t.arn })) },
+    const described = describedTypes(types);
+    ctx.report(item, `"${item.value}" applies to ${described.text}, and no resource of this statement matches, so it never takes effect.`, {
+      data: { action: a.fullName, resourceTypes: described.data },
     });
   }
+}
+
+/** Message text and fix data per resource-type list (lists are shared per catalog, and so is this; read-only). */
+const describedCache = new WeakMap<readonly ResourceTypeInfo[], { text: string; data: ReadonlyArray<{ name: string; arn: string }> }>();
+function describedTypes(types: readonly ResourceTypeInfo[]): { text: string; data: ReadonlyArray<{ name: string; arn: string }> } {
+  let hit = describedCache.get(types);
+  if (!hit) describedCache.set(types, (hit = { text: describeTypes(types), data: Object.freeze(types.map((t) => Object.freeze({ name: t.name, arn: t.arn }))) }));
+  return hit;
 }
 
 // the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
