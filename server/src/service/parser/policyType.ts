@@ -59,13 +59,21 @@ export function policyTypeFromContent(root: JsonNode): PolicyType {
   let withPrincipal = 0;
   let trustLike = 0;
   for (const s of stmts) {
-    const keys = new Map(properties(s).map((p) => [propertyKey(p), propertyValue(p)] as const));
-    if (!keys.has('Principal') && !keys.has('NotPrincipal')) continue;
+    // the last property with a key wins, as in a Map built from the properties in order
+    let hasPrincipal = false;
+    let hasResource = false;
+    let action: JsonNode | undefined;
+    for (const p of properties(s)) {
+      const key = propertyKey(p);
+      if (key === 'Principal' || key === 'NotPrincipal') hasPrincipal = true;
+      else if (key === 'Resource' || key === 'NotResource') hasResource = true;
+      else if (key === 'Action') action = propertyValue(p);
+    }
+    if (!hasPrincipal) continue;
     withPrincipal++;
-    const action = keys.get('Action');
     const actions = action?.type === 'array' ? (action.children ?? []) : action ? [action] : [];
     const allTrust = actions.length > 0 && actions.every((a) => typeof a.value === 'string' && TRUST_ACTION.test(a.value));
-    if (allTrust && !keys.has('Resource') && !keys.has('NotResource')) trustLike++;
+    if (allTrust && !hasResource) trustLike++;
   }
   if (withPrincipal === 0) return 'identity';
   return trustLike === withPrincipal ? 'trust' : 'resource';

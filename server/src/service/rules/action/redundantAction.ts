@@ -40,7 +40,7 @@ Good:
       items.forEach((item, index) => {
         if (!hasWildcard(item.value)) return;
         const prefix = prefixOf(item.value);
-        (wildcards ??= []).push({ index, value: item.value, prefix, wildPrefix: hasWildcard(prefix), tokens: tokenize(item.value, true, false) });
+        (wildcards ??= []).push({ index, value: item.value, prefix, wildPrefix: hasWildcard(prefix), tokens: undefined });
       });
       for (let i = 0; i < items.length; i++) {
         const inner = items[i]!;
@@ -61,7 +61,8 @@ Good:
               if (!globMatchAsciiCase(o.value, inner.value)) continue;
             } else {
               innerTokens ??= tokenize(inner.value, true, false);
-              if (!tokensCover(o.tokens, innerTokens) || (o.index > i && tokensCover(innerTokens, o.tokens))) continue;
+              const outerTokens = (o.tokens ??= tokenize(o.value, true, false));
+              if (!tokensCover(outerTokens, innerTokens) || (o.index > i && tokensCover(innerTokens, outerTokens))) continue;
             }
             outerIndex = o.index;
             break;
@@ -83,7 +84,8 @@ interface WildcardEntry {
   readonly value: string;
   readonly prefix: string;
   readonly wildPrefix: boolean;
-  readonly tokens: Int32Array;
+  /** made on first use: only two patterns need the token comparison */
+  tokens: Int32Array | undefined;
 }
 
 function prefixOf(value: string): string {

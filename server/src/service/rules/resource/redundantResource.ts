@@ -3,6 +3,8 @@
 import type { Rule } from '../rule';
 import { tokenize, tokensCover } from '../../knowledge/arnMatch';
 import { isTemplated } from '../../parser/containers/templateValue';
+import { globMatch, hasWildcard } from '../../knowledge/glob';
+import type { Located } from '../../parser/policyModel';
 
 export const redundantResource: Rule = {
   code: 'REDUNDANT_RESOURCE',
@@ -26,13 +28,33 @@ Good:
   checkPolicy(ctx) {
     for (const statement of ctx.policy.statements) {
       // values built from CloudFormation/Terraform placeholders (`${Bucket}` read as `*`) cannot be compared
-      const items = (statement.resource?.items ?? []).filter((i) => !isTemplated(i.node));
+      const all = statement.resource?.items ?? [];
+      if (all.length < 2) continue;
+      const items = all.some((i) => isTemplated(i.node)) ? all.filter((i) => !isTemplated(i.node)) : all;
       if (items.length < 2 || items.length > 500) continue;
-      const tokens = items.map((item) => tokenize(item.value, false, false));
+      // as in REDUNDANT_ACTION: a literal ARN covers only its own copy, so exact copies are found by comparison
+      // and only wildcard entries are glob-tested (ARNs compare case-sensitively)
+      const firstCopy = items.length > 32 ? firstCopies(items) : undefined;
+      const wildcards: number[] = [];
+      items.forEach((item, index) => {
+        if (hasWildcard(item.value)) wildcards.push(index);
+      });
+      const tokens: Array<Int32Array | undefined> = [];
+      const tokensOf = (i: number): Int32Array => (tokens[i] ??= tokenize(items[i]!.value, false, false));
       items.forEach((inner, i) => {
-        const t = tokens[i]!;
-        const outer = items.find((_o, j) => j !== i && tokensCover(tokens[j]!, t) && (j < i || !tokensCover(t, tokens[j]!)));
-        if (!outer) return;
+        let outerIndex = firstCopy ? firstCopy[i]! : items.findIndex((o, j) => j < i && o.value === inner.value);
+        const literal = !hasWildcard(inner.value);
+        for (const j of wildcards) {
+          if (outerIndex >= 0 && j > outerIndex) break;
+          if (j === i) continue;
+          const covers = literal ? globMatch(items[j]!.value, inner.value, false) : tokensCover(tokensOf(j), tokensOf(i)) && (j < i || !tokensCover(tokensOf(i), tokensOf(j)));
+          if (covers) {
+            outerIndex = j;
+            break;
+          }
+        }
+        if (outerIndex < 0) return;
+        const outer = items[outerIndex]!;
         const same = outer.value === inner.value;
         ctx.report(inner, same ? `"${inner.value}" is listed twice; remove this copy.` : `"${inner.value}" is already covered by "${outer.value}"; remove it.`, {
           data: { coveredBy: outer.value },
@@ -42,3 +64,16 @@ Good:
     }
   },
 };
+
+/** For each entry, the index of the first earlier entry with the same value, or -1. */
+function firstCopies(items: readonly Located<string>[]): number[] {
+  const first = new Map<string, number>();
+  return items.map((item, index) => {
+    const at = first.get(item.value);
+    if (at === undefined) {
+      first.set(item.value, index);
+      return -1;
+    }
+    return at;
+  });
+}
