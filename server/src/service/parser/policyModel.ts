@@ -112,8 +112,13 @@ export interface PolicyDocument extends Derivable {
   get(key: string): Element | undefined;
 }
 
+/**
+ * The node itself serves as the span (it has offset and length): the model holds hundreds of spans and is
+ * rebuilt on every keystroke, so no copy is made. Spans leave the service only as copies (runRules.report) or
+ * as ranges, never as nodes (which link to their parents).
+ */
 export function spanOf(node: JsonNode): Span {
-  return { offset: node.offset, length: node.length };
+  return node;
 }
 
 export function spanEnd(span: Span): number {

@@ -4,7 +4,7 @@
 import type { IamCatalog } from '../knowledge/catalog';
 import type { ParsedDocument } from '../parser/parseDocument';
 import { formatError, type Logger } from '../util/logger';
-import type { PolicyDocument } from '../parser/policyModel';
+import type { PolicyDocument, Span } from '../parser/policyModel';
 import { spanOfReportable, type Finding, type PolicyContext, type Reportable, type ReportOptions, type Rule, type ServiceSettings, type Severity } from './rule';
 
 /**
@@ -51,7 +51,9 @@ class RuleRun implements PolicyContext {
 
   report(at: Reportable, message: string, reportOptions?: ReportOptions): void {
     const rule = this.rule;
-    const span = spanOfReportable(at);
+    const at0 = spanOfReportable(at);
+    // a plain copy: model spans are the JSON nodes themselves (parser/policyModel.ts spanOf)
+    const span: Span = { offset: at0.offset, length: at0.length };
     // (offset, length) as one number: offsets and lengths stay below 2^22 (documents over 2,000,000 characters
     // are never analysed), so the product fits a double exactly; the set is per rule, so no code is needed
     const key = span.offset * 4_194_304 + span.length;
