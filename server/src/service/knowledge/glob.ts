@@ -4,15 +4,27 @@
 
 /** True when `text` matches `pattern`. `ignoreCase` lowercases ASCII only (IAM names are ASCII). */
 export function globMatch(pattern: string, text: string, ignoreCase = true): boolean {
-  const p = ignoreCase ? pattern.toLowerCase() : pattern;
-  const t = ignoreCase ? text.toLowerCase() : text;
+  return ignoreCase ? matches(pattern.toLowerCase(), text.toLowerCase(), false) : matches(pattern, text, false);
+}
+
+/**
+ * globMatch ignoring ASCII case without lowercased copies (hot loops over action names, which are ASCII;
+ * other characters compare exactly).
+ */
+export function globMatchAsciiCase(pattern: string, text: string): boolean {
+  return matches(pattern, text, true);
+}
+
+/** The matcher behind both: `fold` compares ASCII letters case-insensitively. */
+function matches(p: string, t: string, fold: boolean): boolean {
   let pi = 0;
   let ti = 0;
   let starP = -1;
   let starT = 0;
   while (ti < t.length) {
-    const pc = p.charCodeAt(pi);
-    if (pi < p.length && (pc === 63 /* ? */ || pc === t.charCodeAt(ti))) {
+    const pc = fold ? foldAscii(p.charCodeAt(pi)) : p.charCodeAt(pi);
+    const tc = fold ? foldAscii(t.charCodeAt(ti)) : t.charCodeAt(ti);
+    if (pi < p.length && (pc === 63 /* ? */ || pc === tc)) {
       pi++;
       ti++;
     } else if (pi < p.length && pc === 42 /* * */) {
@@ -29,36 +41,22 @@ export function globMatch(pattern: string, text: string, ignoreCase = true): boo
   return pi === p.length;
 }
 
-/**
- * globMatch ignoring ASCII case without lowercased copies (hot loops over action names, which are ASCII;
- * other characters compare exactly).
- */
-export function globMatchAsciiCase(pattern: string, text: string): boolean {
-  let pi = 0;
-  let ti = 0;
-  let starP = -1;
-  let starT = 0;
-  while (ti < text.length) {
-    const pc = pi < pattern.length ? fold(pattern.charCodeAt(pi)) : -1;
-    if (pc === 63 /* ? */ || (pc >= 0 && pc !== 42 && pc === fold(text.charCodeAt(ti)))) {
-      pi++;
-      ti++;
-    } else if (pc === 42 /* * */) {
-      starP = pi++;
-      starT = ti;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      ti = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (pi < pattern.length && pattern.charCodeAt(pi) === 42) pi++;
-  return pi === pattern.length;
+/** A character code with ASCII A-Z lowercased. */
+export function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
+/** Case-insensitive equality without lowercased copies: ASCII folded in place, anything else through toLowerCase. */
+export function sameIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (foldAscii(x) !== foldAscii(y)) return false;
+  }
+  return true;
 }
 
 export function hasWildcard(s: string): boolean {

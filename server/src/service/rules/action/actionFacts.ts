@@ -5,7 +5,7 @@
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
-import { splitAction } from './actionItems';
+import { splitActionCached } from './actionItems';
 
 export interface ActionFacts {
   /** undefined when the string is not "prefix:name" */
@@ -36,7 +36,7 @@ export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
 }
 
 function compute(catalog: IamCatalog, value: string): ActionFacts {
-  const parts = value === '*' ? undefined : splitAction(value);
+  const parts = value === '*' ? undefined : splitActionCached(value);
   const wildPrefix = parts !== undefined && hasWildcard(parts.prefix);
   const wildName = parts !== undefined && hasWildcard(parts.name);
   const service = parts && !wildPrefix ? catalog.getService(parts.prefix) : undefined;

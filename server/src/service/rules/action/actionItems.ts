@@ -26,9 +26,9 @@ export function splitAction(value: string): { prefix: string; name: string } | u
 }
 
 /** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
-/** Splits of strings seen recently: the same names come back on every keystroke (bounded). */
+/** splitAction, remembered for strings seen recently: the same names come back on every keystroke (bounded). */
 const splits = new Map<string, { prefix: string; name: string } | null>();
-function splitCached(value: string): { prefix: string; name: string } | undefined {
+export function splitActionCached(value: string): { prefix: string; name: string } | undefined {
   let hit = splits.get(value);
   if (hit === undefined) {
     hit = splitAction(value) ?? null;
@@ -52,7 +52,7 @@ function collectActionItems(policy: PolicyDocument): ActionItem[] {
     for (const item of element.items) {
       // a name assembled at deploy time (CloudFormation Fn::Sub, Terraform interpolation) is not what the user typed
       if (isTemplated(item.node)) continue;
-      const parts = item.value === '*' ? undefined : splitCached(item.value);
+      const parts = item.value === '*' ? undefined : splitActionCached(item.value);
       out.push({ statement, element, item, prefix: parts?.prefix, name: parts?.name });
     }
   }

@@ -2,10 +2,10 @@
 
 import type { Rule } from '../rule';
 import { tokenize, tokensCover } from '../../knowledge/arnMatch';
-import { globMatchAsciiCase, hasWildcard } from '../../knowledge/glob';
+import { globMatchAsciiCase, hasWildcard, sameIgnoringCase } from '../../knowledge/glob';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { expandPattern } from '../../knowledge/statementActions';
-import type { Located } from '../../parser/policyModel';
+import { firstCopies } from '../listCopies';
 
 export const redundantAction: Rule = {
   code: 'REDUNDANT_ACTION',
@@ -33,9 +33,9 @@ Good:
       const items = all.some((i) => isTemplated(i.node)) ? all.filter((i) => !isTemplated(i.node)) : all;
       if (items.length < 2 || items.length > 1000) continue;
       // A literal entry covers only its own (case-insensitive) copy; only wildcard entries cover others. So:
-      // exact copies by comparison (a map for long lists), and the glob test only against the few wildcard
+      // exact copies by comparison (listCopies.ts), and the glob test only against the few wildcard
       // entries, tokenized once: a statement costs about its length, not its length squared.
-      const copies = items.length > 32 ? firstCopies(items) : undefined;
+      const copies = firstCopies(items, sameIgnoringCase, (v) => v.toLowerCase());
       let wildcards: WildcardEntry[] | undefined;
       items.forEach((item, index) => {
         if (!hasWildcard(item.value)) return;
@@ -45,7 +45,7 @@ Good:
       for (let i = 0; i < items.length; i++) {
         const inner = items[i]!;
         // the first entry covering this one; of two equivalent entries only the later one is reported
-        let outerIndex = copies ? copies[i]! : earlierCopy(items, i);
+        let outerIndex = copies[i]!;
         if (wildcards) {
           let innerPrefix: string | undefined;
           let innerTokens: Int32Array | undefined;
@@ -91,40 +91,4 @@ interface WildcardEntry {
 function prefixOf(value: string): string {
   const colon = value.indexOf(':');
   return colon < 0 ? value : value.slice(0, colon);
-}
-
-/** ASCII case-insensitive equality without lowercased copies (names are ASCII; others compare via toLowerCase). */
-function sameIgnoringCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) return false;
-  }
-  return true;
-}
-
-/** Index of the first earlier entry equal to items[i] (case-insensitively), or -1. */
-function earlierCopy(items: readonly Located<string>[], i: number): number {
-  const value = items[i]!.value;
-  for (let j = 0; j < i; j++) if (sameIgnoringCase(items[j]!.value, value)) return j;
-  return -1;
-}
-
-/** earlierCopy for every entry of a long list, through a map of lowercased names. */
-function firstCopies(items: readonly Located<string>[]): number[] {
-  const first = new Map<string, number>();
-  return items.map((item, index) => {
-    const key = item.value.toLowerCase();
-    const at = first.get(key);
-    if (at === undefined) {
-      first.set(key, index);
-      return -1;
-    }
-    return at;
-  });
 }

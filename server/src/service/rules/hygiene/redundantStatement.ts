@@ -3,6 +3,7 @@
 import type { Rule } from '../rule';
 import type { JsonNode } from '../../parser/jsonTree';
 import type { Statement } from '../../parser/policyModel';
+import { foldAscii } from '../../knowledge/glob';
 
 /** Element names whose string values IAM compares case-insensitively. */
 const CASE_INSENSITIVE = new Set(['Action', 'NotAction']);
@@ -83,7 +84,7 @@ function sampledAscii(t: string): boolean {
 }
 
 function foldIf(c: number, lower: boolean): number {
-  return lower && c >= 65 && c <= 90 ? c + 32 : c;
+  return lower ? foldAscii(c) : c;
 }
 
 const OBJECT_PRINT = 2;

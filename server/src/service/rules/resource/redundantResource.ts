@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import { tokenize, tokensCover } from '../../knowledge/arnMatch';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { globMatch, hasWildcard } from '../../knowledge/glob';
-import type { Located } from '../../parser/policyModel';
+import { firstCopies } from '../listCopies';
 
 export const redundantResource: Rule = {
   code: 'REDUNDANT_RESOURCE',
@@ -34,7 +34,7 @@ Good:
       if (items.length < 2 || items.length > 500) continue;
       // as in REDUNDANT_ACTION: a literal ARN covers only its own copy, so exact copies are found by comparison
       // and only wildcard entries are glob-tested (ARNs compare case-sensitively)
-      const firstCopy = items.length > 32 ? firstCopies(items) : undefined;
+      const copies = firstCopies(items, (a, b) => a === b, (v) => v);
       const wildcards: number[] = [];
       items.forEach((item, index) => {
         if (hasWildcard(item.value)) wildcards.push(index);
@@ -42,7 +42,7 @@ Good:
       const tokens: Array<Int32Array | undefined> = [];
       const tokensOf = (i: number): Int32Array => (tokens[i] ??= tokenize(items[i]!.value, false, false));
       items.forEach((inner, i) => {
-        let outerIndex = firstCopy ? firstCopy[i]! : items.findIndex((o, j) => j < i && o.value === inner.value);
+        let outerIndex = copies[i]!;
         const literal = !hasWildcard(inner.value);
         for (const j of wildcards) {
           if (outerIndex >= 0 && j > outerIndex) break;
@@ -64,16 +64,3 @@ Good:
     }
   },
 };
-
-/** For each entry, the index of the first earlier entry with the same value, or -1. */
-function firstCopies(items: readonly Located<string>[]): number[] {
-  const first = new Map<string, number>();
-  return items.map((item, index) => {
-    const at = first.get(item.value);
-    if (at === undefined) {
-      first.set(item.value, index);
-      return -1;
-    }
-    return at;
-  });
-}

@@ -5,7 +5,7 @@
  */
 
 import type { Rule } from '../rule';
-import { globMatch } from '../../knowledge/glob';
+import { foldAscii, globMatch } from '../../knowledge/glob';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { Located, PolicyDocument } from '../../parser/policyModel';
 import { grantsToHolder, isAllow, patternNames } from './statementFacts';
@@ -48,10 +48,7 @@ function mayNameService(value: string, service: string): boolean {
     if (c === 42 /* * */ || c === 63 /* ? */) return true;
   }
   if (colon !== service.length) return false;
-  for (let i = 0; i < colon; i++) {
-    const c = value.charCodeAt(i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== service.charCodeAt(i)) return false;
-  }
+  for (let i = 0; i < colon; i++) if (foldAscii(value.charCodeAt(i)) !== service.charCodeAt(i)) return false;
   return true;
 }
 

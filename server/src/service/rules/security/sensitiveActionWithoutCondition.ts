@@ -33,30 +33,24 @@ function settingsPicker(patterns: readonly string[]): (a: ActionInfo) => boolean
   return (a) => patterns.some((p) => globMatch(p, a.fullName));
 }
 
+export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): (a: ActionInfo) => boolean {
+  return patterns && patterns.length ? settingsPicker(patterns) : isDefaultSensitive;
+}
+
 /**
- * The answer per action is fixed for a catalog and a setting, and the rule asks it for every expanded action on
- * every keystroke: remembered per action (the settings object is kept as long as the user does not change it).
+ * Which actions of an expansion are sensitive is fixed for a setting, and the rule asks it for every item on every
+ * keystroke: remembered per setting (the patterns array, kept while the user does not change it) and per
+ * expansion array (expandPattern's cached arrays).
  */
-const defaultAnswers = new WeakMap<ActionInfo, boolean>();
-const settingsAnswers = new WeakMap<readonly string[], WeakMap<ActionInfo, boolean>>();
-
-function remembered(answers: WeakMap<ActionInfo, boolean>, test: (a: ActionInfo) => boolean): (a: ActionInfo) => boolean {
-  return (a) => {
-    let answer = answers.get(a);
-    if (answer === undefined) answers.set(a, (answer = test(a)));
-    return answer;
-  };
-}
-
-export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[] | undefined): ((a: ActionInfo) => boolean) & { readonly answers: object } {
-  if (!patterns || patterns.length === 0) return Object.assign(remembered(defaultAnswers, isDefaultSensitive), { answers: defaultAnswers });
-  let answers = settingsAnswers.get(patterns);
-  if (!answers) settingsAnswers.set(patterns, (answers = new WeakMap()));
-  return Object.assign(remembered(answers, settingsPicker(patterns)), { answers });
-}
-
-/** answers table -> expansion array -> its sensitive actions */
+const DEFAULT_SETTING = {};
 const subsetCache = new WeakMap<object, WeakMap<readonly ActionInfo[], readonly ActionInfo[]>>();
+
+function sensitiveSubsets(patterns: readonly string[] | undefined): WeakMap<readonly ActionInfo[], readonly ActionInfo[]> {
+  const setting = patterns && patterns.length ? patterns : DEFAULT_SETTING;
+  let subsets = subsetCache.get(setting);
+  if (!subsets) subsetCache.set(setting, (subsets = new WeakMap()));
+  return subsets;
+}
 
 export const sensitiveActionWithoutCondition: Rule = {
   code: 'SENSITIVE_ACTION_WITHOUT_CONDITION',
@@ -81,10 +75,7 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
     const sensitive = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
-    // which actions of an expansion are sensitive is fixed per setting: remembered per (cached) expansion array
-    let subsets = subsetCache.get(sensitive.answers);
-    if (!subsets) subsetCache.set(sensitive.answers, (subsets = new WeakMap()));
-    const bySubset = subsets;
+    const bySubset = sensitiveSubsets(ctx.settings.sensitiveActions);
     // a separate "Deny ... unless MFA / network" statement guards the actions it lists just as well
     const denied = guardedByDeny(ctx.catalog, ctx.policy);
     for (const s of ctx.policy.statements) {
