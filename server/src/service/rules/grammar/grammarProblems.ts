@@ -12,6 +12,7 @@ import type { PolicyDocument } from '../../parser/policyModel';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import { EXCLUSIVE_PAIRS, REQUIRED_ONE_OF } from './policySchema';
+import { plainlyValid } from './plainlyValid';
 
 /** A path into the policy value: object keys and array indexes. */
 export type JsonPath = ReadonlyArray<string | number>;
@@ -31,6 +32,8 @@ export function grammarProblems(policy: PolicyDocument): readonly GrammarProblem
 }
 
 function computeProblems(root: JsonNode): GrammarProblem[] {
+  // most policies are plainly valid: a walk over the tree settles that without building the JSON value
+  if (plainlyValid(root)) return [];
   const validate = policySchemaValidator;
   if (validate(getNodeValue(root))) return [];
   const errors = validate.errors ?? [];

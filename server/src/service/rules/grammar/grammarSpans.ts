@@ -32,7 +32,7 @@ export function missingAnchor(object: JsonNode): Span {
  * True when a JSON syntax error lies inside the node's span: an element may then exist in the text but
  * be unparsed, so "missing element" findings must stay quiet.
  */
-export function brokenBySyntax(ctx: DocumentContext, node: JsonNode): boolean {
+export function brokenBySyntax(ctx: Pick<DocumentContext, 'document'>, node: JsonNode): boolean {
   const end = node.offset + node.length;
   return ctx.document.syntaxErrors.some((e) => e.offset >= node.offset && e.offset <= end);
 }

@@ -1,7 +1,7 @@
 /** POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA: a managed policy (identity or boundary) over 6,144 non-whitespace characters. */
 
 import type { Rule } from '../rule';
-import { formatCount, policySize, sizeAnchor } from './policySize';
+import { formatCount, policyCharacters, policyNonWhitespace, sizeAnchor } from './policySize';
 
 export const MANAGED_POLICY_LIMIT = 6144;
 
@@ -23,7 +23,8 @@ Bad: a 7,000-character identity policy. Good: two policies of 3,500 characters e
   checkPolicy(ctx) {
     const type = ctx.policy.policyType;
     if (type !== 'identity' && type !== 'boundary') return;
-    const { nonWhitespace } = policySize(ctx.policy, ctx.text);
+    if (policyCharacters(ctx.policy, ctx.text) <= MANAGED_POLICY_LIMIT) return;
+    const nonWhitespace = policyNonWhitespace(ctx);
     if (nonWhitespace <= MANAGED_POLICY_LIMIT) return;
     ctx.report(
       sizeAnchor(ctx.policy),

@@ -1,7 +1,7 @@
 /** INLINE_POLICY_SIZE: an identity policy that alone exceeds an entity's inline-policy total (user 2,048 / group 5,120 / role 10,240). */
 
 import type { Rule } from '../rule';
-import { formatCount, policySize, sizeAnchor } from './policySize';
+import { formatCount, policyCharacters, policyNonWhitespace, sizeAnchor } from './policySize';
 
 /** Aggregate size of all inline policies of one entity, whitespace excluded. */
 const INLINE_LIMITS: ReadonlyArray<readonly [string, number]> = [
@@ -26,7 +26,9 @@ Bad: a 3,000-character policy attached inline to a user. Good: the same policy a
 \`\`\``,
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'identity') return;
-    const { nonWhitespace } = policySize(ctx.policy, ctx.text);
+    // the smallest total is a user's; a policy no longer than that, whitespace included, cannot exceed it
+    if (policyCharacters(ctx.policy, ctx.text) <= INLINE_LIMITS[0]![1]) return;
+    const nonWhitespace = policyNonWhitespace(ctx);
     const exceeded = INLINE_LIMITS.filter(([, limit]) => nonWhitespace > limit);
     if (exceeded.length === 0) return;
     const parts = exceeded.map(([who, limit]) => `a ${who} (${formatCount(limit)})`);

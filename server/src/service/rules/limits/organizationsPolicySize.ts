@@ -1,7 +1,7 @@
 /** POLICY_SIZE_EXCEEDS_SCP_QUOTA: an SCP or RCP over 5,120 characters (an error even minified; a warning when only whitespace pushes it over). */
 
 import type { Rule } from '../rule';
-import { formatCount, policySize, sizeAnchor } from './policySize';
+import { formatCount, policyCharacters, policyNonWhitespace, sizeAnchor } from './policySize';
 
 export const ORGANIZATIONS_POLICY_LIMIT = 5120;
 
@@ -24,8 +24,9 @@ Bad: a 5,400-character pretty-printed SCP. Good: the same policy minified, or sp
   checkPolicy(ctx) {
     const type = ctx.policy.policyType;
     if (type !== 'scp' && type !== 'rcp') return;
-    const { characters, nonWhitespace } = policySize(ctx.policy, ctx.text);
+    const characters = policyCharacters(ctx.policy, ctx.text);
     if (characters <= ORGANIZATIONS_POLICY_LIMIT) return;
+    const nonWhitespace = policyNonWhitespace(ctx);
     const what = type === 'scp' ? 'service control policy' : 'resource control policy';
     if (nonWhitespace <= ORGANIZATIONS_POLICY_LIMIT) {
       // the console strips whitespace between elements before counting; the API, CLI and IaC tools do not

@@ -1,42 +1,94 @@
-// Size measurements of one policy, taken on its own text span: characters without whitespace (how IAM
-// counts), all characters (how Organizations counts) and UTF-8 bytes (how S3, SQS, SNS and KMS count).
+// Size measurements of one policy: characters without whitespace (how IAM counts), all characters (how
+// Organizations counts) and UTF-8 bytes (how S3, SQS, SNS and KMS count), each computed on first use.
 // A policy inside a template (YAML, HCL, CloudFormation JSON) is measured on its compact JSON form instead,
 // since that, not the template's own text, is what reaches AWS. Also where size findings go and how
 // numbers are printed.
 
 import { getNodeValue } from 'jsonc-parser';
+import type { JsonNode } from '../../parser/jsonTree';
 import type { PolicyDocument, Span } from '../../parser/policyModel';
-import { missingAnchor } from '../grammar/grammarSpans';
+import type { PolicyContext } from '../rule';
+import { brokenBySyntax, missingAnchor } from '../grammar/grammarSpans';
 import { derive, DerivedKey } from '../../parser/derived';
 
-export interface PolicySize {
-  readonly nonWhitespace: number;
-  readonly characters: number;
-  readonly bytes: number;
-}
+const COMPACT_JSON = new DerivedKey<string>('compactJson');
+const NON_WHITESPACE = new DerivedKey<number>('nonWhitespaceLength');
+const BYTES = new DerivedKey<number>('utf8Bytes');
 
-const POLICY_SIZE = new DerivedKey<PolicySize>('policySize');
-
-export function policySize(policy: PolicyDocument, text: string): PolicySize {
-  return derive(policy, POLICY_SIZE, () => measure(policy, text));
-}
-
-function measure(policy: PolicyDocument, text: string): PolicySize {
+/** The text AWS receives for this policy and the span of it that is the policy. */
+function measuredText(policy: PolicyDocument, text: string): { own: string; start: number; end: number } {
   // a plain file's policy is measured in place (no copy); a policy inside a template as the JSON AWS receives
-  const own = policy.label === '' ? text : JSON.stringify(getNodeValue(policy.root));
-  const start = policy.label === '' ? policy.span.offset : 0;
-  const end = policy.label === '' ? policy.span.offset + policy.span.length : own.length;
+  if (policy.label === '') return { own: text, start: policy.span.offset, end: policy.span.offset + policy.span.length };
+  const own = derive(policy, COMPACT_JSON, () => JSON.stringify(getNodeValue(policy.root)));
+  return { own, start: 0, end: own.length };
+}
+
+/** All characters, whitespace included. */
+export function policyCharacters(policy: PolicyDocument, text: string): number {
+  const { start, end } = measuredText(policy, text);
+  return end - start;
+}
+
+/** Characters without whitespace (space, tab, line feed, carriage return), wherever it stands. */
+export function policyNonWhitespace(ctx: Pick<PolicyContext, 'document' | 'policy' | 'text'>): number {
+  return derive(ctx.policy, NON_WHITESPACE, () => {
+    const { policy, text } = ctx;
+    // JSON without syntax errors is measured from its tree: a few hundred nodes instead of every character
+    if (policy.label === '' && !brokenBySyntax(ctx, policy.root)) return compactLength(policy.root, text);
+    const { own, start, end } = measuredText(policy, text);
+    return end - start - countWhitespace(own, start, end);
+  });
+}
+
+/** UTF-8 bytes; a surrogate pair (4 bytes) is counted 2 + 2. */
+export function policyBytes(policy: PolicyDocument, text: string): number {
+  return derive(policy, BYTES, () => {
+    const { own, start, end } = measuredText(policy, text);
+    return utf8Length(own, start, end);
+  });
+}
+
+function countWhitespace(text: string, start: number, end: number): number {
   let whitespace = 0;
   for (let i = start; i < end; i++) {
-    const c = own.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) whitespace++;
   }
-  return { nonWhitespace: end - start - whitespace, characters: end - start, bytes: utf8Length(own, start, end) };
+  return whitespace;
+}
+
+/**
+ * Length of the node's text without whitespace, from the tree of syntactically valid JSON: between tokens
+ * there is only whitespace, so the tokens and the `{}[],:` between them are what counts. Inside a valid
+ * JSON string the only raw whitespace can be a space (tab and line breaks must be escaped), and a raw space
+ * always shows in the decoded value, so only strings whose value has a space are scanned.
+ */
+function compactLength(node: JsonNode, text: string): number {
+  switch (node.type) {
+    case 'object':
+    case 'array': {
+      const children = node.children ?? [];
+      // braces or brackets, plus the commas between children
+      let length = children.length > 0 ? children.length + 1 : 2;
+      for (let i = 0; i < children.length; i++) length += compactLength(children[i]!, text);
+      return length;
+    }
+    case 'property': {
+      const children = node.children ?? [];
+      let length = children.length > 1 ? 1 : 0; // the colon
+      for (let i = 0; i < children.length; i++) length += compactLength(children[i]!, text);
+      return length;
+    }
+    case 'string':
+      return typeof node.value === 'string' && node.value.indexOf(' ') !== -1 ? node.length - countWhitespace(text, node.offset, node.offset + node.length) : node.length;
+    default:
+      return node.length;
+  }
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/g;
 
-/** UTF-8 length of text[start, end); a surrogate pair (4 bytes) is counted 2 + 2. Plain ASCII is settled by one native regex scan. */
+/** UTF-8 length of text[start, end). Plain ASCII is settled by one native regex scan. */
 function utf8Length(text: string, start: number, end: number): number {
   NON_ASCII.lastIndex = start;
   const first = NON_ASCII.exec(text);

@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import { attachedResource, ATTACHED_RESOURCE_NAMES, type AttachedResource } from '../policyType/attachedResource';
-import { formatCount, policySize, sizeAnchor } from './policySize';
+import { formatCount, policyBytes, sizeAnchor } from './policySize';
 
 /** Per-service quotas (bytes of the policy document; SQS also caps statements), from the services' quota pages. */
 const QUOTAS: Readonly<Record<AttachedResource, { readonly bytes: number; readonly statements?: number }>> = {
@@ -33,7 +33,7 @@ Bad: an SQS queue policy with 25 statements. Good: statements merged (same princ
     if (!attached) return;
     const quota = QUOTAS[attached.kind];
     const name = ATTACHED_RESOURCE_NAMES[attached.kind];
-    const { bytes } = policySize(ctx.policy, ctx.text);
+    const bytes = policyBytes(ctx.policy, ctx.text);
     if (bytes > quota.bytes) {
       ctx.report(sizeAnchor(ctx.policy), `This policy is ${formatCount(bytes)} bytes, over the ${formatCount(quota.bytes)} allowed for ${name}: shorten or merge statements.`, {
         data: { size: bytes, limit: quota.bytes, unit: 'bytes' },

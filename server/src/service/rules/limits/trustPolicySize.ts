@@ -1,7 +1,7 @@
 /** POLICY_SIZE_EXCEEDS_ROLE_TRUST_POLICY_QUOTA: a role trust policy over the default 2,048 characters (whitespace excluded). */
 
 import type { Rule } from '../rule';
-import { formatCount, policySize, sizeAnchor } from './policySize';
+import { formatCount, policyCharacters, policyNonWhitespace, sizeAnchor } from './policySize';
 
 export const TRUST_POLICY_DEFAULT_LIMIT = 2048;
 
@@ -23,7 +23,8 @@ Good: trust the account once and narrow it with a condition:
 \`\`\``,
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'trust') return;
-    const { nonWhitespace } = policySize(ctx.policy, ctx.text);
+    if (policyCharacters(ctx.policy, ctx.text) <= TRUST_POLICY_DEFAULT_LIMIT) return;
+    const nonWhitespace = policyNonWhitespace(ctx);
     if (nonWhitespace <= TRUST_POLICY_DEFAULT_LIMIT) return;
     ctx.report(
       sizeAnchor(ctx.policy),
