@@ -2,6 +2,7 @@
 
 import type { Rule } from '../rule';
 import type { JsonNode } from '../../parser/jsonTree';
+import { isAscii } from '../../util/ascii';
 
 /** Enough to point the user at the problem without flooding the Problems panel. */
 const MAX_FINDINGS = 20;
@@ -28,6 +29,9 @@ Good:
     // only inside strings (keys and values): elsewhere such a character is already a JSON syntax error, and in
     // a YAML or HCL template the text around the policy (comments) never reaches AWS
     const errors = ctx.document.syntaxErrors;
+    // in JSON text without syntax errors every string is free of control characters (the parser reports
+    // them), so only a character above U+00FF could be reported: ASCII text has none
+    if (ctx.document.syntax === undefined && errors.length === 0 && isAscii(ctx.text)) return;
     // almost every policy is plain Latin-1: one native regex scan over the policy's text settles that, and only a
     // policy with some other character pays for the per-string walk below
     DISALLOWED.lastIndex = ctx.policy.root.offset;

@@ -10,6 +10,7 @@ import type { PolicyDocument, Span } from '../../parser/policyModel';
 import type { PolicyContext } from '../rule';
 import { brokenBySyntax, missingAnchor } from '../grammar/grammarSpans';
 import { derive, DerivedKey } from '../../parser/derived';
+import { isAscii } from '../../util/ascii';
 
 const COMPACT_JSON = new DerivedKey<string>('compactJson');
 const NON_WHITESPACE = new DerivedKey<number>('nonWhitespaceLength');
@@ -44,6 +45,7 @@ export function policyNonWhitespace(ctx: Pick<PolicyContext, 'document' | 'polic
 export function policyBytes(policy: PolicyDocument, text: string): number {
   return derive(policy, BYTES, () => {
     const { own, start, end } = measuredText(policy, text);
+    if (isAscii(own)) return end - start;
     return utf8Length(own, start, end);
   });
 }
