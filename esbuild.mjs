@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildCatalog } from './scripts/buildCatalog.mjs';
+import { bundleOptions } from './scripts/bundleOptions.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,16 +23,9 @@ const problemMatcher = {
 };
 
 const common = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
+  ...bundleOptions,
   minify: production,
   sourcemap: !production,
-  sourcesContent: false,
-  // jsonc-parser's UMD main bundles into broken code: take its ESM build
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
   plugins: [problemMatcher],
 };
 

@@ -4,7 +4,9 @@
 // A section exports `async function run(ctx)` returning `[{name, value, unit, target?}]`, where `target` is
 // a string like "<= 5" (compared with value) or any note. ctx (see makeContext below):
 //   root, dist, out                    absolute paths
-//   service                            out/server/src/service/index.js (createIamLanguageService, loadCatalog, …)
+//   service                            out/bench/service.js: the service bundled as dist/server.js bundles it
+//                                      (createIamLanguageService, loadCatalog, ALL_RULES, …)
+//   servicePath                        its absolute path (for sections that run it in a child process)
 //   catalog, createService()           the real catalog, loaded once; a fresh service over it
 //   TextDocument                       vscode-languageserver-textdocument
 //   measure(fn, {iterations, warmup})  -> median milliseconds of fn()
@@ -21,6 +23,7 @@ import { generatePolicy } from './generatePolicy.mjs';
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const out = join(root, 'out');
+const servicePath = join(out, 'bench', 'service.js');
 const require = createRequire(import.meta.url);
 
 export function median(values) {
@@ -44,11 +47,12 @@ function makeContext() {
   for (const [path, how] of [
     [join(dist, 'server.js'), 'npm run build'],
     [join(dist, 'iam-catalog.json'), 'npm run build'],
-    [join(out, 'server', 'src', 'service', 'index.js'), 'npm run build:tests'],
+    [join(out, 'test', 'fuzz', 'adversarialDocs.js'), 'npm run build:tests'],
+    [servicePath, 'node scripts/buildBenchBundle.mjs'],
   ]) {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`${how}\` first (npm run bench does both)`);
   }
-  const service = require(join(out, 'server', 'src', 'service', 'index.js'));
+  const service = require(servicePath);
   const { TextDocument } = require('vscode-languageserver-textdocument');
   const catalog = service.loadCatalog(JSON.parse(readFileSync(join(dist, 'iam-catalog.json'), 'utf8')));
   return {
@@ -56,6 +60,7 @@ function makeContext() {
     dist,
     out,
     service,
+    servicePath,
     catalog,
     createService: () => service.createIamLanguageService({ catalog }),
     TextDocument,

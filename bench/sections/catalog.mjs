@@ -21,7 +21,7 @@ process.stdout.write(JSON.stringify({ read: ms(t0, t1), parse: ms(t1, t2), load:
 export async function run(ctx) {
   const runs = [];
   for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, ['-e', PROBE, join(ctx.out, 'server', 'src', 'service', 'index.js'), join(ctx.dist, 'iam-catalog.json')], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['-e', PROBE, ctx.servicePath, join(ctx.dist, 'iam-catalog.json')], { encoding: 'utf8' });
     runs.push(JSON.parse(out));
   }
   const m = (k) => ctx.median(runs.map((r) => r[k]));

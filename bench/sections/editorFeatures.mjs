@@ -35,7 +35,7 @@ function documentWith(base, before, after) {
 }
 
 export async function run(ctx = {}) {
-  const service = ctx.service ?? require(join(ROOT, 'out', 'server', 'src', 'service', 'index.js'));
+  const service = ctx.service ?? require(join(ROOT, 'out', 'bench', 'service.js'));
   const catalog = ctx.catalog ?? service.loadCatalog(JSON.parse(readFileSync(join(ROOT, 'dist', 'iam-catalog.json'), 'utf8')));
   const { TextDocument } = ctx.TextDocument ? ctx : require('vscode-languageserver-textdocument');
   const ls = service.createIamLanguageService({ catalog });
