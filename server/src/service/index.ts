@@ -10,8 +10,7 @@ import { runRules } from './rules/runRules';
 import type { Finding, Rule, ServiceSettings } from './rules/rule';
 import { toDiagnostic } from './features/toDiagnostic';
 import { nullLogger, type Logger } from './util/logger';
-import { DEFAULT_LIMITS, exceededLimit, type DocumentLimits } from './parser/limits';
-import { skippedDocument } from './parser/skippedDocument';
+import type { DocumentLimits } from './parser/limits';
 import type { FeatureContext } from './features/featureContext';
 import { doHover } from './features/hover';
 import { doComplete } from './features/complete';
@@ -35,8 +34,8 @@ export interface LanguageServiceOptions {
   readonly limits?: Partial<DocumentLimits>;
 }
 
-/** Parse options plus per-call limits (the server passes the user's iamPolicy.maxFileSize). */
-export type ServiceParseOptions = ParseOptions & { readonly limits?: Partial<DocumentLimits> };
+/** Parse options, with per-call limits (the server passes the user's iamPolicy.maxFileSize). */
+export type ServiceParseOptions = ParseOptions;
 
 export interface IamLanguageService {
   readonly catalog: IamCatalog;
@@ -77,10 +76,8 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
   const service: IamLanguageService = {
     catalog: options.catalog,
     parse(doc, parseOptions) {
-      const text = doc.getText();
-      const skipped = exceededLimit(text, { ...DEFAULT_LIMITS, ...options.limits, ...parseOptions?.limits });
-      if (skipped) return skippedDocument(text, doc.uri, doc.languageId, skipped);
-      return parseDocument(text, { uri: doc.uri, languageId: doc.languageId, ...parseOptions });
+      const limits = options.limits || parseOptions?.limits ? { ...options.limits, ...parseOptions?.limits } : undefined;
+      return parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions, limits });
     },
     findings,
     validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),

@@ -1,7 +1,8 @@
 // Tolerant JSON parsing on top of jsonc-parser: the syntax-error list with offsets, the tree, and the
 // duplicate keys that JSON.parse would silently drop. It knows nothing about IAM.
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { buildTree } from './treeBuilder';
 
 export type JsonNode = Node;
 
@@ -22,7 +23,13 @@ export interface DuplicateKey {
 export interface JsonTree {
   readonly root: JsonNode | undefined;
   readonly syntaxErrors: readonly SyntaxProblem[];
+  /** deepest nesting of objects and arrays, counted up to one past the `maxDepth` asked for (Infinity: too deep to parse) */
+  readonly depth: number;
+  /** the text's length without whitespace; only when there are no syntax errors */
+  readonly nonWhitespaceLength: number | undefined;
 }
+
+const PARSE_OPTIONS: ParseOptions = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false };
 
 /** Human wording for jsonc-parser's error codes. */
 const MESSAGES: Record<string, string> = {
@@ -46,11 +53,20 @@ const MESSAGES: Record<string, string> = {
 
 /**
  * Parses JSON text (comments are reported as errors: IAM accepts none) into a tree that survives errors.
- * `base` shifts offsets for JSON embedded in another document (heredocs, CloudFormation strings).
+ * Objects and arrays nested deeper than `maxDepth` are left empty (the caller should skip the document);
+ * text nested too deep for the recursive parser at all gives no tree and one error, never a crash.
  */
-export function parseJson(text: string): JsonTree {
+export function parseJson(text: string, maxDepth = Infinity): JsonTree {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  let built;
+  try {
+    built = buildTree(text, errors, PARSE_OPTIONS, maxDepth);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // the parser recursed past the stack: thousands of levels of nesting
+    return { root: undefined, syntaxErrors: [{ offset: 0, length: Math.min(1, text.length), message: 'Objects and arrays are nested too deeply to parse.' }], depth: Infinity, nonWhitespaceLength: undefined };
+  }
+  const { root } = built;
   const syntaxErrors: SyntaxProblem[] = [];
   let lastOffset = -1;
   for (const e of errors) {
@@ -60,7 +76,7 @@ export function parseJson(text: string): JsonTree {
     const code = printParseErrorCode(e.error);
     syntaxErrors.push({ offset: e.offset, length: Math.max(1, e.length), message: `${MESSAGES[code] ?? code}.` });
   }
-  return { root, syntaxErrors };
+  return { root, syntaxErrors, depth: built.depth, nonWhitespaceLength: errors.length === 0 ? built.nonWhitespaceLength : undefined };
 }
 
 /** Property nodes of an object, in source order. */

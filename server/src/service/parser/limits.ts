@@ -1,6 +1,7 @@
-// Size and nesting limits checked before any parsing: a document over them is not analysed (one info
-// diagnostic says why) so that a huge or pathological file can never make the server slow or overflow
-// the stack of a recursive parser. A linear scan; strings are skipped so brackets inside them don't count.
+// Size and nesting limits: a document over them is not analysed (one info diagnostic says why) so that a
+// huge or pathological file can never make the server slow or overflow the stack of a recursive parser.
+// The size is checked before any parsing. Nesting: JSON is measured by its parser on the way (jsonTree.ts);
+// YAML and HCL, before parsing, by the text scan below (strings skipped, so brackets inside don't count).
 
 export interface DocumentLimits {
   /** characters; default 2,000,000 (about 2 MB) */
@@ -11,11 +12,20 @@ export interface DocumentLimits {
 
 export const DEFAULT_LIMITS: DocumentLimits = { maxSize: 2_000_000, maxDepth: 100 };
 
-/** Why the document must not be analysed, or undefined when it is within limits. */
+/** Why a document this long must not be analysed, or undefined. */
+export function sizeLimitReason(text: string, limits: DocumentLimits = DEFAULT_LIMITS): string | undefined {
+  if (text.length <= limits.maxSize) return undefined;
+  return `The file has ${text.length.toLocaleString('en-US')} characters, over the limit of ${limits.maxSize.toLocaleString('en-US')} (setting iamPolicy.maxFileSize): analysis was skipped.`;
+}
+
+export function depthLimitReason(limits: DocumentLimits = DEFAULT_LIMITS): string {
+  return `The file nests objects and arrays more than ${limits.maxDepth} levels deep: analysis was skipped.`;
+}
+
+/** Why the document must not be analysed (size, or bracket nesting found by a text scan), or undefined. */
 export function exceededLimit(text: string, limits: DocumentLimits = DEFAULT_LIMITS): string | undefined {
-  if (text.length > limits.maxSize) {
-    return `The file has ${text.length.toLocaleString('en-US')} characters, over the limit of ${limits.maxSize.toLocaleString('en-US')} (setting iamPolicy.maxFileSize): analysis was skipped.`;
-  }
+  const tooLong = sizeLimitReason(text, limits);
+  if (tooLong) return tooLong;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -27,7 +37,7 @@ export function exceededLimit(text: string, limits: DocumentLimits = DEFAULT_LIM
       if (close < 0) break;
       i = close;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > limits.maxDepth) return `The file nests objects and arrays more than ${limits.maxDepth} levels deep: analysis was skipped.`;
+      if (++depth > limits.maxDepth) return depthLimitReason(limits);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       if (depth > 0) depth--;
     }

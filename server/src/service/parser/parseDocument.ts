@@ -11,6 +11,8 @@ import { findCloudFormationPolicies, isCloudFormationTemplate } from './containe
 import { parseYaml } from './containers/yamlTree';
 import { parseTerraform } from './containers/terraform';
 import { asJsonNode } from './containers/nodes';
+import { DEFAULT_LIMITS, depthLimitReason, exceededLimit, sizeLimitReason, type DocumentLimits } from './limits';
+import { skippedDocument } from './skippedDocument';
 
 export interface ParseOptions {
   /** document URI or path: used for file-name type hints and association */
@@ -21,6 +23,8 @@ export interface ParseOptions {
   readonly policyType?: PolicyType;
   /** treat the file as a policy even when its content does not look like one (association by setting) */
   readonly forcePolicy?: boolean;
+  /** size and nesting limits above which the document is not analysed (parser/limits.ts; defaults per field) */
+  readonly limits?: Partial<DocumentLimits>;
 }
 
 export interface ParsedDocument {
@@ -41,24 +45,34 @@ export interface ParsedDocument {
   readonly syntax?: 'yaml' | 'hcl';
   /** set when the document was over a size or nesting limit and was not analysed (parser/limits.ts) */
   readonly skipped?: string;
+  /** the text's length without whitespace, for a plain JSON file without syntax errors (measured while parsing) */
+  readonly nonWhitespaceLength?: number;
 }
 
 const ASSOCIATED_NAME = /\.(iam|policy)\.json$/i;
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const uri = options.uri ?? '';
+  const limits: DocumentLimits = options.limits ? { ...DEFAULT_LIMITS, ...options.limits } : DEFAULT_LIMITS;
+  const tooLong = sizeLimitReason(text, limits);
+  if (tooLong) return skippedDocument(text, uri, options.languageId ?? '', tooLong);
   const associated = options.forcePolicy === true || options.languageId === 'iam-policy' || ASSOCIATED_NAME.test(uri);
   if (!associated) {
     const kind = detectContainer(text, uri, options.languageId);
-    if (kind === 'yaml') return parseYamlDocument(text, uri);
-    if (kind === 'terraform') return parseTerraformDocument(text, uri);
+    if (kind === 'yaml' || kind === 'terraform') {
+      // their parsers are measured before they run; JSON's measures itself while parsing
+      const tooDeep = exceededLimit(text, limits);
+      if (tooDeep) return skippedDocument(text, uri, options.languageId ?? '', tooDeep);
+      return kind === 'yaml' ? parseYamlDocument(text, uri) : parseTerraformDocument(text, uri);
+    }
   }
-  return parseJsonDocument(text, uri, associated, options);
+  return parseJsonDocument(text, uri, associated, options, limits);
 }
 
 /** JSON: a plain policy file (today's behaviour) or a CloudFormation JSON template. */
-function parseJsonDocument(text: string, uri: string, associated: boolean, options: ParseOptions): ParsedDocument {
-  const { root, syntaxErrors } = parseJson(text);
+function parseJsonDocument(text: string, uri: string, associated: boolean, options: ParseOptions, limits: DocumentLimits): ParsedDocument {
+  const { root, syntaxErrors, depth, nonWhitespaceLength } = parseJson(text, limits.maxDepth);
+  if (depth > limits.maxDepth) return skippedDocument(text, uri, options.languageId ?? '', depthLimitReason(limits));
   if (!associated && isCloudFormationTemplate(root)) {
     const policies = findCloudFormationPolicies(root!, text);
     return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
@@ -73,7 +87,7 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
     const policyTypeSource = options.policyType ? 'setting' : fromName ? 'filename' : 'content';
     policies.push(buildPolicy(root, { policyType, policyTypeSource }));
   }
-  return { text, uri, root, syntaxErrors, duplicateKeys: findDuplicateKeys(root), isPolicy, policies };
+  return { text, uri, root, syntaxErrors, duplicateKeys: findDuplicateKeys(root), isPolicy, policies, ...(nonWhitespaceLength !== undefined ? { nonWhitespaceLength } : {}) };
 }
 
 /** YAML: only CloudFormation/SAM templates are ours; other YAML (docker-compose, CI files) gets nothing. */

@@ -5,10 +5,9 @@
 // numbers are printed.
 
 import { getNodeValue } from 'jsonc-parser';
-import type { JsonNode } from '../../parser/jsonTree';
 import type { PolicyDocument, Span } from '../../parser/policyModel';
 import type { PolicyContext } from '../rule';
-import { brokenBySyntax, missingAnchor } from '../grammar/grammarSpans';
+import { missingAnchor } from '../grammar/grammarSpans';
 import { derive, DerivedKey } from '../../parser/derived';
 import { isAscii } from '../../util/ascii';
 
@@ -33,9 +32,9 @@ export function policyCharacters(policy: PolicyDocument, text: string): number {
 /** Characters without whitespace (space, tab, line feed, carriage return), wherever it stands. */
 export function policyNonWhitespace(ctx: Pick<PolicyContext, 'document' | 'policy' | 'text'>): number {
   return derive(ctx.policy, NON_WHITESPACE, () => {
-    const { policy, text } = ctx;
-    // JSON without syntax errors is measured from its tree: a few hundred nodes instead of every character
-    if (policy.label === '' && !brokenBySyntax(ctx, policy.root)) return compactLength(policy.root, text);
+    const { document, policy, text } = ctx;
+    // a plain JSON file without syntax errors was measured while it was parsed (parser/treeBuilder.ts)
+    if (policy.label === '' && policy.root === document.root && document.nonWhitespaceLength !== undefined) return document.nonWhitespaceLength;
     const { own, start, end } = measuredText(policy, text);
     return end - start - countWhitespace(own, start, end);
   });
@@ -57,35 +56,6 @@ function countWhitespace(text: string, start: number, end: number): number {
     if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) whitespace++;
   }
   return whitespace;
-}
-
-/**
- * Length of the node's text without whitespace, from the tree of syntactically valid JSON: between tokens
- * there is only whitespace, so the tokens and the `{}[],:` between them are what counts. Inside a valid
- * JSON string the only raw whitespace can be a space (tab and line breaks must be escaped), and a raw space
- * always shows in the decoded value, so only strings whose value has a space are scanned.
- */
-function compactLength(node: JsonNode, text: string): number {
-  switch (node.type) {
-    case 'object':
-    case 'array': {
-      const children = node.children ?? [];
-      // braces or brackets, plus the commas between children
-      let length = children.length > 0 ? children.length + 1 : 2;
-      for (let i = 0; i < children.length; i++) length += compactLength(children[i]!, text);
-      return length;
-    }
-    case 'property': {
-      const children = node.children ?? [];
-      let length = children.length > 1 ? 1 : 0; // the colon
-      for (let i = 0; i < children.length; i++) length += compactLength(children[i]!, text);
-      return length;
-    }
-    case 'string':
-      return typeof node.value === 'string' && node.value.indexOf(' ') !== -1 ? node.length - countWhitespace(text, node.offset, node.offset + node.length) : node.length;
-    default:
-      return node.length;
-  }
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/g;
