@@ -3,13 +3,13 @@
 // Built lazily once per catalog; it reads nothing but the catalog.
 
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from './catalog';
+import { perCatalog } from './perCatalog';
 
 interface ArnIndex {
   readonly byService: ReadonlyMap<string, readonly ResourceTypeInfo[]>;
   readonly serviceSegments: readonly string[];
 }
 
-const cache = new WeakMap<IamCatalog, ArnIndex>();
 
 /** [ARN service segment, segment whose templates it also accepts, resource prefix of those templates] */
 const SERVICE_SEGMENT_EXTRAS: ReadonlyArray<readonly [string, string, string]> = [['sts', 'iam', 'assumed-role/']];
@@ -35,11 +35,7 @@ function build(catalog: IamCatalog): ArnIndex {
   return { byService, serviceSegments: [...byService.keys()].sort() };
 }
 
-function index(catalog: IamCatalog): ArnIndex {
-  let idx = cache.get(catalog);
-  if (!idx) cache.set(catalog, (idx = build(catalog)));
-  return idx;
-}
+const index = perCatalog(build);
 
 /** Resource types whose ARN template has this service segment (lowercase), from every catalog service. */
 export function resourceTypesForArnService(catalog: IamCatalog, serviceSegment: string): readonly ResourceTypeInfo[] {

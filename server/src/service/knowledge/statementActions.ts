@@ -5,6 +5,7 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 import type { Statement, StringListElement } from '../parser/policyModel';
 import { derive, DerivedKey } from '../parser/derived';
+import { perCatalog } from './perCatalog';
 
 export interface ExpandedActions {
   /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
@@ -15,15 +16,14 @@ export interface ExpandedActions {
   readonly coversAll: boolean;
 }
 
-const cache = new WeakMap<IamCatalog, { byLower: Map<string, readonly ActionInfo[]>; asWritten: Map<string, readonly ActionInfo[]> }>();
+const memoOf = perCatalog(() => ({ byLower: new Map<string, readonly ActionInfo[]>(), asWritten: new Map<string, readonly ActionInfo[]>() }));
 
 /**
  * Memoised per catalog: the same pattern is expanded in many rules and every keystroke. Looked up as written
  * first (no lowercased copy per call), then case-insensitively, so "S3:getobject" shares "s3:GetObject"'s array.
  */
 export function expandPattern(catalog: IamCatalog, pattern: string): readonly ActionInfo[] {
-  let memo = cache.get(catalog);
-  if (!memo) cache.set(catalog, (memo = { byLower: new Map(), asWritten: new Map() }));
+  const memo = memoOf(catalog);
   let hit = memo.asWritten.get(pattern);
   if (hit) return hit;
   const key = pattern.toLowerCase();

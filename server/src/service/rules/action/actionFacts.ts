@@ -5,7 +5,8 @@
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
-import { splitActionCached } from './actionItems';
+import { splitActionCached, type ActionItem } from './actionItems';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 export interface ActionFacts {
   /** undefined when the string is not "prefix:name" */
@@ -21,17 +22,25 @@ export interface ActionFacts {
   readonly matches: readonly ActionInfo[];
 }
 
-const memo = new WeakMap<IamCatalog, Map<string, ActionFacts>>();
+const memoOf = perCatalog((): Map<string, ActionFacts> => new Map());
 
 export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
-  let byValue = memo.get(catalog);
-  if (!byValue) memo.set(catalog, (byValue = new Map()));
+  const byValue = memoOf(catalog);
   let facts = byValue.get(value);
   if (!facts) {
     facts = compute(catalog, value);
     if (byValue.size > 20_000) byValue.clear();
     byValue.set(value, facts);
   }
+  return facts;
+}
+
+/** actionFacts of one item of actionItems(policy), kept on the item (made per parse) for the next rule that asks. */
+export function itemFacts(catalog: IamCatalog, actionItem: ActionItem): ActionFacts {
+  if (actionItem.factsCatalog === catalog) return actionItem.facts!;
+  const facts = actionFacts(catalog, actionItem.item.value);
+  actionItem.factsCatalog = catalog;
+  actionItem.facts = facts;
   return facts;
 }
 

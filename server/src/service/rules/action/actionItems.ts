@@ -4,6 +4,8 @@
 import type { Located, PolicyDocument, Statement, StringListElement } from '../../parser/policyModel';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
+import type { IamCatalog } from '../../knowledge/catalog';
+import type { ActionFacts } from './actionFacts';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -12,6 +14,9 @@ export interface ActionItem {
   /** undefined when the string is not "prefix:name" (INVALID_ACTION_FORMAT reports it) */
   readonly prefix: string | undefined;
   readonly name: string | undefined;
+  /** memo slot of actionFacts.itemFacts (the facts of `item.value` in `factsCatalog`); nothing else writes it */
+  factsCatalog: IamCatalog | undefined;
+  facts: ActionFacts | undefined;
 }
 
 /** "prefix:name" with exactly one colon, both sides non-empty and without white space; or undefined. */
@@ -53,7 +58,7 @@ function collectActionItems(policy: PolicyDocument): ActionItem[] {
       // a name assembled at deploy time (CloudFormation Fn::Sub, Terraform interpolation) is not what the user typed
       if (isTemplated(item.node)) continue;
       const parts = item.value === '*' ? undefined : splitActionCached(item.value);
-      out.push({ statement, element, item, prefix: parts?.prefix, name: parts?.name });
+      out.push({ statement, element, item, prefix: parts?.prefix, name: parts?.name, factsCatalog: undefined, facts: undefined });
     }
   }
   return out;

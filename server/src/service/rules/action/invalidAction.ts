@@ -7,7 +7,7 @@ import { editDistance } from '../../knowledge/suggest';
 import { expandPattern } from '../../knowledge/statementActions';
 import { apiOperationAlias } from '../../knowledge/apiOperationAliases';
 import { actionItems } from './actionItems';
-import { actionFacts } from './actionFacts';
+import { itemFacts } from './actionFacts';
 
 /**
  * For a wildcard that matches nothing ("s3:Gett*"), the nearest literal prefix that does match ("s3:Get*"):
@@ -77,9 +77,10 @@ Good:
 { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::my-bucket/*" }
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { item, prefix, name } of actionItems(ctx.policy)) {
+    for (const actionItem of actionItems(ctx.policy)) {
+      const { item, prefix, name } = actionItem;
       if (prefix === undefined || name === undefined) continue;
-      const facts = actionFacts(ctx.catalog, item.value);
+      const facts = itemFacts(ctx.catalog, actionItem);
       if (facts.wildPrefix) {
         if (facts.matches.length === 0) {
           ctx.report(item, `"${item.value}" matches no action of any service.`, { data: { kind: 'noMatch' } });

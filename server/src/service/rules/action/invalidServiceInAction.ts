@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import type { IamCatalog } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { actionItems } from './actionItems';
-import { actionFacts } from './actionFacts';
+import { itemFacts } from './actionFacts';
 
 function repairedName(catalog: IamCatalog, service: string, name: string): string {
   const candidate = `${service}:${name}`;
@@ -32,9 +32,10 @@ Good:
 { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*" }
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { item, prefix, name } of actionItems(ctx.policy)) {
+    for (const actionItem of actionItems(ctx.policy)) {
+      const { item, prefix, name } = actionItem;
       if (prefix === undefined || name === undefined) continue;
-      const facts = actionFacts(ctx.catalog, item.value);
+      const facts = itemFacts(ctx.catalog, actionItem);
       if (facts.wildPrefix || facts.service) continue;
       const service = ctx.catalog.closestService(prefix);
       // prefer a replacement that names a real action of the suggested service (documented casing)

@@ -2,7 +2,7 @@
 
 import type { Rule } from '../rule';
 import { actionItems } from './actionItems';
-import { actionFacts } from './actionFacts';
+import { itemFacts } from './actionFacts';
 
 export const nonCanonicalActionCase: Rule = {
   code: 'NON_CANONICAL_ACTION_CASE',
@@ -22,9 +22,10 @@ Good:
 { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*" }
 \`\`\``,
   checkPolicy(ctx) {
-    for (const { item, prefix, name } of actionItems(ctx.policy)) {
+    for (const actionItem of actionItems(ctx.policy)) {
+      const { item, prefix, name } = actionItem;
       if (prefix === undefined || name === undefined) continue;
-      const action = actionFacts(ctx.catalog, item.value).action;
+      const action = itemFacts(ctx.catalog, actionItem).action;
       if (!action || action.fullName === item.value) continue;
       ctx.report(item, `"${item.value}" works (action names are case-insensitive), but the documented name is "${action.fullName}".`, {
         data: { suggestion: action.fullName },

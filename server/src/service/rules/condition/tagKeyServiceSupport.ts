@@ -8,13 +8,13 @@ import type { PolicyContext } from '../rule';
 import type { ConditionEntry, Statement } from '../../parser/policyModel';
 import { actionSupportsKey, conditionSites, effectOf } from './conditionUtil';
 import { isGlobalTagKey } from './conditionKeySupport';
+import { perCatalog } from '../../knowledge/perCatalog';
 
-const cache = new WeakMap<IamCatalog, Map<string, boolean>>();
+const memoOf = perCatalog((): Map<string, boolean> => new Map());
 
 /** Whether any action of the service supports the tag key (memoised per catalog and key family). */
 export function serviceSupportsKey(catalog: IamCatalog, service: ServiceInfo, key: string): boolean {
-  let m = cache.get(catalog);
-  if (!m) cache.set(catalog, (m = new Map()));
+  const m = memoOf(catalog);
   // all aws:ResourceTag/<x> behave the same: memoise pattern keys on their pattern, not the tag name
   const info = catalog.getConditionKey(key);
   const family = info?.isPattern ? info.key.toLowerCase() : key.toLowerCase();

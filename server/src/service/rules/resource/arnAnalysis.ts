@@ -12,6 +12,7 @@ import type { PolicyDocument, Located, Statement, StringListElement } from '../.
 import type { Severity } from '../rule';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 export interface ArnProblem {
   readonly code: string;
@@ -44,11 +45,10 @@ export function resourceItems(policy: PolicyDocument): readonly ResourceItem[] {
   });
 }
 
-const cache = new WeakMap<IamCatalog, Map<string, readonly ArnProblem[]>>();
+const memoOf = perCatalog((): Map<string, readonly ArnProblem[]> => new Map());
 
 export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProblem[] {
-  let byValue = cache.get(catalog);
-  if (!byValue) cache.set(catalog, (byValue = new Map()));
+  const byValue = memoOf(catalog);
   let hit = byValue.get(value);
   if (!hit) {
     hit = compute(catalog, value);

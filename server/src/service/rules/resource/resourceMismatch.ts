@@ -9,6 +9,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
 import { isTemplateSubstitution } from './arnRule';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 /** "object ARNs ("arn:…"), bucket ARNs ("arn:…")": what an action accepts, for messages. */
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
@@ -31,6 +32,8 @@ function onlyStars(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 42) return false;
   return true;
 }
+
+const NONE: readonly ActionInfo[] = [];
 
 /** Key for actions whose resource types the data leaves undefined (no verdict for any ARN). */
 const UNDEFINED_TYPES = {};
@@ -84,17 +87,23 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
   const items = actionEl.items;
   // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
   let work = 0;
-  for (const item of items) if (item.value !== '*') work += expandPattern(ctx.catalog, item.value).length * resources.length;
+  const expansions: Array<readonly ActionInfo[]> = [];
+  for (const item of items) {
+    const actions = item.value === '*' ? NONE : expandPattern(ctx.catalog, item.value);
+    expansions.push(actions);
+    work += actions.length * resources.length;
+  }
   if (work > 200_000) return;
   const used: boolean[] = new Array<boolean>(resources.length).fill(false);
   let anyActionApplies = false;
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     if (item.value === '*') {
       anyActionApplies = true;
       used.fill(true);
       continue;
     }
-    const actions = expandPattern(ctx.catalog, item.value);
+    const actions = expansions[k]!;
     if (actions.length === 0) continue;
     let applies = false;
     let unknown = false;
@@ -128,11 +137,10 @@ const SOME_UNKNOWN = 2;
  * strings, and the same pairs come back on every keystroke: memoised per catalog (bounded). Inside, each distinct
  * resource-type list (shared by a service's actions that take the same types) is judged once.
  */
-const pairMemo = new WeakMap<IamCatalog, Map<string, Map<string, number>>>();
+const pairMemo = perCatalog((): Map<string, Map<string, number>> => new Map());
 
 function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[], arnValue: string): number {
-  let byPattern = pairMemo.get(catalog);
-  if (!byPattern) pairMemo.set(catalog, (byPattern = new Map()));
+  const byPattern = pairMemo(catalog);
   let byArn = byPattern.get(pattern);
   if (!byArn) {
     if (byPattern.size > 5000) byPattern.clear();
