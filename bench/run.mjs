@@ -4,7 +4,8 @@
 // A section exports `async function run(ctx)` returning `[{name, value, unit, target?}]`, where `target` is
 // a string like "<= 5" (compared with value) or any note. ctx (see makeContext below):
 //   root, dist, out                    absolute paths
-//   service                            out/bench/service.js: the service bundled as dist/server.js bundles it
+//   service                            out/bench/service.js: the service bundled as dist/server.js bundles it,
+//                                      run with the server's V8 flags (applied once here)
 //                                      (createIamLanguageService, loadCatalog, ALL_RULES, …)
 //   servicePath                        its absolute path (for sections that run it in a child process)
 //   catalog, createService()           the real catalog, loaded once; a fresh service over it
@@ -53,6 +54,8 @@ function makeContext() {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`${how}\` first (npm run bench does both)`);
   }
   const service = require(servicePath);
+  // the V8 flags the server and CLI start with (server/src/runtime/v8Flags.ts): measure the service as they run it
+  service.applyV8Flags();
   const { TextDocument } = require('vscode-languageserver-textdocument');
   const catalog = service.loadCatalog(JSON.parse(readFileSync(join(dist, 'iam-catalog.json'), 'utf8')));
   return {

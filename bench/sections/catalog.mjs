@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const PROBE = `
 const { readFileSync } = require('node:fs');
-const { loadCatalog } = require(process.argv[1]);
+const { applyV8Flags, loadCatalog } = require(process.argv[1]);
+applyV8Flags();
 const t0 = process.hrtime.bigint();
 const text = readFileSync(process.argv[2], 'utf8');
 const t1 = process.hrtime.bigint();

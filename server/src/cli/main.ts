@@ -18,6 +18,9 @@ import { createProgress } from './progress';
 import { toSarif, type SarifFile } from './sarif';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
 import { version } from '../../../package.json';
+import { applyV8Flags } from '../runtime/v8Flags';
+
+applyV8Flags();
 
 const TOOL = 'iam-policy-check';
 

@@ -10,6 +10,9 @@ import { loadCatalog, type RawCatalog } from '../service';
 import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
+import { applyV8Flags } from '../runtime/v8Flags';
+
+applyV8Flags();
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId'];
 
