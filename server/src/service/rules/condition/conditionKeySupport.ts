@@ -96,14 +96,30 @@ export function actionSupport(catalog: IamCatalog, statement: Statement, key: st
   return out;
 }
 
+const NONE: readonly ActionInfo[] = [];
+
 function computeSupport(catalog: IamCatalog, items: readonly Located<string>[], lowerKey: string): ActionItemSupport[] {
   const out: ActionItemSupport[] = [];
   for (const item of items) {
     if (item.value === '*' || item.value.startsWith('*')) continue;
     const pattern = hasWildcard(item.value);
-    const actions = pattern ? expandPattern(catalog, item.value) : [catalog.getAction(item.value)].filter((a): a is ActionInfo => a !== undefined);
+    let actions: readonly ActionInfo[];
+    if (pattern) actions = expandPattern(catalog, item.value);
+    else {
+      const action = catalog.getAction(item.value);
+      actions = action ? [action] : NONE;
+    }
     if (actions.length === 0) continue;
-    out.push({ item, pattern, actions, unsupported: actions.filter((a) => !actionSupportsLowerKey(catalog, a, lowerKey)) });
+    out.push({ item, pattern, actions, unsupported: unsupportedOf(catalog, actions, lowerKey) });
   }
   return out;
+}
+
+/** The actions that do not support the key; the list itself or an empty one when all or none do (no copy). */
+function unsupportedOf(catalog: IamCatalog, actions: readonly ActionInfo[], lowerKey: string): readonly ActionInfo[] {
+  let count = 0;
+  for (const a of actions) if (!actionSupportsLowerKey(catalog, a, lowerKey)) count++;
+  if (count === 0) return NONE;
+  if (count === actions.length) return actions;
+  return actions.filter((a) => !actionSupportsLowerKey(catalog, a, lowerKey));
 }

@@ -56,13 +56,13 @@ Good:
       // no action of the statement supports the key: MISSING_ACTION_FOR_CONDITION_KEY's finding
       if (support.every((s) => s.unsupported.length === s.actions.length)) continue;
       for (const s of support) {
-        // aws: tag keys on a service that has none: DENY/ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE
-        const unsupported = tagKey ? s.unsupported.filter(serviceSupports) : s.unsupported;
-        if (unsupported.length === 0) continue;
+        // aws: tag keys on a service that has none are DENY/ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE's
         if (s.pattern) {
-          if (unsupported.length === s.actions.length) names.push(s.item.value);
+          // a pattern is named only when none of its actions supports the key
+          if (s.unsupported.length === s.actions.length && (!tagKey || s.unsupported.every(serviceSupports))) names.push(s.item.value);
         } else {
-          names.push(unsupported[0]!.fullName);
+          const first = tagKey ? s.unsupported.find(serviceSupports) : s.unsupported[0];
+          if (first) names.push(first.fullName);
         }
       }
       if (names.length === 0) continue;
