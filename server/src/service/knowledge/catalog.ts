@@ -176,6 +176,8 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
   };
 
   const recentActions = new Map<string, ActionInfo | null>();
+  // as for actions: the condition rules ask about the same few keys many times per keystroke
+  const recentKeys = new Map<string, ConditionKeyInfo | null>();
   const catalog: IamCatalog = {
     dataVersion: raw.source.version,
     dataDate: raw.source.updatedAt,
@@ -223,8 +225,13 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     closestService: (prefix) => memo(`s|${prefix}`, () => closestMatch(prefix, servicePrefixes)),
     closestAction: (fullName) => memo(`a|${fullName}`, () => closestActionUncached(fullName)),
     getConditionKey(key) {
+      const hit = recentKeys.get(key);
+      if (hit !== undefined) return hit ?? undefined;
       const lower = key.toLowerCase();
-      return keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
+      const found = keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
+      if (recentKeys.size > 5000) recentKeys.clear();
+      recentKeys.set(key, found ?? null);
+      return found;
     },
     closestConditionKey: (key) => memo(`k|${key}`, () => closestConditionKeyUncached(key)),
     conditionKeysForAction(action) {

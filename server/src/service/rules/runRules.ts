@@ -75,10 +75,12 @@ class RuleRun implements PolicyContext {
 
 export function runRules(document: ParsedDocument, options: RunOptions): Finding[] {
   if (!document.isPolicy) return [];
-  const overrides = options.settings.rules ?? {};
+  const overrides = options.settings.rules;
+  // most runs have no overrides: then no per-rule lookup by code
+  const anyOverride = overrides !== undefined && Object.keys(overrides).length > 0;
   const run = new RuleRun(document, options.catalog, options.settings);
   for (const rule of options.rules) {
-    const level = overrides[rule.code];
+    const level = anyOverride ? overrides[rule.code] : undefined;
     if (level === 'off') continue;
     run.rule = rule;
     run.level = level;

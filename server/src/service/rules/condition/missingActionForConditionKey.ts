@@ -36,7 +36,8 @@ Good:
       if (!isPerActionKey(ctx.catalog, key)) continue;
       const support = actionSupport(ctx.catalog, statement, key);
       if (support.length === 0 || support.some((s) => s.unsupported.length < s.actions.length)) continue;
-      const services = new Set<ServiceInfo>(support.flatMap((s) => s.actions.map((a) => a.service)));
+      const services = new Set<ServiceInfo>();
+      for (const s of support) for (const a of s.actions) services.add(a.service);
       // aws: tag keys on services that have none at all: the tag-key rules report those
       if (isGlobalTagKey(key) && ![...services].some((svc) => serviceSupportsKey(ctx.catalog, svc, key))) continue;
       const own = ctx.catalog.getService(key.slice(0, key.indexOf(':')));

@@ -7,7 +7,7 @@
 import type { Rule } from '../rule';
 import { foldAscii, globMatch } from '../../knowledge/glob';
 import type { IamCatalog } from '../../knowledge/catalog';
-import type { Located, PolicyDocument } from '../../parser/policyModel';
+import type { Located, PolicyDocument, Statement } from '../../parser/policyModel';
 import { grantsToHolder, isAllow, patternNames } from './statementFacts';
 
 /** Bucket right -> object rights it can be turned into (a policy grants anything; ACL WRITE puts and deletes; lifecycle expires). */
@@ -22,16 +22,31 @@ interface Grant {
   readonly resource: string;
 }
 
-/** Where the policy allows `action`: each (Action item, Resource string) pair of its Allow statements. */
-function grantsOf(catalog: IamCatalog, policy: PolicyDocument, action: string): Grant[] {
-  const out: Grant[] = [];
-  const wanted = action.toLowerCase();
-  const service = wanted.slice(0, wanted.indexOf(':'));
+/** An Allow statement with Action and Resource, and those of its Action items that may name an S3 action. */
+interface S3Candidates {
+  readonly statement: Statement;
+  readonly items: readonly Located<string>[];
+}
+
+/** The statements that may allow an S3 action at all, found once for the six actions this rule asks about. */
+function s3Candidates(policy: PolicyDocument): S3Candidates[] {
+  const out: S3Candidates[] = [];
   for (const s of policy.statements) {
     if (!isAllow(s) || !s.action || s.action.negated || !s.resource || s.resource.negated) continue;
-    const item = s.action.items.find((i) => mayNameService(i.value, service) && patternNames(catalog, i.value).has(wanted));
+    const items = s.action.items.filter((i) => mayNameService(i.value, 's3'));
+    if (items.length > 0) out.push({ statement: s, items });
+  }
+  return out;
+}
+
+/** Where the policy allows `action` (an S3 action): each (Action item, Resource string) pair of its Allow statements. */
+function grantsOf(catalog: IamCatalog, candidates: readonly S3Candidates[], action: string): Grant[] {
+  const out: Grant[] = [];
+  const wanted = action.toLowerCase();
+  for (const { statement, items } of candidates) {
+    const item = items.find((i) => patternNames(catalog, i.value).has(wanted));
     if (!item) continue;
-    for (const r of s.resource.items) out.push({ item, resource: r.value });
+    for (const r of statement.resource!.items) out.push({ item, resource: r.value });
   }
   return out;
 }
@@ -78,11 +93,13 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
+    const candidates = s3Candidates(ctx.policy);
+    if (candidates.length === 0) return;
     const byItem = new Map<Located<string>, { missing: Set<string>; buckets: Set<string>; bucketAction: string }>();
     for (const [bucketAction, objectActions] of ESCALATIONS) {
-      const bucketGrants = grantsOf(ctx.catalog, ctx.policy, bucketAction);
+      const bucketGrants = grantsOf(ctx.catalog, candidates, bucketAction);
       if (bucketGrants.length === 0) continue;
-      const objectResources = new Map(objectActions.map((o) => [o, grantsOf(ctx.catalog, ctx.policy, o).map((g) => g.resource)]));
+      const objectResources = new Map(objectActions.map((o) => [o, grantsOf(ctx.catalog, candidates, o).map((g) => g.resource)]));
       for (const g of bucketGrants) {
         // object ARNs ("bucket/key") are not buckets: a bucket right listed on them does nothing
         if (g.resource !== '*' && !/^arn:[^:]+:s3:::[^/]+$/.test(g.resource)) continue;
