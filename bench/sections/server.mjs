@@ -12,8 +12,8 @@ function frame(message) {
 
 /** Minimal LSP client over stdio: resolves `until(msg)` promises as frames arrive. */
 function startServer(serverJs) {
-  // started as the VS Code client starts it: SERVER_NODE_FLAGS in server/src/protocol.ts
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  // started as the VS Code client starts it: SERVER_NODE_FLAGS and SERVER_ENV in server/src/protocol.ts
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, MALLOC_ARENA_MAX: '1' } });
   let buffer = Buffer.alloc(0);
   const waiters = [];
   child.stdout.on('data', (chunk) => {

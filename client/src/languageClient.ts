@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
 
 /** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
 export const CLIENT_ID = SETTINGS_SECTION;
@@ -16,8 +16,8 @@ const LANGUAGES = ['json', 'jsonc', 'iam-policy', 'yaml', 'terraform'];
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...process.env, ...SERVER_ENV } } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'], env: { ...process.env, ...SERVER_ENV } } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

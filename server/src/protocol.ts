@@ -93,3 +93,11 @@ export interface DataVersionResult {
  * pass the same flag: `node --max-semi-space-size=4 dist/server.js --stdio`.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
+ * Environment the extension adds for the language server. MALLOC_ARENA_MAX=1 (glibc; ignored elsewhere): V8's
+ * background compiler and GC threads otherwise each keep a malloc arena of freed memory, about 8 MB of the
+ * server's resident memory after opening 20 documents (119-122 MB -> 109-113 MB in `npm run bench`, with no
+ * measurable change in validation time or cold start).
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };
