@@ -6,6 +6,7 @@ import { ACCESS_LEVELS, type AccessLevelName } from '../knowledge/accessLevel';
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../knowledge/catalog';
 import { expandActionElement, expandPattern } from '../knowledge/statementActions';
 import type { Statement } from '../parser/policyModel';
+import { detach } from '../util/detach';
 
 export interface LevelAccess {
   readonly level: AccessLevelName;
@@ -57,10 +58,10 @@ export function summarizeStatement(catalog: IamCatalog, statement: Statement): A
     negated: expanded.negated,
     services: summarizeActions(expanded.actions),
     actionCount: expanded.actions.size,
-    unmatched: items.filter((i) => expandPattern(catalog, i).length === 0),
+    unmatched: items.filter((i) => expandPattern(catalog, i).length === 0).map(detach),
   };
   if (byKey.size > 500) byKey.clear();
-  byKey.set(key, summary);
+  byKey.set(detach(key), summary);
   return summary;
 }
 

@@ -7,6 +7,7 @@ import { globMatch, hasWildcard, literalPrefix } from './glob';
 import { closestMatch } from './suggest';
 import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
 import { conditionKeyPatternPrefix, GLOBAL_CONDITION_KEYS, type ConditionKeyType } from './globalConditionKeys';
+import { detach } from '../util/detach';
 
 export interface ActionResource {
   readonly name: string;
@@ -157,7 +158,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     if (suggestions.has(key)) return suggestions.get(key);
     const value = compute();
     if (suggestions.size > 5000) suggestions.clear();
-    suggestions.set(key, value);
+    suggestions.set(detach(key), value);
     return value;
   };
   const closestActionUncached = (fullName: string): string | undefined => {
@@ -192,7 +193,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       if (hit !== undefined) return hit ?? undefined;
       const found = canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase());
       if (recentActions.size > 5000) recentActions.clear();
-      recentActions.set(fullName, found ?? null);
+      recentActions.set(detach(fullName), found ?? null);
       return found;
     },
     expandActions(pattern) {
@@ -230,7 +231,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       const lower = key.toLowerCase();
       const found = keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
       if (recentKeys.size > 5000) recentKeys.clear();
-      recentKeys.set(key, found ?? null);
+      recentKeys.set(detach(key), found ?? null);
       return found;
     },
     closestConditionKey: (key) => memo(`k|${key}`, () => closestConditionKeyUncached(key)),

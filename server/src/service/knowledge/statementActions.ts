@@ -6,6 +6,7 @@ import type { ActionInfo, IamCatalog } from './catalog';
 import type { Statement, StringListElement } from '../parser/policyModel';
 import { derive, DerivedKey } from '../parser/derived';
 import { perCatalog } from './perCatalog';
+import { detach } from '../util/detach';
 
 export interface ExpandedActions {
   /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
@@ -26,6 +27,7 @@ export function expandPattern(catalog: IamCatalog, pattern: string): readonly Ac
   const memo = memoOf(catalog);
   let hit = memo.asWritten.get(pattern);
   if (hit) return hit;
+  pattern = detach(pattern);
   const key = pattern.toLowerCase();
   hit = memo.byLower.get(key);
   if (!hit) {

@@ -2,6 +2,7 @@
 // key support across a statement's actions): hover must answer in well under a millisecond on repeat.
 
 import type { IamCatalog } from '../../knowledge/catalog';
+import { detach } from '../../util/detach';
 
 const MAX_ENTRIES = 2000;
 
@@ -11,9 +12,11 @@ export function memoByCatalog<T>(): (catalog: IamCatalog, key: string, build: ()
     let cache = caches.get(catalog);
     if (!cache) caches.set(catalog, (cache = new Map()));
     if (cache.has(key)) return cache.get(key) as T;
-    const value = build();
+    const built = build();
+    // a string value may embed text cut from the document (a hovered pattern): copy it like the key
+    const value = (typeof built === 'string' ? detach(built) : built) as T;
     if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(key, value);
+    cache.set(detach(key), value);
     return value;
   };
 }

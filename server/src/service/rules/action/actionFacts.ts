@@ -7,6 +7,7 @@ import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
 import { splitActionCached, type ActionItem } from './actionItems';
 import { perCatalog } from '../../knowledge/perCatalog';
+import { detach } from '../../util/detach';
 
 export interface ActionFacts {
   /** undefined when the string is not "prefix:name" */
@@ -28,9 +29,10 @@ export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
   const byValue = memoOf(catalog);
   let facts = byValue.get(value);
   if (!facts) {
-    facts = compute(catalog, value);
+    const own = detach(value);
+    facts = compute(catalog, own);
     if (byValue.size > 20_000) byValue.clear();
-    byValue.set(value, facts);
+    byValue.set(own, facts);
   }
   return facts;
 }

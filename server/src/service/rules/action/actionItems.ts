@@ -6,6 +6,7 @@ import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { ActionFacts } from './actionFacts';
+import { detach } from '../../util/detach';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -36,9 +37,10 @@ const splits = new Map<string, { prefix: string; name: string } | null>();
 export function splitActionCached(value: string): { prefix: string; name: string } | undefined {
   let hit = splits.get(value);
   if (hit === undefined) {
-    hit = splitAction(value) ?? null;
+    const own = detach(value);
+    hit = splitAction(own) ?? null;
     if (splits.size > 20_000) splits.clear();
-    splits.set(value, hit);
+    splits.set(own, hit);
   }
   return hit ?? undefined;
 }

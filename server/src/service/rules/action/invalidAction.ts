@@ -8,6 +8,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { apiOperationAlias } from '../../knowledge/apiOperationAliases';
 import { actionItems } from './actionItems';
 import { itemFacts } from './actionFacts';
+import { detach } from '../../util/detach';
 
 /**
  * For a wildcard that matches nothing ("s3:Gett*"), the nearest literal prefix that does match ("s3:Get*"):
@@ -21,7 +22,7 @@ export function suggestWildcard(catalog: IamCatalog, svc: ServiceInfo, namePatte
   if (memo.has(key)) return memo.get(key);
   const suggestion = computeWildcardSuggestion(catalog, svc, namePattern);
   if (memo.size > 5000) memo.clear();
-  memo.set(key, suggestion);
+  memo.set(detach(key), suggestion);
   return suggestion;
 }
 

@@ -9,6 +9,7 @@ import type { ConditionEntry, Statement } from '../../parser/policyModel';
 import { actionSupportsKey, conditionSites, effectOf } from './conditionUtil';
 import { isGlobalTagKey } from './conditionKeySupport';
 import { perCatalog } from '../../knowledge/perCatalog';
+import { detach } from '../../util/detach';
 
 const memoOf = perCatalog((): Map<string, boolean> => new Map());
 
@@ -20,7 +21,7 @@ export function serviceSupportsKey(catalog: IamCatalog, service: ServiceInfo, ke
   const family = info?.isPattern ? info.key.toLowerCase() : key.toLowerCase();
   const id = `${service.prefix}|${family}`;
   let v = m.get(id);
-  if (v === undefined) m.set(id, (v = service.actions.some((a) => actionSupportsKey(catalog, a, key))));
+  if (v === undefined) m.set(detach(id), (v = service.actions.some((a) => actionSupportsKey(catalog, a, key))));
   return v;
 }
 

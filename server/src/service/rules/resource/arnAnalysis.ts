@@ -13,6 +13,7 @@ import type { Severity } from '../rule';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import { perCatalog } from '../../knowledge/perCatalog';
+import { detach } from '../../util/detach';
 
 export interface ArnProblem {
   readonly code: string;
@@ -51,6 +52,7 @@ export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProb
   const byValue = memoOf(catalog);
   let hit = byValue.get(value);
   if (!hit) {
+    value = detach(value);
     hit = compute(catalog, value);
     // large enough for a 10,000-statement document: every ARN rule reads the same analysis
     if (byValue.size > 50_000) byValue.clear();

@@ -10,6 +10,7 @@ import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
 import { isTemplateSubstitution } from './arnRule';
 import { perCatalog } from '../../knowledge/perCatalog';
+import { detach } from '../../util/detach';
 
 /** "object ARNs ("arn:…"), bucket ARNs ("arn:…")": what an action accepts, for messages. */
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
@@ -144,13 +145,13 @@ function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly Act
   let byArn = byPattern.get(pattern);
   if (!byArn) {
     if (byPattern.size > 5000) byPattern.clear();
-    byPattern.set(pattern, (byArn = new Map()));
+    byPattern.set(detach(pattern), (byArn = new Map()));
   }
   let v = byArn.get(arnValue);
   if (v === undefined) {
     v = computePairVerdict(actions, policyArn(arnValue));
     if (byArn.size > 1000) byArn.clear();
-    byArn.set(arnValue, v);
+    byArn.set(detach(arnValue), v);
   }
   return v;
 }
@@ -210,7 +211,7 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
   if (hit === undefined) {
     hit = arnMatchesTemplate(arn, type.template);
     if (byArn.size > 20_000) byArn.clear();
-    byArn.set(arn, hit);
+    byArn.set(detach(arn), hit);
   }
   return hit;
 }
