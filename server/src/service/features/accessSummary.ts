@@ -7,6 +7,8 @@ import type { ActionInfo, IamCatalog, ServiceInfo } from '../knowledge/catalog';
 import { expandActionElement, expandPattern } from '../knowledge/statementActions';
 import type { Statement } from '../parser/policyModel';
 import { detach } from '../util/detach';
+import { StringMemo } from '../util/stringMemo';
+import { perCatalog } from '../knowledge/perCatalog';
 
 export interface LevelAccess {
   readonly level: AccessLevelName;
@@ -40,7 +42,7 @@ export interface AccessSummary {
   readonly unmatched: readonly string[];
 }
 
-const summaryCache = new WeakMap<IamCatalog, Map<string, AccessSummary>>();
+const summaryCache = perCatalog(() => new StringMemo<AccessSummary>(500));
 
 /** Per service, which access levels the statement's Action / NotAction covers. Memoised per action list. */
 export function summarizeStatement(catalog: IamCatalog, statement: Statement): AccessSummary {
@@ -48,21 +50,17 @@ export function summarizeStatement(catalog: IamCatalog, statement: Statement): A
   const action = statement.action;
   const items = action?.items.map((i) => i.value) ?? [];
   const key = `${effect}\u0000${action?.negated ? 'N' : 'A'}\u0000${items.join('\u0000')}`;
-  let byKey = summaryCache.get(catalog);
-  if (!byKey) summaryCache.set(catalog, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const expanded = expandActionElement(catalog, action);
-  const summary: AccessSummary = {
-    effect,
-    negated: expanded.negated,
-    services: summarizeActions(expanded.actions),
-    actionCount: expanded.actions.size,
-    unmatched: items.filter((i) => expandPattern(catalog, i).length === 0).map(detach),
-  };
-  if (byKey.size > 500) byKey.clear();
-  byKey.set(detach(key), summary);
-  return summary;
+  return summaryCache(catalog).get(key, undefined, () => {
+    const expanded = expandActionElement(catalog, action);
+    return {
+      effect,
+      negated: expanded.negated,
+      services: summarizeActions(expanded.actions),
+      actionCount: expanded.actions.size,
+      // the names come from the document: copied, since the summary outlives it
+      unmatched: items.filter((i) => expandPattern(catalog, i).length === 0).map(detach),
+    };
+  });
 }
 
 /** Groups actions by service and counts them per access level against the service's totals. */

@@ -7,7 +7,7 @@ import { globMatch, hasWildcard, literalPrefix } from './glob';
 import { closestMatch } from './suggest';
 import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
 import { conditionKeyPatternPrefix, GLOBAL_CONDITION_KEYS, type ConditionKeyType } from './globalConditionKeys';
-import { detach } from '../util/detach';
+import { StringMemo } from '../util/stringMemo';
 
 export interface ActionResource {
   readonly name: string;
@@ -153,14 +153,8 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
 
   // Suggestions cost an edit-distance scan over hundreds of names; the same typo is looked up by several
   // rules on every keystroke, so answers are memoised (bounded: cleared past 5,000 entries).
-  const suggestions = new Map<string, string | undefined>();
-  const memo = (key: string, compute: () => string | undefined): string | undefined => {
-    if (suggestions.has(key)) return suggestions.get(key);
-    const value = compute();
-    if (suggestions.size > 5000) suggestions.clear();
-    suggestions.set(detach(key), value);
-    return value;
-  };
+  const suggestions = new StringMemo<string | undefined>(5000);
+  const memo = (key: string, compute: () => string | undefined): string | undefined => suggestions.get(key, compute, (_, c) => c());
   const closestActionUncached = (fullName: string): string | undefined => {
     const colon = fullName.indexOf(':');
     if (colon < 0) return undefined;
@@ -176,9 +170,15 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     return closestMatch(key, sameService.length ? sameService : allKeyNames);
   };
 
-  const recentActions = new Map<string, ActionInfo | null>();
+  // small maps of the names recently asked about stay in the CPU cache; the 22,000-entry indexes do not
+  const recentActions = new StringMemo<ActionInfo | null>(5000);
   // as for actions: the condition rules ask about the same few keys many times per keystroke
-  const recentKeys = new Map<string, ConditionKeyInfo | null>();
+  const recentKeys = new StringMemo<ConditionKeyInfo | null>(5000);
+  const findAction = (fullName: string): ActionInfo | null => canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase()) ?? null;
+  const findConditionKey = (key: string): ConditionKeyInfo | null => {
+    const lower = key.toLowerCase();
+    return keyIndex.get(lower) ?? findPattern(keyPatterns, lower) ?? null;
+  };
   const catalog: IamCatalog = {
     dataVersion: raw.source.version,
     dataDate: raw.source.updatedAt,
@@ -188,13 +188,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     actionCount: actionIndex.size,
     getService: (prefix) => services.get(prefix.toLowerCase()),
     getAction(fullName) {
-      // a small map of the names recently asked about stays in the CPU cache; the 22,000-entry indexes do not
-      const hit = recentActions.get(fullName);
-      if (hit !== undefined) return hit ?? undefined;
-      const found = canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase());
-      if (recentActions.size > 5000) recentActions.clear();
-      recentActions.set(detach(fullName), found ?? null);
-      return found;
+      return recentActions.get(fullName, undefined, findAction) ?? undefined;
     },
     expandActions(pattern) {
       const lower = pattern.toLowerCase();
@@ -226,13 +220,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     closestService: (prefix) => memo(`s|${prefix}`, () => closestMatch(prefix, servicePrefixes)),
     closestAction: (fullName) => memo(`a|${fullName}`, () => closestActionUncached(fullName)),
     getConditionKey(key) {
-      const hit = recentKeys.get(key);
-      if (hit !== undefined) return hit ?? undefined;
-      const lower = key.toLowerCase();
-      const found = keyIndex.get(lower) ?? findPattern(keyPatterns, lower);
-      if (recentKeys.size > 5000) recentKeys.clear();
-      recentKeys.set(detach(key), found ?? null);
-      return found;
+      return recentKeys.get(key, undefined, findConditionKey) ?? undefined;
     },
     closestConditionKey: (key) => memo(`k|${key}`, () => closestConditionKeyUncached(key)),
     conditionKeysForAction(action) {

@@ -6,7 +6,7 @@ import type { ActionInfo, IamCatalog } from './catalog';
 import type { Statement, StringListElement } from '../parser/policyModel';
 import { derive, DerivedKey } from '../parser/derived';
 import { perCatalog } from './perCatalog';
-import { detach } from '../util/detach';
+import { StringMemo } from '../util/stringMemo';
 
 export interface ExpandedActions {
   /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
@@ -17,27 +17,18 @@ export interface ExpandedActions {
   readonly coversAll: boolean;
 }
 
-const memoOf = perCatalog(() => ({ byLower: new Map<string, readonly ActionInfo[]>(), asWritten: new Map<string, readonly ActionInfo[]>() }));
+const memoOf = perCatalog(() => ({ byLower: new StringMemo<readonly ActionInfo[]>(5000), asWritten: new StringMemo<readonly ActionInfo[]>(5000) }));
 
 /**
  * Memoised per catalog: the same pattern is expanded in many rules and every keystroke. Looked up as written
  * first (no lowercased copy per call), then case-insensitively, so "S3:getobject" shares "s3:GetObject"'s array.
  */
 export function expandPattern(catalog: IamCatalog, pattern: string): readonly ActionInfo[] {
-  const memo = memoOf(catalog);
-  let hit = memo.asWritten.get(pattern);
-  if (hit) return hit;
-  pattern = detach(pattern);
-  const key = pattern.toLowerCase();
-  hit = memo.byLower.get(key);
-  if (!hit) {
-    hit = catalog.expandActions(pattern);
-    if (memo.byLower.size > 5000) memo.byLower.clear();
-    memo.byLower.set(key, hit);
-  }
-  if (memo.asWritten.size > 5000) memo.asWritten.clear();
-  memo.asWritten.set(pattern, hit);
-  return hit;
+  return memoOf(catalog).asWritten.get(pattern, catalog, expandAnyCase);
+}
+
+function expandAnyCase(pattern: string, catalog: IamCatalog): readonly ActionInfo[] {
+  return memoOf(catalog).byLower.get(pattern.toLowerCase(), catalog, (lower, c) => c.expandActions(lower));
 }
 
 /** Per parsed element: a dozen rules expand the same statement on every keystroke; the model is immutable. */

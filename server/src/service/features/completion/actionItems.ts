@@ -6,42 +6,37 @@ import { CompletionItemKind } from 'vscode-languageserver-types';
 import { ACCESS_LEVELS, AccessLevel, formatAccessLevel } from '../../knowledge/accessLevel';
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import type { ItemSpec } from './edits';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 const serviceItemCache = new WeakMap<ServiceInfo, readonly ItemSpec[]>();
-const prefixItemCache = new WeakMap<IamCatalog, readonly ItemSpec[]>();
 
 /** One item per service prefix, plus "*". Inserting "s3:" re-triggers completion to list the actions. */
-export function servicePrefixItems(catalog: IamCatalog): readonly ItemSpec[] {
-  let items = prefixItemCache.get(catalog);
-  if (!items) {
-    const list: ItemSpec[] = [
-      {
-        label: '*',
-        kind: CompletionItemKind.Constant,
-        insert: '*',
-        detail: `every action of every service (${catalog.actionCount})`,
-        documentation: 'All actions in all services, including future ones. Avoid with Allow.',
-        sortText: '9',
-      },
-    ];
-    for (const prefix of catalog.servicePrefixes) {
-      const s = catalog.services.get(prefix)!;
-      list.push({
-        label: prefix,
-        kind: CompletionItemKind.Module,
-        insert: `${prefix}:`,
-        detail: s.name,
-        documentation: `${s.name}: ${s.actions.length} actions`,
-        sortText: `1${prefix}`,
-        filterText: prefix,
-        retrigger: true,
-      });
-    }
-    items = list;
-    prefixItemCache.set(catalog, items);
+export const servicePrefixItems = perCatalog((catalog: IamCatalog): readonly ItemSpec[] => {
+  const list: ItemSpec[] = [
+    {
+      label: '*',
+      kind: CompletionItemKind.Constant,
+      insert: '*',
+      detail: `every action of every service (${catalog.actionCount})`,
+      documentation: 'All actions in all services, including future ones. Avoid with Allow.',
+      sortText: '9',
+    },
+  ];
+  for (const prefix of catalog.servicePrefixes) {
+    const s = catalog.services.get(prefix)!;
+    list.push({
+      label: prefix,
+      kind: CompletionItemKind.Module,
+      insert: `${prefix}:`,
+      detail: s.name,
+      documentation: `${s.name}: ${s.actions.length} actions`,
+      sortText: `1${prefix}`,
+      filterText: prefix,
+      retrigger: true,
+    });
   }
-  return items;
-}
+  return list;
+});
 
 /** The actions of one service, then its verb wildcards ("s3:Get*"), then "s3:*". */
 export function serviceActionItems(service: ServiceInfo): readonly ItemSpec[] {

@@ -3,20 +3,18 @@
 
 import type { IamCatalog } from '../../knowledge/catalog';
 import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 const MAX_ENTRIES = 2000;
 
 export function memoByCatalog<T>(): (catalog: IamCatalog, key: string, build: () => T) => T {
-  const caches = new WeakMap<IamCatalog, Map<string, T>>();
-  return (catalog, key, build) => {
-    let cache = caches.get(catalog);
-    if (!cache) caches.set(catalog, (cache = new Map()));
-    if (cache.has(key)) return cache.get(key) as T;
-    const built = build();
-    // a string value may embed text cut from the document (a hovered pattern): copy it like the key
-    const value = (typeof built === 'string' ? detach(built) : built) as T;
-    if (cache.size >= MAX_ENTRIES) cache.clear();
-    cache.set(detach(key), value);
-    return value;
-  };
+  const cacheOf = perCatalog(() => new StringMemo<T>(MAX_ENTRIES));
+  return (catalog, key, build) => cacheOf(catalog).get(key, build, buildDetached);
+}
+
+/** A string value may embed text cut from the document (a hovered pattern): it is copied like the key. */
+function buildDetached<T>(_key: string, build: () => T): T {
+  const built = build();
+  return (typeof built === 'string' ? detach(built) : built) as T;
 }

@@ -7,7 +7,7 @@ import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
 import { splitActionCached, type ActionItem } from './actionItems';
 import { perCatalog } from '../../knowledge/perCatalog';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
 
 export interface ActionFacts {
   /** undefined when the string is not "prefix:name" */
@@ -23,18 +23,10 @@ export interface ActionFacts {
   readonly matches: readonly ActionInfo[];
 }
 
-const memoOf = perCatalog((): Map<string, ActionFacts> => new Map());
+const memoOf = perCatalog(() => new StringMemo<ActionFacts>(20_000));
 
 export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
-  const byValue = memoOf(catalog);
-  let facts = byValue.get(value);
-  if (!facts) {
-    const own = detach(value);
-    facts = compute(catalog, own);
-    if (byValue.size > 20_000) byValue.clear();
-    byValue.set(own, facts);
-  }
-  return facts;
+  return memoOf(catalog).get(value, catalog, compute);
 }
 
 /** actionFacts of one item of actionItems(policy), kept on the item (made per parse) for the next rule that asks. */
@@ -46,7 +38,7 @@ export function itemFacts(catalog: IamCatalog, actionItem: ActionItem): ActionFa
   return facts;
 }
 
-function compute(catalog: IamCatalog, value: string): ActionFacts {
+function compute(value: string, catalog: IamCatalog): ActionFacts {
   const parts = value === '*' ? undefined : splitActionCached(value);
   const wildPrefix = parts !== undefined && hasWildcard(parts.prefix);
   const wildName = parts !== undefined && hasWildcard(parts.name);

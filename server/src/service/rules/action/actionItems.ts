@@ -6,7 +6,7 @@ import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { ActionFacts } from './actionFacts';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -31,20 +31,17 @@ export function splitAction(value: string): { prefix: string; name: string } | u
   return { prefix: value.slice(0, colon), name: value.slice(colon + 1) };
 }
 
-/** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
 /** splitAction, remembered for strings seen recently: the same names come back on every keystroke (bounded). */
-const splits = new Map<string, { prefix: string; name: string } | null>();
+const splits = new StringMemo<{ prefix: string; name: string } | null>(20_000);
 export function splitActionCached(value: string): { prefix: string; name: string } | undefined {
-  let hit = splits.get(value);
-  if (hit === undefined) {
-    const own = detach(value);
-    hit = splitAction(own) ?? null;
-    if (splits.size > 20_000) splits.clear();
-    splits.set(own, hit);
-  }
-  return hit ?? undefined;
+  return splits.get(value, undefined, splitOrNull) ?? undefined;
 }
 
+function splitOrNull(value: string): { prefix: string; name: string } | null {
+  return splitAction(value) ?? null;
+}
+
+/** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
 const ACTION_ITEMS = new DerivedKey<readonly ActionItem[]>('actionItems');
 
 export function actionItems(policy: PolicyDocument): readonly ActionItem[] {

@@ -8,7 +8,8 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { apiOperationAlias } from '../../knowledge/apiOperationAliases';
 import { actionItems } from './actionItems';
 import { itemFacts } from './actionFacts';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 /**
  * For a wildcard that matches nothing ("s3:Gett*"), the nearest literal prefix that does match ("s3:Get*"):
@@ -16,17 +17,10 @@ import { detach } from '../../util/detach';
  */
 export function suggestWildcard(catalog: IamCatalog, svc: ServiceInfo, namePattern: string): string | undefined {
   // the same pattern is re-checked on every keystroke: memoise per catalog (bounded)
-  let memo = wildcardSuggestions.get(catalog);
-  if (!memo) wildcardSuggestions.set(catalog, (memo = new Map()));
-  const key = `${svc.prefix}:${namePattern}`;
-  if (memo.has(key)) return memo.get(key);
-  const suggestion = computeWildcardSuggestion(catalog, svc, namePattern);
-  if (memo.size > 5000) memo.clear();
-  memo.set(detach(key), suggestion);
-  return suggestion;
+  return wildcardSuggestions(catalog).get(`${svc.prefix}:${namePattern}`, undefined, () => computeWildcardSuggestion(catalog, svc, namePattern));
 }
 
-const wildcardSuggestions = new WeakMap<IamCatalog, Map<string, string | undefined>>();
+const wildcardSuggestions = perCatalog(() => new StringMemo<string | undefined>(5000));
 
 function computeWildcardSuggestion(catalog: IamCatalog, svc: ServiceInfo, namePattern: string): string | undefined {
   const literal = literalPrefix(namePattern);

@@ -9,6 +9,7 @@ import { expandPattern } from '../../knowledge/statementActions';
 import type { Located, Statement } from '../../parser/policyModel';
 import { actionSupportsLowerKey, classifyKey } from './conditionUtil';
 import { derive, DerivedKey } from '../../parser/derived';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 const TAG_KEY = /^aws:(resourcetag\/.+|requesttag\/.+|tagkeys)$/i;
 
@@ -25,37 +26,34 @@ export function isGlobalTagKey(key: string): boolean {
  */
 const ANY_ACTION_KEYS = new Set(['ec2:sourceinstancearn', 'ec2:roledelivery', 'lambda:sourcefunctionarn', 'glue:roleassumedby', 'glue:credentialissuingservice']);
 
-const associatedCache = new WeakMap<IamCatalog, (key: string) => boolean>();
-
 /** Whether at least one catalog action lists the key; keys no action lists (unassociated in the data) cannot be judged. */
 function isAssociated(catalog: IamCatalog, key: string): boolean {
-  let test = associatedCache.get(catalog);
-  if (!test) {
-    const exact = new Set<string>();
-    const prefixes = new Set<string>();
-    const add = (listed: string): void => {
-      const l = listed.toLowerCase();
-      if (l.includes('${') || l.includes('<') || l.endsWith('tag-key')) prefixes.add(conditionKeyPatternPrefix(l));
-      else exact.add(l);
-    };
-    // the same sources conditionKeysForAction unions, read directly (no per-action arrays): action keys,
-    // per-action resource keys, and resource-type keys
-    for (const svc of catalog.services.values()) {
-      for (const rt of svc.resourceTypes.values()) for (const k of rt.conditionKeys) add(k);
-      for (const a of svc.actions) {
-        for (const k of a.conditionKeys) add(k);
-        for (const r of a.resources) for (const k of r.conditionKeys) add(k);
-      }
-    }
-    const prefixList = [...prefixes];
-    test = (k: string) => {
-      const lower = k.toLowerCase();
-      return exact.has(lower) || prefixList.some((p) => lower.length > p.length && lower.startsWith(p));
-    };
-    associatedCache.set(catalog, test);
-  }
-  return test(key);
+  return associatedTest(catalog)(key);
 }
+
+const associatedTest = perCatalog((catalog): ((key: string) => boolean) => {
+  const exact = new Set<string>();
+  const prefixes = new Set<string>();
+  const add = (listed: string): void => {
+    const l = listed.toLowerCase();
+    if (l.includes('${') || l.includes('<') || l.endsWith('tag-key')) prefixes.add(conditionKeyPatternPrefix(l));
+    else exact.add(l);
+  };
+  // the same sources conditionKeysForAction unions, read directly (no per-action arrays): action keys,
+  // per-action resource keys, and resource-type keys
+  for (const svc of catalog.services.values()) {
+    for (const rt of svc.resourceTypes.values()) for (const k of rt.conditionKeys) add(k);
+    for (const a of svc.actions) {
+      for (const k of a.conditionKeys) add(k);
+      for (const r of a.resources) for (const k of r.conditionKeys) add(k);
+    }
+  }
+  const prefixList = [...prefixes];
+  return (k: string) => {
+    const lower = k.toLowerCase();
+    return exact.has(lower) || prefixList.some((p) => lower.length > p.length && lower.startsWith(p));
+  };
+});
 
 /** True when the catalog says per action whether the key is supported (service keys, aws: tag keys). */
 export function isPerActionKey(catalog: IamCatalog, key: string): boolean {

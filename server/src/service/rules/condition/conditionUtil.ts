@@ -8,6 +8,7 @@ import { closestMatch } from '../../knowledge/suggest';
 import { parseOperator, type ParsedOperator } from '../../knowledge/operators';
 import { derive, DerivedKey } from '../../parser/derived';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, Span, Statement } from '../../parser/policyModel';
+import { perCatalog } from '../../knowledge/perCatalog';
 
 export interface ConditionSite {
   readonly statement: Statement;
@@ -47,18 +48,12 @@ export type KeyClass =
   /** a bare word prefix that is neither a service nor a provider */
   | { readonly kind: 'unknown-prefix'; readonly prefix: string };
 
-const prefixCache = new WeakMap<IamCatalog, ReadonlySet<string>>();
-
 /** Every prefix that appears in front of a condition key in the catalog (services, plus saml, iam keys in sts, ...). */
-function knownKeyPrefixes(catalog: IamCatalog): ReadonlySet<string> {
-  let set = prefixCache.get(catalog);
-  if (!set) {
-    const s = new Set<string>(catalog.servicePrefixes);
-    for (const svc of catalog.services.values()) for (const lower of svc.conditionKeys.keys()) s.add(lower.slice(0, lower.indexOf(':')));
-    prefixCache.set(catalog, (set = s));
-  }
-  return set;
-}
+const knownKeyPrefixes = perCatalog((catalog): ReadonlySet<string> => {
+  const s = new Set<string>(catalog.servicePrefixes);
+  for (const svc of catalog.services.values()) for (const lower of svc.conditionKeys.keys()) s.add(lower.slice(0, lower.indexOf(':')));
+  return s;
+});
 
 /** Where a key comes from. Provider keys (a prefix with a dot or slash, e.g. "accounts.google.com", "oidc.eks.../id/X") are always accepted. */
 export function classifyKey(catalog: IamCatalog, key: string): KeyClass {
@@ -196,25 +191,19 @@ export function concreteKeySuggestion(suggestion: string | undefined, written: s
   return prefix + written.slice(slash + 1);
 }
 
-const patternPrefixCache = new WeakMap<IamCatalog, readonly string[]>();
-
 /** Canonical literal prefixes of every pattern key ("aws:RequestTag/", "s3:ExistingObjectTag/"), for suggestions. */
-function patternPrefixes(catalog: IamCatalog): readonly string[] {
-  let hit = patternPrefixCache.get(catalog);
-  if (!hit) {
-    const out = new Set<string>();
-    const add = (key: string): void => {
-      const lower = key.toLowerCase();
-      if (!(lower.includes('${') || lower.includes('<') || lower.endsWith('tag-key'))) return;
-      const prefix = key.slice(0, conditionKeyPatternPrefix(lower).length);
-      if (prefix.endsWith('/') && !prefix.includes('${')) out.add(prefix);
-    };
-    for (const g of GLOBAL_CONDITION_KEYS) add(g.key);
-    for (const svc of catalog.services.values()) for (const info of svc.conditionKeys.values()) add(info.key);
-    patternPrefixCache.set(catalog, (hit = [...out]));
-  }
-  return hit;
-}
+const patternPrefixes = perCatalog((catalog): readonly string[] => {
+  const out = new Set<string>();
+  const add = (key: string): void => {
+    const lower = key.toLowerCase();
+    if (!(lower.includes('${') || lower.includes('<') || lower.endsWith('tag-key'))) return;
+    const prefix = key.slice(0, conditionKeyPatternPrefix(lower).length);
+    if (prefix.endsWith('/') && !prefix.includes('${')) out.add(prefix);
+  };
+  for (const g of GLOBAL_CONDITION_KEYS) add(g.key);
+  for (const svc of catalog.services.values()) for (const info of svc.conditionKeys.values()) add(info.key);
+  return [...out];
+});
 
 /**
  * The nearest real key for an unknown one, ready to write into the policy: "aws:PrincipleTag/team" →

@@ -9,20 +9,16 @@ import type { ConditionEntry, Statement } from '../../parser/policyModel';
 import { actionSupportsKey, conditionSites, effectOf } from './conditionUtil';
 import { isGlobalTagKey } from './conditionKeySupport';
 import { perCatalog } from '../../knowledge/perCatalog';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
 
-const memoOf = perCatalog((): Map<string, boolean> => new Map());
+const memoOf = perCatalog(() => new StringMemo<boolean>(5000));
 
 /** Whether any action of the service supports the tag key (memoised per catalog and key family). */
 export function serviceSupportsKey(catalog: IamCatalog, service: ServiceInfo, key: string): boolean {
-  const m = memoOf(catalog);
   // all aws:ResourceTag/<x> behave the same: memoise pattern keys on their pattern, not the tag name
   const info = catalog.getConditionKey(key);
   const family = info?.isPattern ? info.key.toLowerCase() : key.toLowerCase();
-  const id = `${service.prefix}|${family}`;
-  let v = m.get(id);
-  if (v === undefined) m.set(detach(id), (v = service.actions.some((a) => actionSupportsKey(catalog, a, key))));
-  return v;
+  return memoOf(catalog).get(`${service.prefix}|${family}`, undefined, () => service.actions.some((a) => actionSupportsKey(catalog, a, key)));
 }
 
 export interface TagKeyGap {

@@ -13,7 +13,7 @@ import type { Severity } from '../rule';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import { perCatalog } from '../../knowledge/perCatalog';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
 
 export interface ArnProblem {
   readonly code: string;
@@ -46,24 +46,16 @@ export function resourceItems(policy: PolicyDocument): readonly ResourceItem[] {
   });
 }
 
-const memoOf = perCatalog((): Map<string, readonly ArnProblem[]> => new Map());
+// large enough for a 10,000-statement document: every ARN rule reads the same analysis
+const memoOf = perCatalog(() => new StringMemo<readonly ArnProblem[]>(50_000));
 
 export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProblem[] {
-  const byValue = memoOf(catalog);
-  let hit = byValue.get(value);
-  if (!hit) {
-    value = detach(value);
-    hit = compute(catalog, value);
-    // large enough for a 10,000-statement document: every ARN rule reads the same analysis
-    if (byValue.size > 50_000) byValue.clear();
-    byValue.set(value, hit);
-  }
-  return hit;
+  return memoOf(catalog).get(value, catalog, compute);
 }
 
 const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'resource'] as const;
 
-function compute(catalog: IamCatalog, value: string): readonly ArnProblem[] {
+function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
   if (value === '*') return [];
   // API Gateway resource policies may write "execute-api:/stage/METHOD/path", which API Gateway expands to the
   // API's ARN (API Gateway Developer Guide, apigateway-resource-policies-examples)

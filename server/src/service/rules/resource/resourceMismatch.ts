@@ -10,7 +10,7 @@ import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
 import { isTemplateSubstitution } from './arnRule';
 import { perCatalog } from '../../knowledge/perCatalog';
-import { detach } from '../../util/detach';
+import { StringMemo } from '../../util/stringMemo';
 
 /** "object ARNs ("arn:…"), bucket ARNs ("arn:…")": what an action accepts, for messages. */
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
@@ -138,25 +138,18 @@ const SOME_UNKNOWN = 2;
  * strings, and the same pairs come back on every keystroke: memoised per catalog (bounded). Inside, each distinct
  * resource-type list (shared by a service's actions that take the same types) is judged once.
  */
-const pairMemo = perCatalog((): Map<string, Map<string, number>> => new Map());
+const pairMemo = perCatalog(() => new StringMemo<StringMemo<number>>(5000));
 
 function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[], arnValue: string): number {
-  const byPattern = pairMemo(catalog);
-  let byArn = byPattern.get(pattern);
-  if (!byArn) {
-    if (byPattern.size > 5000) byPattern.clear();
-    byPattern.set(detach(pattern), (byArn = new Map()));
-  }
-  let v = byArn.get(arnValue);
-  if (v === undefined) {
-    v = computePairVerdict(actions, policyArn(arnValue));
-    if (byArn.size > 1000) byArn.clear();
-    byArn.set(detach(arnValue), v);
-  }
-  return v;
+  return pairMemo(catalog).get(pattern, undefined, newArnMemo).get(arnValue, actions, computePairVerdict);
 }
 
-function computePairVerdict(actions: readonly ActionInfo[], arn: PolicyArn): number {
+function newArnMemo(): StringMemo<number> {
+  return new StringMemo<number>(1000);
+}
+
+function computePairVerdict(arnValue: string, actions: readonly ActionInfo[]): number {
+  const arn = policyArn(arnValue);
   let bits = 0;
   const seen = new Map<object, boolean | undefined>();
   for (const a of actions) {
@@ -202,18 +195,16 @@ function describedTypes(types: readonly ResourceTypeInfo[]): { text: string; dat
 }
 
 // the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
-const fitCache = new WeakMap<ResourceTypeInfo, Map<string, boolean>>();
+const fitCache = new WeakMap<ResourceTypeInfo, StringMemo<boolean>>();
 
 function fitsType(arn: string, type: ResourceTypeInfo): boolean {
   let byArn = fitCache.get(type);
-  if (!byArn) fitCache.set(type, (byArn = new Map()));
-  let hit = byArn.get(arn);
-  if (hit === undefined) {
-    hit = arnMatchesTemplate(arn, type.template);
-    if (byArn.size > 20_000) byArn.clear();
-    byArn.set(detach(arn), hit);
-  }
-  return hit;
+  if (!byArn) fitCache.set(type, (byArn = new StringMemo(20_000)));
+  return byArn.get(arn, type, fitsTemplate);
+}
+
+function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
+  return arnMatchesTemplate(arn, type.template);
 }
 
 
