@@ -22,10 +22,8 @@ export function depthLimitReason(limits: DocumentLimits = DEFAULT_LIMITS): strin
   return `The file nests objects and arrays more than ${limits.maxDepth} levels deep: analysis was skipped.`;
 }
 
-/** Why the document must not be analysed (size, or bracket nesting found by a text scan), or undefined. */
-export function exceededLimit(text: string, limits: DocumentLimits = DEFAULT_LIMITS): string | undefined {
-  const tooLong = sizeLimitReason(text, limits);
-  if (tooLong) return tooLong;
+/** Why the brackets of a YAML or HCL text nest too deep (a text scan run before its parser), or undefined. */
+export function nestingLimitReason(text: string, limits: DocumentLimits = DEFAULT_LIMITS): string | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -11,7 +11,7 @@ import { findCloudFormationPolicies, isCloudFormationTemplate } from './containe
 import { parseYaml } from './containers/yamlTree';
 import { parseTerraform } from './containers/terraform';
 import { asJsonNode } from './containers/nodes';
-import { DEFAULT_LIMITS, depthLimitReason, exceededLimit, sizeLimitReason, type DocumentLimits } from './limits';
+import { DEFAULT_LIMITS, depthLimitReason, nestingLimitReason, sizeLimitReason, type DocumentLimits } from './limits';
 import { skippedDocument } from './skippedDocument';
 
 export interface ParseOptions {
@@ -61,7 +61,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     const kind = detectContainer(text, uri, options.languageId);
     if (kind === 'yaml' || kind === 'terraform') {
       // their parsers are measured before they run; JSON's measures itself while parsing
-      const tooDeep = exceededLimit(text, limits);
+      const tooDeep = nestingLimitReason(text, limits);
       if (tooDeep) return skippedDocument(text, uri, options.languageId ?? '', tooDeep);
       return kind === 'yaml' ? parseYamlDocument(text, uri) : parseTerraformDocument(text, uri);
     }
