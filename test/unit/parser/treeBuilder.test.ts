@@ -4,18 +4,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildTree } from '../../../server/src/service/parser/treeBuilder';
 import { parseJson } from '../../../server/src/service/parser/jsonTree';
 import { createIamLanguageService } from '../../../server/src/service';
-import { REPO_ROOT, testCatalog } from '../../support/catalog';
+import { testCatalog } from '../../support/catalog';
+import { corpusTexts } from '../../support/corpus';
 
 const OPTIONS = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false };
-const CORPUS = join(REPO_ROOT, 'test', 'fixtures', 'policies');
-const corpus = (readdirSync(CORPUS, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(CORPUS, f), 'utf8'));
+const corpus = corpusTexts();
 
 /** Node-for-node comparison; returns the first difference as a path, or undefined. */
 function difference(a: Node | undefined, b: Node | undefined, path = '$'): string | undefined {

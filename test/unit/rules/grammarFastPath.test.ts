@@ -3,18 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import policySchemaValidator from '../../../server/src/service/rules/grammar/policySchemaValidator.generated';
 import { plainlyValid } from '../../../server/src/service/rules/grammar/plainlyValid';
-import { REPO_ROOT } from '../../support/catalog';
+import { corpusTexts } from '../../support/corpus';
+import { prng } from '../../support/policyGenerator';
 
-const CORPUS = join(REPO_ROOT, 'test', 'fixtures', 'policies');
-const corpus: string[] = (readdirSync(CORPUS, { recursive: true }) as string[])
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => readFileSync(join(CORPUS, f), 'utf8'))
-  .filter((text) => parseTree(text)?.type === 'object');
+const corpus = corpusTexts().filter((text) => parseTree(text)?.type === 'object');
 
 /** Both verdicts for one text: the fast walk and the schema. */
 function verdicts(text: string): { plain: boolean; schema: boolean } {
@@ -33,16 +28,6 @@ test('on the real-policy corpus the walk never accepts what the schema rejects, 
   assert.ok(corpus.length > 100, `corpus of ${corpus.length}`);
   assert.ok(plain > corpus.length / 2, `only ${plain} of ${corpus.length} corpus policies took the fast path`);
 });
-
-/** Small seeded PRNG (mulberry32): the same mutations on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REPLACEMENTS: unknown[] = ['x', '', '*', 5, 0, true, false, null, [], ['a'], [1], [['a']], [null], {}, { a: 'b' }, { a: 1 }, { a: ['b'] }, { a: [1] }, { a: { b: 'c' } }, 'Allow', 'allow', 'Deny', '2012-10-17', '2012-10-18'];
 const KEYS = ['Version', 'Id', 'Statement', 'Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'action', 'Principl', 'StringEquals', 'aws:SourceIp'];

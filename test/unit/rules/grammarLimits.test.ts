@@ -8,11 +8,8 @@ import { createIamLanguageService } from '../../../server/src/service';
 import { parseDocument } from '../../../server/src/service/parser/parseDocument';
 import { formatCount, policyBytes, policyCharacters, policyNonWhitespace } from '../../../server/src/service/rules/limits/policySize';
 import { limitsRules } from '../../../server/src/service/rules/limits';
-import { REPO_ROOT, testCatalog } from '../../support/catalog';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const CORPUS = join(REPO_ROOT, 'test', 'fixtures', 'policies');
+import { testCatalog } from '../../support/catalog';
+import { corpusTexts } from '../../support/corpus';
 
 test('counts on the policy span: non-whitespace, all characters, UTF-8 bytes', () => {
   const text = '{ "Statement" : [ { "Sid": "caf\u00e9" } ] }\n';
@@ -29,7 +26,7 @@ test('whitespace counted from the tree equals a count over every character, spac
     '{"Statement":[]}',
     '{ "Statement" : [ { } , [ ] , "a b  c" , "\\u0020x" , 1.5e3 , true , null , { "k k" : [ "v\\t v" ] } ] }',
     '\r\n\t{\n\t"Version":"2012-10-17",\r\n "Statement":[{"Effect":"Allow","Action":["s3:Get*" , "s3:List*"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":["a team", " x "]}}}]}  \n',
-    ...['aws', 'real'].flatMap((dir) => readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(CORPUS, dir, f), 'utf8'))),
+    ...corpusTexts(),
   ];
   let compared = 0;
   for (const text of texts) {

@@ -5,14 +5,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createIamLanguageService, ALL_RULES, type Finding, type PolicyType } from '../../../server/src/service';
-import { REPO_ROOT, testCatalog } from '../../support/catalog';
+import { testCatalog } from '../../support/catalog';
+import { corpusFiles, POLICIES_DIR } from '../../support/corpus';
 
-const POLICIES_DIR = join(REPO_ROOT, 'test', 'fixtures', 'policies');
-const ROOTS = [join(POLICIES_DIR, 'aws'), join(POLICIES_DIR, 'real')];
 
 /**
  * Policy types the file name cannot announce (path relative to test/fixtures/policies). Everything else is
@@ -280,23 +279,13 @@ const KNOWN_FALSE: ReadonlyArray<{ readonly finding: string; readonly why: strin
   // AmazonBedrockFullAccess's "arn:*:kms:*:::*") were fixed by the resource rules' author and are asserted above now
 ];
 
-function policyFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...policyFiles(p));
-    else if (name.endsWith('.json')) out.push(p);
-  }
-  return out;
-}
-
 interface Located extends Finding {
   readonly file: string;
   /** the flagged text as written (JSON string tokens keep their quotes) */
   readonly value: string;
 }
 
-const FILES = ROOTS.flatMap((r) => policyFiles(r));
+const FILES = corpusFiles();
 const service = createIamLanguageService({ catalog: testCatalog(), rules: ALL_RULES, rethrow: true });
 
 function findingsOf(path: string): Located[] {
