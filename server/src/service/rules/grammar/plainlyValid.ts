@@ -14,6 +14,15 @@ const NOT_RESOURCE = 8;
 const PRINCIPAL = 16;
 const NOT_PRINCIPAL = 32;
 const EFFECT = 64;
+const ELEMENT_BITS: ReadonlyMap<string, number> = new Map([
+  ['Effect', EFFECT],
+  ['Action', ACTION],
+  ['NotAction', NOT_ACTION],
+  ['Resource', RESOURCE],
+  ['NotResource', NOT_RESOURCE],
+  ['Principal', PRINCIPAL],
+  ['NotPrincipal', NOT_PRINCIPAL],
+]);
 
 /** True only when POLICY_SCHEMA certainly accepts the policy whose root is `root`. */
 export function plainlyValid(root: JsonNode): boolean {
@@ -48,37 +57,23 @@ function plainStatement(statement: JsonNode): boolean {
   for (const prop of statement.children ?? []) {
     const [keyNode, value] = prop.children ?? [];
     if (!keyNode || !value) return false;
-    switch (keyNode.value) {
+    const key = keyNode.value as string;
+    switch (key) {
       case 'Sid':
         if (value.type !== 'string') return false;
         break;
       case 'Effect':
         if (value.type !== 'string' || !(VALID_EFFECTS as readonly unknown[]).includes(value.value)) return false;
-        present |= EFFECT;
         break;
       case 'Action':
-        if (!stringOrStrings(value)) return false;
-        present |= ACTION;
-        break;
       case 'NotAction':
-        if (!stringOrStrings(value)) return false;
-        present |= NOT_ACTION;
-        break;
       case 'Resource':
-        if (!stringOrStrings(value)) return false;
-        present |= RESOURCE;
-        break;
       case 'NotResource':
         if (!stringOrStrings(value)) return false;
-        present |= NOT_RESOURCE;
         break;
       case 'Principal':
-        if (!plainPrincipal(value)) return false;
-        present |= PRINCIPAL;
-        break;
       case 'NotPrincipal':
         if (!plainPrincipal(value)) return false;
-        present |= NOT_PRINCIPAL;
         break;
       case 'Condition':
         if (!plainCondition(value)) return false;
@@ -86,6 +81,7 @@ function plainStatement(statement: JsonNode): boolean {
       default:
         return false;
     }
+    present |= ELEMENT_BITS.get(key) ?? 0;
   }
   // Effect, one of each required pair, and neither pair written twice
   const action = present & (ACTION | NOT_ACTION);
