@@ -153,6 +153,8 @@ export const EVALUATION_SERVER_COMMANDS = {
   simulate: 'iamPolicy.server.simulate',
   /** arguments: [ExplainAccessDeniedParams] -> ExplainAccessDeniedResult */
   explainAccessDenied: 'iamPolicy.server.explainAccessDenied',
+  /** arguments: [uri: string, range: Range] -> opens the file at the statement (window/showDocument); CodeLens target */
+  revealStatement: 'iamPolicy.server.revealStatement',
   /** arguments: [{uri, action, resource}] -> applies the grant with workspace/applyEdit; returns {applied: boolean} */
   addGrant: 'iamPolicy.server.addGrant',
 } as const;
@@ -161,8 +163,6 @@ export const EVALUATION_SERVER_COMMANDS = {
 export const EVALUATION_CLIENT_COMMANDS = {
   simulateRequest: 'iamPolicy.simulateRequest',
   explainAccessDenied: 'iamPolicy.explainAccessDenied',
-  /** arguments: [uri: string, range: Range]: opens a file and highlights a statement (CodeLens target) */
-  revealStatement: 'iamPolicy.revealStatement',
 } as const;
 
 /** Files the editor treats as policy tests. */

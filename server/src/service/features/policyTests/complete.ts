@@ -82,7 +82,7 @@ function isPolicyPathValue(path: KeyPath): boolean {
 }
 
 function isContextPath(path: KeyPath): boolean {
-  return path.length === 3 && path[0] === 'tests' && path[2] === 'context';
+  return (path.length === 3 && path[0] === 'tests' && path[2] === 'context') || (path.length === 1 && path[0] === 'context');
 }
 
 function keyItem(k: KeyInfo, yaml: boolean, range: Range, cur: TestFileCursor): CompletionItem {

@@ -37,13 +37,16 @@ export const FILE_KEYS: readonly KeyInfo[] = [
   { key: 'policies', value: 'object', doc: 'The policy set every test below is evaluated against, by kind: `identity`, `boundary`, `session`, `scp`, `rcp`, `resource`.' },
   { key: 'principal', value: 'principal', doc: 'The default principal of the tests: an IAM user, role, assumed-role session, federated user or account ARN, a service principal, or `anonymous`.' },
   { key: 'resourceAccount', value: 'account', doc: 'The account that owns the resources (default: from the resource ARN, else the principal\'s account).' },
+  { key: 'context', value: 'context', doc: 'Context keys every test starts from; a test\'s own `context` keys replace them.' },
   { key: 'tests', value: 'tests', doc: 'The tests: each a request (action, resource, context) and the expected verdict.' },
   { key: 'description', value: 'string', doc: 'What the file tests (ignored by the runner).' },
+  { key: '$schema', value: 'string', doc: 'A JSON schema for editors (ignored by the runner).' },
   ...ANNOTATION_KEYS,
 ];
 
 export const TEST_KEYS: readonly KeyInfo[] = [
   { key: 'name', value: 'string', doc: 'The test\'s name, shown in reports and in the editor.' },
+  { key: 'description', value: 'string', doc: 'What the test shows (ignored by the runner).' },
   { key: 'action', value: 'action', doc: 'The requested action, `service:Action` (one action, no wildcards).' },
   { key: 'resource', value: 'resource', doc: 'The requested resource ARN (`*` for actions without a resource).' },
   { key: 'principal', value: 'principal', doc: 'Overrides the file\'s principal for this test.' },
@@ -57,6 +60,7 @@ export const TEST_KEYS: readonly KeyInfo[] = [
 
 export function keysFor(path: readonly (string | number)[]): readonly KeyInfo[] | undefined {
   if (path.length === 0) return FILE_KEYS;
+  if (path.length === 1 && path[0] === 'context') return undefined;
   if (path.length === 1 && path[0] === 'policies') return POLICY_KIND_KEYS;
   if (path.length === 2 && path[0] === 'tests' && typeof path[1] === 'number') return TEST_KEYS;
   if (path.length === 3 && path[0] === 'tests' && path[2] === 'policies') return POLICY_KIND_KEYS;

@@ -21,7 +21,7 @@ export function hoverTestFile(doc: TextDocument, offset: number, catalog: IamCat
   const parent = at.path.slice(0, -1);
   const range = (n: { offset: number; length: number }) => ({ start: doc.positionAt(n.offset), end: doc.positionAt(n.offset + n.length) });
   const md = (text: string, n: { offset: number; length: number }): Hover => ({ contents: { kind: 'markdown', value: text }, range: range(n) });
-  const inContext = parent.length === 3 && parent[0] === 'tests' && parent[2] === 'context';
+  const inContext = (parent.length === 3 && parent[0] === 'tests' && parent[2] === 'context') || (parent.length === 1 && parent[0] === 'context');
   if (at.onKey) {
     if (inContext && typeof key === 'string') return md(conditionKeyHover(catalog, key, undefined), keyNode);
     const info = keyInfoAt(at.path);
