@@ -11,6 +11,7 @@ import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { withEvaluationFeatures } from './evaluation';
 
 applyV8Flags();
 
@@ -48,10 +49,12 @@ process.on('unhandledRejection', (reason) => connection.console.error(formatErro
 const catalogPath = join(__dirname, 'iam-catalog.json');
 const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
 
-startServer(connection, {
+const runtime = {
   name,
   version,
   loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
-  docsUrl: (code) => `${rulesDoc}#${code.toLowerCase()}`,
-});
+  docsUrl: (code: string) => `${rulesDoc}#${code.toLowerCase()}`,
+};
+// the evaluation features (policy tests, simulate, explain access denied) share the connection and the catalog
+startServer(withEvaluationFeatures(connection, runtime), runtime);
 connection.listen();

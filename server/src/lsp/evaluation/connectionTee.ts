@@ -68,7 +68,7 @@ export function teeConnection(real: Connection, guest: GuestFeatures): Connectio
   };
   const call = (name: string, ...args: unknown[]): unknown => (host.get(name) as ((...a: unknown[]) => unknown) | undefined)?.(...args);
 
-  real.onInitialize(async (params, token, workDone) => {
+  real.onInitialize((async (params: InitializeParams, token: CancellationToken, workDone: unknown) => {
     const h = hostHandler<(p: InitializeParams, t: CancellationToken, w: unknown) => InitializeResult | ResponseError<unknown> | Promise<InitializeResult | ResponseError<unknown>>>('onInitialize');
     const result = h ? await h(params, token, workDone) : { capabilities: {} };
     if (result instanceof ResponseError) return result;
@@ -78,7 +78,7 @@ export function teeConnection(real: Connection, guest: GuestFeatures): Connectio
     if (typeof result.capabilities.textDocumentSync === 'object') capabilities.textDocumentSync = { ...result.capabilities.textDocumentSync, save: { includeText: false } };
     capabilities.executeCommandProvider = { commands: [...(result.capabilities.executeCommandProvider?.commands ?? []), ...guest.commands] };
     return { ...result, capabilities };
-  });
+  }) as never);
   real.onInitialized((params) => {
     call('onInitialized', params);
     guest.initialized();
@@ -86,17 +86,17 @@ export function teeConnection(real: Connection, guest: GuestFeatures): Connectio
 
   // requests answered per document
   const route = <P extends { textDocument: { uri: string } }, R>(name: string, guestAnswer: (p: P, t: CancellationToken) => Promise<R>, empty: R) =>
-    (params: P, token: CancellationToken, ...rest: unknown[]): unknown => {
+    ((params: P, token: CancellationToken, ...rest: unknown[]): unknown => {
       if (guest.owns(params.textDocument.uri)) return guestAnswer(params, token);
       const h = host.get(name) as ((...a: unknown[]) => unknown) | undefined;
       return h ? h(params, token, ...rest) : empty;
-    };
+    }) as never;
   real.onHover(route<HoverParams, Hover | null>('onHover', (p, t) => guest.hover(p, t), null));
   real.onCompletion(route<CompletionParams, CompletionList>('onCompletion', (p, t) => guest.completion(p, t), { isIncomplete: false, items: [] }));
   real.onCodeLens(route<CodeLensParams, CodeLens[]>('onCodeLens', (p, t) => guest.codeLens(p, t), []));
   real.onCodeAction(route<CodeActionParams, CodeAction[]>('onCodeAction', (p, t) => guest.codeAction(p, t), []));
   real.languages.diagnostics.on(
-    route<DocumentDiagnosticParams, unknown>('diagnostics.on', async (p) => ({ kind: DocumentDiagnosticReportKind.Full, items: await guest.diagnostics(p.textDocument.uri) }), { kind: DocumentDiagnosticReportKind.Full, items: [] }) as never,
+    route<DocumentDiagnosticParams, unknown>('diagnostics.on', async (p) => ({ kind: DocumentDiagnosticReportKind.Full, items: await guest.diagnostics(p.textDocument.uri) }), { kind: DocumentDiagnosticReportKind.Full, items: [] }),
   );
   real.onExecuteCommand(async (params, token, ...rest) => {
     if (guest.commands.includes(params.command)) return guest.executeCommand(params, token);

@@ -1,7 +1,10 @@
 // The keys of a policy test file (`*.iamtest.yaml` / `*.iamtest.json`, shared/spec/commands.md "test") as the
 // editor explains and completes them: where each key may appear, what value it takes, one line of help.
 // The engine's loader is what reads the file for evaluation; this table only drives completion, hover and
-// the editor's own checks, and must accept every key the loader accepts.
+// the editor's own checks; keysFor offers only the keys the loader accepts (a unit test checks that every
+// loader key is documented here).
+
+import { FILE_KEYS as LOADER_FILE_KEYS, TEST_KEYS as LOADER_TEST_KEYS } from '../../evaluation/testFile';
 
 export type ValueKind = 'policyList' | 'policyLevels' | 'policy' | 'principal' | 'tests' | 'string' | 'action' | 'resource' | 'context' | 'expect' | 'account' | 'object' | 'any';
 
@@ -58,11 +61,14 @@ export const TEST_KEYS: readonly KeyInfo[] = [
   ...ANNOTATION_KEYS,
 ];
 
+const ACCEPTED_FILE_KEYS = FILE_KEYS.filter((k) => (LOADER_FILE_KEYS as readonly string[]).includes(k.key));
+const ACCEPTED_TEST_KEYS = TEST_KEYS.filter((k) => (LOADER_TEST_KEYS as readonly string[]).includes(k.key));
+
 export function keysFor(path: readonly (string | number)[]): readonly KeyInfo[] | undefined {
-  if (path.length === 0) return FILE_KEYS;
+  if (path.length === 0) return ACCEPTED_FILE_KEYS;
   if (path.length === 1 && path[0] === 'context') return undefined;
   if (path.length === 1 && path[0] === 'policies') return POLICY_KIND_KEYS;
-  if (path.length === 2 && path[0] === 'tests' && typeof path[1] === 'number') return TEST_KEYS;
+  if (path.length === 2 && path[0] === 'tests' && typeof path[1] === 'number') return ACCEPTED_TEST_KEYS;
   if (path.length === 3 && path[0] === 'tests' && path[2] === 'policies') return POLICY_KIND_KEYS;
   return undefined;
 }
