@@ -138,7 +138,10 @@ function yamlCursor(text: string, offset: number): TestFileCursor {
   const line = readLine(text, start, end);
   const col = offset - start;
   const parents = ancestors(text, start, line.content, line.dash);
-  // on the key (or where a key goes): before its separator
+  // on the key (or where a key goes): before its separator, or right after a ":" that ends the line (no space
+  // typed yet: "aws:" is a condition key being typed, not the key "aws" with an empty value)
+  const typingKey = line.key !== undefined && col === line.afterColon && col === line.text.trimEnd().length && !line.text.endsWith(' ');
+  if (typingKey) return { path: parents, inKey: true, prefix: line.text.slice(line.content, col), start: start + line.content, end: start + col, word: line.text.slice(line.content, col), quoted: false };
   if (line.key === undefined || col < (line.afterColon ?? 0)) {
     // "- policies/a.json": an item of a list of scalars (policy paths), not a key
     if (line.dash >= 0 && line.key === undefined && isScalarListContext(parents)) return token(start, line.text, line.content, col, parents, false);

@@ -2,7 +2,7 @@
 // principal's only identity policy; a resource or trust policy as the resource's policy (no identity policy:
 // enough for same-account grants, and the verdict says when the caller's side would also need an Allow); an
 // SCP, RCP or permissions boundary under an identity policy that allows everything, so the verdict is the
-// limit's own. Says in words what it did, for the result view.
+// limit's own (a deny-list SCP, one without any Allow, next to FullAWSAccess as AWS attaches it by default). Says in words what it did, for the result view.
 
 import type { PolicyDocument } from '../../parser/policyModel';
 import { evalPolicy, policyFromText } from '../../evaluation/policyInput';
@@ -14,6 +14,12 @@ const ALLOW_ALL_TEXT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","
 let allowAll: EvalPolicy | undefined;
 export function allowAllIdentity(): EvalPolicy {
   return (allowAll ??= policyFromText(ALLOW_ALL_NAME, ALLOW_ALL_TEXT, 'identity').policy!);
+}
+
+export const FULL_AWS_ACCESS_NAME = 'FullAWSAccess';
+let fullAccess: EvalPolicy | undefined;
+function fullAwsAccess(): EvalPolicy {
+  return (fullAccess ??= policyFromText(FULL_AWS_ACCESS_NAME, ALLOW_ALL_TEXT, 'scp').policy!);
 }
 
 export interface Placement {
@@ -32,6 +38,10 @@ export function placeAlone(name: string, text: string, doc: PolicyDocument): Pla
     case 'trust':
       return { set: { resource: policy }, setting: `${name} as the role's trust policy` };
     case 'scp':
+      // a deny-list SCP is attached next to FullAWSAccess (AWS attaches it by default); an allow-list SCP stands alone
+      if (!doc.statements.some((s) => s.effect?.value === 'Allow')) {
+        return { set: { identity: [allowAllIdentity()], scp: [[fullAwsAccess(), policy]] }, setting: `${name} next to FullAWSAccess as the only SCP level, over an identity policy that allows everything` };
+      }
       return { set: { identity: [allowAllIdentity()], scp: [[policy]] }, setting: `${name} as the only SCP, over an identity policy that allows everything` };
     case 'rcp':
       return { set: { identity: [allowAllIdentity()], rcp: [[policy]] }, setting: `${name} as the only RCP, over an identity policy that allows everything` };

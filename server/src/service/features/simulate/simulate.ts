@@ -8,7 +8,7 @@ import { evaluate } from '../../evaluation/evaluate';
 import type { ContextValue } from '../../evaluation/types';
 import type { SimulateParams, SimulateResult } from '../../../evaluationProtocol';
 import { outcomeMarkdown, toOutcome } from './outcome';
-import { ALLOW_ALL_NAME, placeAlone } from './placement';
+import { ALLOW_ALL_NAME, FULL_AWS_ACCESS_NAME, placeAlone } from './placement';
 
 export const DEFAULT_PRINCIPAL = 'arn:aws:iam::111122223333:role/SimulatedRole';
 
@@ -19,7 +19,7 @@ export function simulateOnPolicy(params: SimulateParams, name: string, text: str
   const context: Record<string, ContextValue> = {};
   for (const [k, v] of Object.entries(params.context ?? {})) context[k] = typeof v === 'string' ? v : [...v];
   const result = evaluate(placement.set, { principal, action: params.action.trim(), resource, context }, { catalog });
-  const uriOf = (policyName: string) => (policyName === ALLOW_ALL_NAME ? '' : params.uri);
+  const uriOf = (policyName: string) => (policyName === ALLOW_ALL_NAME || policyName === FULL_AWS_ACCESS_NAME ? '' : params.uri);
   const outcome = toOutcome(result, uriOf);
   const request = { action: params.action.trim(), resource, principal, context: params.context ?? {} };
   const contextLines = Object.entries(request.context).map(([k, v]) => `- \`${k}\` = ${typeof v === 'string' ? `\`${v}\`` : `[${v.map((x) => `\`${x}\``).join(', ')}]`}`);
@@ -34,7 +34,7 @@ export function simulateOnPolicy(params: SimulateParams, name: string, text: str
     '',
     `Evaluated with ${placement.setting}.`,
   ].join('\n');
-  return { ...outcome, decidedBy: outcome.decidedBy.filter((r) => r.uri !== ''), request, setting: placement.setting, markdown };
+  return { ...outcome, decidedBy: outcome.decidedBy.filter((r) => r.uri !== ''), misses: outcome.misses.filter((m) => m.ref.uri !== ''), request, setting: placement.setting, markdown };
 }
 
 /** A resource or trust policy's first named principal; otherwise a role in the example account. */
