@@ -14,7 +14,8 @@ export const ADD_ALLOW = 'Add the Allow…';
 export async function explainAccessDenied(client: LanguageClient, highlighter: StatementHighlighter, reports: ReportView, message?: string): Promise<ExplainAccessDeniedResult | undefined> {
   let text = message;
   if (text === undefined) {
-    const clip = await Promise.resolve(env.clipboard.readText()).catch(() => '');
+    // the clipboard is a convenience: never wait on it (a browser may hold the read behind a permission prompt)
+    const clip = await Promise.race([Promise.resolve(env.clipboard.readText()).catch(() => ''), new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))]);
     const looksDenied = /not authorized to perform|"context"\s*:/i.test(clip);
     text = await window.showInputBox({
       title: 'Explain access denied',
