@@ -3,7 +3,7 @@
 // highlighted, a missing Allow is offered as an edit ("Add the Allow…" → pick the identity policy → the
 // narrowest statement is appended and highlighted). The full explanation opens beside the editor.
 
-import { env, window, workspace } from 'vscode';
+import { env, UIKind, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPLAIN_ACCESS_DENIED_REQUEST, type ExplainAccessDeniedResult, type GrantProposal } from '../../../server/src/evaluationProtocol';
 import type { ReportView } from './reportView';
@@ -14,8 +14,9 @@ export const ADD_ALLOW = 'Add the Allow…';
 export async function explainAccessDenied(client: LanguageClient, highlighter: StatementHighlighter, reports: ReportView, message?: string): Promise<ExplainAccessDeniedResult | undefined> {
   let text = message;
   if (text === undefined) {
-    // the clipboard is a convenience: never wait on it (a browser may hold the read behind a permission prompt)
-    const clip = await Promise.race([Promise.resolve(env.clipboard.readText()).catch(() => ''), new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))]);
+    // the clipboard is a convenience: desktop only (in a browser the read needs a permission and fails with a
+    // notification), and never waited on for long
+    const clip = env.uiKind === UIKind.Web ? '' : await Promise.race([Promise.resolve(env.clipboard.readText()).then((t) => t, () => ''), new Promise<string>((resolve) => setTimeout(() => resolve(''), 300))]);
     const looksDenied = /not authorized to perform|"context"\s*:/i.test(clip);
     text = await window.showInputBox({
       title: 'Explain access denied',

@@ -89,7 +89,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
       catalog: catalog(),
       resolver: (p) => (path ? files.read(FileReader.resolveFrom(path, p)) : { error: 'the test file is not on disk' }),
       uriOf: (name, file) => (file ? file : path ? pathToUri(FileReader.resolveFrom(path, name)) : uri),
-      ...(runtime.docsUrl ? { docsUrl: (code: string) => runtime.docsUrl!(code).replace(/rules\.md#.*/, `policy-tests.md#${code.toLowerCase()}`) } : {}),
+      ...(runtime.docsUrl ? { docsUrl: (code: string) => runtime.docsUrl!(code).replace(/rules\.md#.*/, `policy-test-diagnostics.md#${code.toLowerCase()}`) } : {}),
     });
     const referenced = new Set(path ? result.referencedPaths.map((p) => FileReader.resolveFrom(path, p)) : []);
     const entry = { ...result, referenced };
