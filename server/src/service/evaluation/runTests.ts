@@ -99,7 +99,8 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     if (errors.length > 0) return { ...base, pass: false, error: errors[0]! };
     const context = mergeContext(suite.context, test.context);
     const resourceAccount = test.resourceAccount?.value ?? suite.resourceAccount?.value;
-    const evaluation = evaluate(set, { principal, action: test.action.value, resource: test.resource.value, context, ...(resourceAccount ? { resourceAccount } : {}) }, options.catalog ? { catalog: options.catalog } : {});
+    const managementAccount = test.managementAccount?.value ?? suite.managementAccount?.value;
+    const evaluation = evaluate(set, { principal, action: test.action.value, resource: test.resource.value, context, ...(resourceAccount ? { resourceAccount } : {}), ...(managementAccount ? { managementAccount } : {}) }, options.catalog ? { catalog: options.catalog } : {});
     const pass = test.expect ? matchesExpectation(evaluation.verdict, test.expect.value) : false;
     return { ...base, verdict: evaluation.verdict, pass, evaluation, ...(test.expect ? {} : { error: 'The test has no expect.' }) };
   });
