@@ -20,7 +20,7 @@ function cli(args: string[], cwd = DIR): { status: number | null; stdout: string
 }
 
 interface JsonDoc {
-  results: { file?: string; name: string; verdict?: string; expect?: string; pass?: boolean; decidedBy?: { policy: string; statement: number; sid?: string; range: { start: { line: number; character: number } } }[]; missingContextKeys?: string[] }[];
+  results: { file?: string; name: string; action?: string; verdict?: string; expect?: string; pass?: boolean; decidedBy?: { policy: string; statement: number; sid?: string; range: { start: { line: number; character: number } } }[]; missingContextKeys?: string[] }[];
   summary: Record<string, number>;
 }
 
@@ -103,7 +103,7 @@ test('simulate: flags for every policy kind, SCP levels in flag order, json resu
   const base = ['simulate', '--identity', 'policies/deploy.json', '--boundary', 'policies/boundary.json', '--scp', 'org/root-allow.json', '--scp-level', '--scp', 'org/ou-deny-regions.json', '--principal', 'arn:aws:iam::111122223333:role/deploy', '--action', 's3:PutObject', '--action', 's3:DeleteObject', '--resource', 'arn:aws:s3:::artifacts/x'];
   const r = cli([...base, '--context', 'aws:RequestedRegion=eu-west-1', '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
-  const doc = JSON.parse(r.stdout) as JsonDoc & { results: { action: string }[] };
+  const doc = JSON.parse(r.stdout) as JsonDoc;
   assert.deepEqual(doc.results.map((x) => [x.action, x.verdict]), [['s3:PutObject', 'allowed'], ['s3:DeleteObject', 'implicitly-denied']]);
   assert.equal('pass' in doc.results[0]!, false);
   assert.equal('expect' in doc.results[0]!, false);
