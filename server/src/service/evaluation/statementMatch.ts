@@ -80,9 +80,13 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
       },
     };
   }
-  // Resource / NotResource (absent in trust policies: the role itself is the resource)
+  // Resource / NotResource: absent in role trust policies (the role itself is the resource); a statement of any
+  // other kind without one is invalid and IAM would reject the policy, so it matches nothing here
   const flip: string[] = [];
   const res = s.resource;
+  if (!res && !input.checkPrincipal) {
+    return { matched: false, effect, flipKeys: NONE, mismatch: { element: 'resource', message: 'The statement has no Resource or NotResource.', offset: s.node.offset, length: s.node.length } };
+  }
   if (res) {
     let anyResource = false;
     let resourceDependsOnAbsent = false;
