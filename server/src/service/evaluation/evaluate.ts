@@ -152,10 +152,10 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
     // same account
     const direct = by(['direct', 'wildcard']);
     const roleLevel = by(['role']);
-    // a federated-user session without a session policy has no permissions of its own (GetFederationToken)
-    if (direct.length > 0 && caller.type !== 'federated-user') {
-      require({ kind: 'resource' }, direct, resCandidates, '');
-    } else if (direct.length > 0) {
+    // a grant to the exact user, role session or federated-user session ARN (or to "*") is not limited by an
+    // implicit deny in the boundary or session policy; for a federated user it comes "in addition to the
+    // permissions that are granted by the session policies" (STS GetFederationToken reference)
+    if (direct.length > 0) {
       require({ kind: 'resource' }, direct, resCandidates, '');
     } else {
       const idAllows = matchedAllows('identity');
