@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ensurePackages, TEST_PACKAGES } from './systemPackages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const LAYER_TIMEOUT_MS = Number(process.env.IAM_TEST_LAYER_TIMEOUT_MIN ?? 25) * 60_000;
+const LAYER_TIMEOUT_MS = Number(process.env.IAM_TEST_LAYER_TIMEOUT_MIN ?? 30) * 60_000;
 const node = process.execPath;
 
 /** node:test's spec reporter ends with "ℹ pass N" style lines. */
@@ -43,7 +43,7 @@ const LAYERS = {
     needs: 'build',
     packages: TEST_PACKAGES.filter((p) => p !== 'neovim'),
     why: 'the real-editor tests run VS Code (code-server) in Chromium',
-    run: () => [node, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=600000', ...e2eFiles()]],
+    run: () => [node, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=1200000', ...e2eFiles()]],
     counts: nodeTestCounts,
   },
 };
