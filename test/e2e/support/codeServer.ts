@@ -118,7 +118,7 @@ export async function startCodeServer(): Promise<CodeServer> {
       '--extensions-dir', extensions, workspace,
     ],
     // its own process group (detached = setsid), so stop() ends it and every child it spawned
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share') } },
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share'), EXTENSIONS_GALLERY: '{}' } },
   );
   const stop = (): void => {
     if (child.pid !== undefined && child.exitCode === null) {
