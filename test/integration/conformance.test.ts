@@ -111,6 +111,9 @@ test('observed (undocumented) cases live in observed/ and the README lists each 
   const observedFiles = [...loadSuite().keys()].filter((f) => f.startsWith('observed/'));
   assert.ok(observedFiles.length > 0);
   for (const f of observedFiles) assert.ok(readme.includes(f), `README.md does not list ${f}`);
+  let total = 0;
+  for (const doc of loadSuite().values()) total += doc.tests?.length ?? 0;
+  assert.match(readme, new RegExp(`^${total} cases`, 'm'), `README.md must state the case count (${total})`);
   for (const f of observedFiles) {
     const head = readFileSync(join(SUITE, f), 'utf8').split('\n').slice(0, 8).join('\n');
     assert.match(head, /OBSERVED/, `${f} must say in its header that it is observed behaviour`);
