@@ -118,3 +118,28 @@ test('decidedBy names the statement and policy that decided; ranges are 0-based 
   assert.match(lines[r.decidedBy[0]!.range.start.line]!, /^\s*\{$/);
   assert.match(lines[r.decidedBy[0]!.range.start.line + 1]!, /"Sid": "Second"/);
 });
+
+test('NotPrincipal names only the exact entity: an account or role ARN there does not cover the principals inside (notprincipal page)', () => {
+  const bob = 'arn:aws:iam::444455556666:user/Bob';
+  const deny = pol(
+    [
+      { Effect: 'Deny', NotPrincipal: { AWS: [bob, 'arn:aws:iam::444455556666:root'] }, Action: 's3:*', Resource: ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/*'] },
+      { Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 's3:*', Resource: 'arn:aws:s3:::bucket/*' },
+    ],
+    'resource',
+  );
+  const id = pol([ALLOW_ALL]);
+  const more = { resourceAccount: '111122223333' };
+  assert.equal(verdictOf({ identity: [id], resource: deny }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, bob, more)), 'allowed');
+  assert.equal(verdictOf({ identity: [id], resource: deny }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, 'arn:aws:iam::444455556666:user/carol', more)), 'explicitly-denied');
+  const session = 'arn:aws:sts::444455556666:assumed-role/ro/audit';
+  const denyS = pol(
+    [
+      { Effect: 'Deny', NotPrincipal: { AWS: [session, 'arn:aws:iam::444455556666:role/ro', 'arn:aws:iam::444455556666:root'] }, Action: 's3:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 's3:*', Resource: '*' },
+    ],
+    'resource',
+  );
+  assert.equal(verdictOf({ identity: [id], resource: denyS }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, session, more)), 'allowed');
+  assert.equal(verdictOf({ identity: [id], resource: denyS }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, 'arn:aws:sts::444455556666:assumed-role/ro/other', more)), 'explicitly-denied');
+});

@@ -5,7 +5,7 @@
 import type { Statement } from '../parser/policyModel';
 import { actionMatches, resourceMatches } from './matchers';
 import { evaluateCondition } from './conditions';
-import { principalMatch, type CallerInfo, type PrincipalMatch } from './principal';
+import { notPrincipalNames, principalMatch, type CallerInfo, type PrincipalMatch } from './principal';
 import type { RequestContext } from './context';
 import type { MismatchElement } from './types';
 
@@ -112,8 +112,8 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
   if (input.checkPrincipal) {
     const p = s.principal;
     if (!p) return { matched: false, effect, flipKeys: NONE, mismatch: { element: 'principal', message: 'A resource-based policy statement needs a Principal or NotPrincipal.', offset: s.node.offset, length: s.node.length } };
-    const m = principalMatch(p, input.caller);
-    const named = m.match !== 'none';
+    const m = p.negated ? undefined : principalMatch(p, input.caller);
+    const named = m ? m.match !== 'none' : notPrincipalNames(p, input.caller);
     if (named === p.negated) {
       const at = p.value ?? p.property;
       return {
@@ -124,7 +124,7 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
       };
     }
     // NotPrincipal that does not name the caller applies to it like "*" (everyone else)
-    principal = p.negated ? 'wildcard' : m.match;
+    principal = m ? m.match : 'wildcard';
   }
   // Condition
   const c = evaluateCondition(s.condition, input.ctx, input.variables);
