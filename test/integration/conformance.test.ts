@@ -114,6 +114,18 @@ test('observed (undocumented) cases live in observed/ and the README lists each 
   let total = 0;
   for (const doc of loadSuite().values()) total += doc.tests?.length ?? 0;
   assert.match(readme, new RegExp(`^${total} cases`, 'm'), `README.md must state the case count (${total})`);
+  // Each layout row naming one folder states that folder's case count.
+  const perFolder = new Map<string, number>();
+  for (const [file, doc] of loadSuite()) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/') + '/';
+      perFolder.set(folder, (perFolder.get(folder) ?? 0) + (doc.tests?.length ?? 0));
+    }
+  }
+  const rows = [...readme.matchAll(/^\| `([a-z0-9/-]+\/)` \| (\d+) \|/gm)];
+  assert.ok(rows.length >= 10, 'README layout table');
+  for (const [, folder, n] of rows) assert.equal(Number(n), perFolder.get(folder!) ?? 0, `README count for ${folder}`);
   for (const f of observedFiles) {
     const head = readFileSync(join(SUITE, f), 'utf8').split('\n').slice(0, 8).join('\n');
     assert.match(head, /OBSERVED/, `${f} must say in its header that it is observed behaviour`);
