@@ -143,3 +143,18 @@ test('NotPrincipal names only the exact entity: an account or role ARN there doe
   assert.equal(verdictOf({ identity: [id], resource: denyS }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, session, more)), 'allowed');
   assert.equal(verdictOf({ identity: [id], resource: denyS }, req('s3:GetObject', 'arn:aws:s3:::bucket/x', {}, 'arn:aws:sts::444455556666:assumed-role/ro/other', more)), 'explicitly-denied');
 });
+
+test('NotPrincipal + Deny always denies a caller with a permissions boundary (access_policies_boundaries, Important box)', () => {
+  const bob = 'arn:aws:iam::444455556666:user/Bob';
+  const resource = pol(
+    [
+      { Effect: 'Deny', NotPrincipal: { AWS: [bob, 'arn:aws:iam::444455556666:root'] }, Action: 's3:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { AWS: ['444455556666'] }, Action: 's3:GetObject', Resource: '*' },
+    ],
+    'resource',
+  );
+  const s3 = pol([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]);
+  const more = { resourceAccount: '111122223333' };
+  assert.equal(verdictOf({ identity: [s3], resource }, req('s3:GetObject', 'arn:aws:s3:::b/x', {}, bob, more)), 'allowed');
+  assert.equal(verdictOf({ identity: [s3], boundary: pol([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }], 'boundary'), resource }, req('s3:GetObject', 'arn:aws:s3:::b/x', {}, bob, more)), 'explicitly-denied');
+});

@@ -68,11 +68,12 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
   if (policies.rcp && !rcpApplies) notes.push(rcpServiceOk ? 'RCPs do not apply to this request.' : `RCPs do not apply to "${service}": not an RCP-supported service.`);
 
   const crossAccount = iamCaller || caller.type === 'root' ? resourceAccount !== undefined && caller.account !== undefined && resourceAccount !== caller.account : false;
+  const callerHasBoundary = policies.boundary !== undefined && iamCaller;
   const all: Evaluated[] = [];
   const run = (policy: EvalPolicy, kind: PolicyKind, level: number | undefined, applies: boolean): void => {
     const variables = policy.doc.version?.value === '2012-10-17';
     for (const stmt of policy.doc.statements) {
-      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp' });
+      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp', callerHasBoundary });
       all.push({ policy, kind, level, stmt, m, applies });
     }
   };
