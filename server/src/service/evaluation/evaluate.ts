@@ -54,23 +54,26 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
   const notes: string[] = [];
 
   const iamCaller = IAM_CALLERS.has(caller.type);
+  const principalInManagement = request.principalInManagementAccount === true || (request.managementAccount !== undefined && request.managementAccount === caller.account);
+  const resourceInManagement = request.resourceInManagementAccount === true || (request.managementAccount !== undefined && request.managementAccount === resourceAccount);
   // SCPs limit the IAM users, roles and root user of member accounts; not the management account, not
   // service-linked roles, not service principals or anonymous callers.
-  const scpApplies = (iamCaller || caller.type === 'root') && !caller.serviceLinked && request.principalInManagementAccount !== true;
-  if (policies.scp && !scpApplies) notes.push(`SCPs do not apply to this caller (${caller.serviceLinked ? 'a service-linked role' : request.principalInManagementAccount ? 'the management account' : caller.type}).`);
+  const scpApplies = (iamCaller || caller.type === 'root') && !caller.serviceLinked && !principalInManagement;
+  if (policies.scp && !scpApplies) notes.push(`SCPs do not apply to this caller (${caller.serviceLinked ? 'a service-linked role' : principalInManagement ? 'the management account' : caller.type}).`);
   const service = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : '';
   const rcpServices = options.catalog?.rcpServices;
   const rcpServiceOk = !rcpServices || rcpServices.size === 0 || rcpServices.has(service);
   // kms:RetireGrant is not governed by RCPs (https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html)
-  const rcpApplies = rcpServiceOk && !caller.serviceLinked && request.resourceInManagementAccount !== true && action.toLowerCase() !== 'kms:retiregrant';
+  const rcpApplies = rcpServiceOk && !caller.serviceLinked && !resourceInManagement && action.toLowerCase() !== 'kms:retiregrant';
   if (policies.rcp && !rcpApplies) notes.push(rcpServiceOk ? 'RCPs do not apply to this request.' : `RCPs do not apply to "${service}": not an RCP-supported service.`);
 
   const crossAccount = iamCaller || caller.type === 'root' ? resourceAccount !== undefined && caller.account !== undefined && resourceAccount !== caller.account : false;
+  const callerHasBoundary = policies.boundary !== undefined && iamCaller;
   const all: Evaluated[] = [];
   const run = (policy: EvalPolicy, kind: PolicyKind, level: number | undefined, applies: boolean): void => {
     const variables = policy.doc.version?.value === '2012-10-17';
     for (const stmt of policy.doc.statements) {
-      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp' });
+      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp', callerHasBoundary });
       all.push({ policy, kind, level, stmt, m, applies });
     }
   };
@@ -149,10 +152,10 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
     // same account
     const direct = by(['direct', 'wildcard']);
     const roleLevel = by(['role']);
-    // a federated-user session without a session policy has no permissions of its own (GetFederationToken)
-    if (direct.length > 0 && caller.type !== 'federated-user') {
-      require({ kind: 'resource' }, direct, resCandidates, '');
-    } else if (direct.length > 0) {
+    // a grant to the exact user, role session or federated-user session ARN (or to "*") is not limited by an
+    // implicit deny in the boundary or session policy; for a federated user it comes "in addition to the
+    // permissions that are granted by the session policies" (STS GetFederationToken reference)
+    if (direct.length > 0) {
       require({ kind: 'resource' }, direct, resCandidates, '');
     } else {
       const idAllows = matchedAllows('identity');

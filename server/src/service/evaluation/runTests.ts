@@ -52,7 +52,7 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     let hit = byPath.get(ref.path);
     if (hit === undefined) {
       const r = resolver(ref.path);
-      if ('error' in r) hit = r.error;
+      if ('error' in r) hit = `${ref.path}: ${r.error}`;
       else {
         const p = policyFromText(ref.path, r.text, kind);
         hit = p.policy ?? `${ref.path}: ${p.error}`;
@@ -62,7 +62,7 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     if (typeof hit === 'string' && !reported.has(ref.offset)) {
       reported.add(ref.offset);
       const notFound = /no such file|not found|ENOENT|cannot read/i.test(hit);
-      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy "${ref.path}" cannot be used: ${hit}`, offset: ref.offset, length: ref.length, range: ref.range });
+      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy file cannot be used: ${hit}.`, offset: ref.offset, length: ref.length, range: ref.range });
     }
     return hit;
   };
@@ -99,7 +99,8 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     if (errors.length > 0) return { ...base, pass: false, error: errors[0]! };
     const context = mergeContext(suite.context, test.context);
     const resourceAccount = test.resourceAccount?.value ?? suite.resourceAccount?.value;
-    const evaluation = evaluate(set, { principal, action: test.action.value, resource: test.resource.value, context, ...(resourceAccount ? { resourceAccount } : {}) }, options.catalog ? { catalog: options.catalog } : {});
+    const managementAccount = test.managementAccount?.value ?? suite.managementAccount?.value;
+    const evaluation = evaluate(set, { principal, action: test.action.value, resource: test.resource.value, context, ...(resourceAccount ? { resourceAccount } : {}), ...(managementAccount ? { managementAccount } : {}) }, options.catalog ? { catalog: options.catalog } : {});
     const pass = test.expect ? matchesExpectation(evaluation.verdict, test.expect.value) : false;
     return { ...base, verdict: evaluation.verdict, pass, evaluation, ...(test.expect ? {} : { error: 'The test has no expect.' }) };
   });

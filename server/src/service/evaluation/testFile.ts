@@ -55,6 +55,8 @@ export interface PolicyTestCase extends Loc {
   /** the test's own principal (else the file's) */
   readonly principal?: LocatedValue<string>;
   readonly resourceAccount?: LocatedValue<string>;
+  /** the organization's management account (SCPs do not apply to its principals, RCPs not to its resources) */
+  readonly managementAccount?: LocatedValue<string>;
   readonly context: readonly ContextItem[];
   readonly expect?: LocatedValue<Expectation>;
   /** policy kinds the test replaces */
@@ -69,6 +71,7 @@ export interface PolicyTestSuite {
   readonly policies?: PolicyRefs;
   readonly principal?: LocatedValue<string>;
   readonly resourceAccount?: LocatedValue<string>;
+  readonly managementAccount?: LocatedValue<string>;
   /** context keys every test starts from (a test's own keys replace them) */
   readonly context: readonly ContextItem[];
   readonly tests: readonly PolicyTestCase[];
@@ -107,8 +110,10 @@ export function isPolicyTestFile(path: string): boolean {
   return TEST_FILE.test(path);
 }
 
-export const FILE_KEYS = ['policies', 'principal', 'resourceAccount', 'context', 'tests', 'description', '$schema'] as const;
-export const TEST_KEYS = ['name', 'description', 'action', 'resource', 'principal', 'resourceAccount', 'context', 'expect', 'policies'] as const;
+export const FILE_KEYS = ['policies', 'principal', 'resourceAccount', 'managementAccount', 'context', 'tests', 'description', 'source', 'status', '$schema'] as const;
+export const TEST_KEYS = ['name', 'description', 'action', 'resource', 'principal', 'resourceAccount', 'managementAccount', 'context', 'expect', 'policies', 'source', 'status', 'checklist'] as const;
+/** documentation keys: accepted and ignored by the evaluation (a citation, documented/observed, checklist ids) */
+const IGNORED_KEYS = new Set(['description', 'source', 'status', 'checklist', '$schema']);
 export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'boundary', 'session', 'scp', 'rcp', 'resource'];
 
 export function loadPolicyTestFile(text: string, uri: string, options: LoadOptions = {}): LoadedTestFile {
@@ -259,6 +264,7 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
   let policies: PolicyRefs | undefined;
   let principal: LocatedValue<string> | undefined;
   let resourceAccount: LocatedValue<string> | undefined;
+  let managementAccount: LocatedValue<string> | undefined;
   let context: ContextItem[] = [];
   const tests: PolicyTestCase[] = [];
   let testsNode: JsonNode | undefined;
@@ -277,16 +283,17 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
       case 'resourceAccount':
         resourceAccount = str(v, '"resourceAccount"');
         break;
+      case 'managementAccount':
+        managementAccount = str(v, '"managementAccount"');
+        break;
       case 'context':
         context = readContext(v);
         break;
       case 'tests':
         testsNode = v;
         break;
-      case 'description':
-      case '$schema':
-        break;
       default:
+        if (IGNORED_KEYS.has(key) && key !== 'checklist') break;
         problem('TEST_UNKNOWN_KEY', keyNode, `Unknown key "${key}" in a policy test file: expected ${FILE_KEYS.filter((k) => k !== '$schema').join(', ')}.`);
     }
   }
@@ -322,6 +329,7 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
           }
           case 'resource':
           case 'principal':
+          case 'managementAccount':
           case 'resourceAccount': {
             const s = str(v, `"${key}"`);
             if (s) fields[key] = s;
@@ -342,6 +350,7 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
             fields['policies'] = readPolicies(v);
             break;
           default:
+            if (IGNORED_KEYS.has(key)) break;
             problem('TEST_UNKNOWN_KEY', keyNode, `Unknown key "${key}" in a test: expected ${TEST_KEYS.join(', ')}.`);
         }
       }
@@ -361,13 +370,17 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
         ...(fields['resource'] ? { resource: fields['resource'] as LocatedValue<string> } : {}),
         ...(fields['principal'] ? { principal: fields['principal'] as LocatedValue<string> } : {}),
         ...(fields['resourceAccount'] ? { resourceAccount: fields['resourceAccount'] as LocatedValue<string> } : {}),
+        ...(fields['managementAccount'] ? { managementAccount: fields['managementAccount'] as LocatedValue<string> } : {}),
         ...(fields['expect'] ? { expect: fields['expect'] as LocatedValue<Expectation> } : {}),
         ...(fields['policies'] ? { policies: fields['policies'] as PolicyRefs } : {}),
         ...(typeof fields['description'] === 'string' ? { description: fields['description'] } : {}),
       });
     });
   }
-  if (!policies) problem('TEST_MISSING_FIELD', root.children?.length ? (propertyKeyNode(root.children[0]!) ?? root) : root, 'The test file has no "policies" (identity, boundary, session, scp, rcp, resource).', tests.some((t) => t.policies) ? 'warning' : 'error');
+  if (!policies) {
+    // tests may carry all their policies themselves; only a test with none at all is incomplete
+    for (const t of tests) if (!t.policies) problem('TEST_MISSING_FIELD', t.nameLoc ?? { offset: t.offset, length: 1 }, `Test "${t.name}" has no "policies" and the file gives none.`);
+  }
   const suite: PolicyTestSuite = {
     uri,
     format,
@@ -375,6 +388,7 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
     ...(policies ? { policies } : {}),
     ...(principal ? { principal } : {}),
     ...(resourceAccount ? { resourceAccount } : {}),
+    ...(managementAccount ? { managementAccount } : {}),
     context,
     tests,
   };

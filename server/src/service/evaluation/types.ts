@@ -68,6 +68,11 @@ export interface EvalRequest {
   readonly resourceAccount?: string;
   /** context keys, case-insensitive; absent keys are absent from the request (never guessed) */
   readonly context?: Readonly<Record<string, ContextValue>>;
+  /**
+   * the organization's management account: SCPs do not apply to its principals, RCPs not to its resources
+   * (same as setting the two flags below from the principal's and the resource's account)
+   */
+  readonly managementAccount?: string;
   /** the principal belongs to the organization's management account: SCPs do not apply to it */
   readonly principalInManagementAccount?: boolean;
   /** the resource belongs to the management account: RCPs do not apply to it */
