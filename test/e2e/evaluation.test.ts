@@ -33,6 +33,16 @@ after(async () => {
 
 const quickInput = () => wb.page.locator('.quick-input-widget input');
 
+/** Runs a palette command that opens a quick input of its own (so the palette's widget is reused, never hidden). */
+async function startCommand(title: string): Promise<void> {
+  await wb.page.keyboard.press('Escape');
+  await wb.page.keyboard.press('Control+Shift+P');
+  await quickInput().waitFor();
+  await quickInput().fill(`>${title}`);
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+}
+
 /** Answers the open input box (or quick pick) with `value` and Enter, then waits for the next step or the end. */
 async function answer(title: RegExp, value: string | undefined): Promise<void> {
   await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor();
@@ -55,11 +65,25 @@ test('a policy test file shows a pass/fail mark on every test, failures in the P
   await wb.editor.locator('.codelens-decoration', { hasText: 'NeverDeleteBuckets' }).locator('a').first().click();
   await wb.page.locator('.tabs-container .tab.active', { hasText: 'app-role.json' }).waitFor();
   await wb.page.locator('.statusbar-item', { hasText: /Ln 22, Col 6 \(\d+ selected\)/ }).first().waitFor();
+  // granting the other bucket in the policy (unsaved) re-runs the marks of the test file
+  await wb.goTo(8, 1);
+  await wb.page.keyboard.press('End');
+  await wb.page.keyboard.press('ArrowLeft');
+  await wb.page.keyboard.type(', "arn:aws:s3:::secrets/*');
+  await wb.editor.locator('.view-lines', { hasText: '"arn:aws:s3:::secrets/*"]' }).waitFor();
+  await wb.openFile('app-role.iamtest.yaml');
+  await wb.editor.locator('.codelens-decoration', { hasText: '✓ passes (allowed) — decided by app-role.json#0 (Sid ReadArtifacts)' }).nth(1).waitFor();
+  assert.equal(await wb.editor.locator('.codelens-decoration', { hasText: '✓ passes' }).count(), 3);
+  await wb.screenshot('evaluation-test-marks-rerun');
+  // back to the policy on disk
+  await wb.openFile('app-role.json');
+  await wb.command('File: Revert File');
+  await wb.editor.locator('.view-lines', { hasText: 'secrets' }).waitFor({ state: 'detached' });
 });
 
 test('a simulated request highlights the deciding statement', async () => {
   await wb.openFile('app-role.json');
-  await wb.command('IAM Policy: Simulate Request…');
+  await startCommand('IAM Policy: Simulate Request…');
   await answer(/action/, 's3:PutObject');
   await answer(/resource of s3:PutObject/, 'arn:aws:s3:::artifacts/build.zip');
   await answer(/principal/, undefined);
@@ -75,7 +99,7 @@ test('a simulated request highlights the deciding statement', async () => {
 test('an explained denial offers the missing Allow and adds it to the chosen policy', async () => {
   const message =
     'User: arn:aws:sts::111122223333:assumed-role/app-role/ci is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:111122223333:table/Orders because no identity-based policy allows the dynamodb:GetItem action';
-  await wb.command('IAM Policy: Explain Access Denied…');
+  await startCommand('IAM Policy: Explain Access Denied…');
   await answer(/Explain access denied/, message);
   const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'No identity policy in the workspace allows dynamodb:GetItem' }).first();
   await toast.waitFor();
