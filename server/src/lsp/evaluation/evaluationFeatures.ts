@@ -76,12 +76,13 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
   let pull = false;
   let codeLensRefresh = false;
   let watchRegistration = false;
-  const runs = new Map<string, TestFileRun & { referenced: Set<string> }>();
+  type Run = TestFileRun & { readonly referenced: Set<string>; readonly version: number | undefined };
+  const runs = new Map<string, Run>();
   const timers = new Map<string, NodeJS.Timeout>();
 
   const catalog = () => runtime.catalog();
 
-  function run(uri: string): TestFileRun & { referenced: Set<string> } {
+  function run(uri: string): Run {
     const doc = documents.get(uri);
     const path = uriToPath(uri);
     const text = doc ?? TextDocument.create(uri, 'yaml', 0, '');
@@ -92,17 +93,19 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
       ...(runtime.docsUrl ? { docsUrl: (code: string) => runtime.docsUrl!(code).replace(/rules\.md#.*/, `policy-test-diagnostics.md#${code.toLowerCase()}`) } : {}),
     });
     const referenced = new Set(path ? result.referencedPaths.map((p) => FileReader.resolveFrom(path, p)) : []);
-    const entry = { ...result, referenced };
+    const entry: Run = { ...result, referenced, version: doc?.version };
     runs.set(uri, entry);
     return entry;
   }
 
-  function current(uri: string): TestFileRun & { referenced: Set<string> } {
-    return runs.get(uri) ?? run(uri);
+  /** The run of the document's current version (pull diagnostics, CodeLens and the re-run timer share it). */
+  function current(uri: string): Run {
+    const hit = runs.get(uri);
+    return hit && hit.version === documents.get(uri)?.version ? hit : run(uri);
   }
 
-  /** Re-runs a test file and tells the client: diagnostics (push or a pull refresh) and CodeLens. */
-  function rerun(uri: string, delay: number): void {
+  /** Re-runs a test file (`force`: a policy it reads changed) and tells the client: diagnostics and CodeLens. */
+  function rerun(uri: string, delay: number, force = false): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     timers.set(
@@ -110,9 +113,10 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
       setTimeout(() => {
         timers.delete(uri);
         try {
-          const r = run(uri);
+          const r = force ? run(uri) : current(uri);
           if (!pull) void connection.sendDiagnostics({ uri, diagnostics: r.diagnostics });
-          else void connection.languages.diagnostics.refresh().catch(() => undefined);
+          // pull: the client asks for the test file's own edits itself; a policy change needs a refresh
+          else if (force) void connection.languages.diagnostics.refresh().catch(() => undefined);
           if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         } catch (err) {
           logger.error(`policy tests of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -123,7 +127,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
 
   /** A policy changed (edited, saved, or on disk): re-run the open test files that reference it. */
   function policyChanged(path: string | undefined): void {
-    for (const [uri, r] of runs) if (documents.get(uri) && (path === undefined || r.referenced.has(path))) rerun(uri, RERUN_DELAY_MS);
+    for (const [uri, r] of runs) if (documents.get(uri) && (path === undefined || r.referenced.has(path))) rerun(uri, RERUN_DELAY_MS, true);
   }
 
   function workspacePolicies(): { policies: WorkspacePolicyFile[]; tests: WorkspaceTestFile[] } {
@@ -243,7 +247,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
       }),
     codeLens: (p, token) => safe<CodeLens[]>('codeLens', token, [], () => current(p.textDocument.uri).lenses),
     codeAction: async () => [],
-    diagnostics: async (uri): Promise<Diagnostic[]> => run(uri).diagnostics,
+    diagnostics: async (uri): Promise<Diagnostic[]> => current(uri).diagnostics,
     didOpen(p) {
       syncHandlers['onDidOpenTextDocument']?.(p as never);
       if (isPolicyTestFile(p.textDocument.uri)) rerun(p.textDocument.uri, 0);

@@ -12,9 +12,8 @@ import { cursorAt } from '../../../../server/src/service/features/policyTests/cu
 import { completeTestFile } from '../../../../server/src/service/features/policyTests/complete';
 import { hoverTestFile } from '../../../../server/src/service/features/policyTests/hover';
 import { FILE_KEYS, TEST_KEYS } from '../../../../server/src/service/features/policyTests/format';
-import { FILE_KEYS as LOADER_FILE_KEYS, TEST_KEYS as LOADER_TEST_KEYS } from '../../../../server/src/service/evaluation/testFile';
+import { FILE_KEYS as LOADER_FILE_KEYS, TEST_KEYS as LOADER_TEST_KEYS, loadPolicyTestFile } from '../../../../server/src/service/evaluation/testFile';
 import { checkTestFile } from '../../../../server/src/service/features/policyTests/check';
-import { readTestFileTree } from '../../../../server/src/service/features/policyTests/testFileTree';
 import { runTestFile } from '../../../../server/src/service/features/policyTests/marks';
 import { appendStatementEdit, grantStatement } from '../../../../server/src/service/features/accessDenied/grantEdit';
 import { applyOffsetEdits } from '../../../../server/src/service/fixes/jsonEdits';
@@ -97,8 +96,8 @@ test('the format table documents every key the loader accepts, and offers no key
 });
 
 test('context keys no service defines are flagged with a did-you-mean', () => {
-  const tree = readTestFileTree('tests:\n  - action: s3:GetObject\n    context:\n      aws:SourceIP: 1.2.3.4\n      aws:SorceIp: 1.2.3.4\n', true);
-  const f = checkTestFile(tree, catalog);
+  const loaded = loadPolicyTestFile('context: {aws:RequestedRegion: eu-west-1}\ntests:\n  - action: s3:GetObject\n    context:\n      aws:SourceIP: 1.2.3.4\n      aws:SorceIp: 1.2.3.4\n', 'file:///w/t.iamtest.yaml', { catalog });
+  const f = checkTestFile(loaded.suite, catalog);
   assert.equal(f.length, 1, 'key names are case-insensitive: aws:SourceIP is fine');
   assert.equal(f[0]!.code, 'TEST_UNKNOWN_CONTEXT_KEY');
   assert.equal(f[0]!.suggestion, 'aws:SourceIp');

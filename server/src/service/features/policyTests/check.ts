@@ -1,11 +1,10 @@
-// The editor's checks of a policy test file that the engine's loader (evaluation/testFile.ts) does not make:
-// context keys that no service defines (a typo there silently leaves the key absent from the request) and
-// context values of the wrong shape. Syntax, unknown keys, wrong types, unknown actions, bad `expect` values
-// and unreadable policies come from the loader and the runner; the caller merges both lists.
+// The editor's check of a policy test file that the engine's loader (evaluation/testFile.ts) does not make:
+// context keys that no service defines (a typo there silently leaves the real key absent from the request).
+// It reads the loader's suite (keys with their offsets), so the file is parsed once. Syntax, unknown keys, wrong
+// types, unknown actions, bad `expect` values and unreadable policies come from the loader and the runner.
 
-import type { JsonNode } from '../../parser/jsonTree';
 import type { IamCatalog } from '../../knowledge/catalog';
-import { walkProperties, type TestFileTree } from './testFileTree';
+import type { ContextItem, PolicyTestSuite } from '../../evaluation/testFile';
 
 export type EditorTestCode = 'TEST_UNKNOWN_CONTEXT_KEY' | 'TEST_FAILED' | 'TEST_NOT_RUN';
 
@@ -19,24 +18,21 @@ export interface TestFileFinding {
   readonly suggestion?: string;
 }
 
-export function checkTestFile(tree: TestFileTree, catalog: IamCatalog): TestFileFinding[] {
+export function checkTestFile(suite: PolicyTestSuite, catalog: IamCatalog): TestFileFinding[] {
   const out: TestFileFinding[] = [];
-  walkProperties(tree.root, (path, property) => {
-    const parent = path.slice(0, -1);
-    const inContext = (parent.length === 3 && parent[0] === 'tests' && parent[2] === 'context') || (parent.length === 1 && parent[0] === 'context');
-    if (!inContext) return;
-    const keyNode: JsonNode = property.children![0]!;
-    const key = String(keyNode.value);
-    if (catalog.getConditionKey(key)) return;
+  const items: ContextItem[] = [...suite.context, ...suite.tests.flatMap((t) => t.context)];
+  for (const item of items) {
+    const key = item.key.value;
+    if (catalog.getConditionKey(key)) continue;
     const suggestion = catalog.closestConditionKey(key);
     out.push({
       code: 'TEST_UNKNOWN_CONTEXT_KEY',
       severity: 'warning',
       message: `No service defines the condition key "${key}", so no policy can test it${suggestion ? `: did you mean "${suggestion}"?` : '.'}`,
-      offset: keyNode.offset,
-      length: Math.max(1, keyNode.length),
+      offset: item.key.offset,
+      length: Math.max(1, item.key.length),
       ...(suggestion ? { suggestion } : {}),
     });
-  });
-  return out;
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }

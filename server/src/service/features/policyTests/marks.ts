@@ -12,8 +12,6 @@ import type { PolicyTestResult, PolicyTestResults } from '../../../evaluationPro
 import { EVALUATION_SERVER_COMMANDS } from '../../../evaluationProtocol';
 import { decidedByText, toOutcome, type UriOfPolicy } from '../simulate/outcome';
 import { checkTestFile } from './check';
-import { isYamlName } from './cursor';
-import { readTestFileTree } from './testFileTree';
 
 export interface TestFileRun {
   readonly results: PolicyTestResults;
@@ -47,7 +45,7 @@ export function runTestFile(doc: TextDocument, input: RunInput): TestFileRun {
     diagnostics.push({ range, severity: SEVERITY[severity], code, source: 'iam-policy-test', message, ...(input.docsUrl ? { codeDescription: { href: input.docsUrl(code) } } : {}) });
   };
   for (const p of run.problems) diag(p.code, p.severity, p.message, p.range);
-  for (const f of checkTestFile(readTestFileTree(text, isYamlName(doc.uri)), input.catalog)) {
+  for (const f of checkTestFile(loaded.suite, input.catalog)) {
     diag(f.code, f.severity, f.message, { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) });
   }
   const lenses: CodeLens[] = [];
