@@ -143,6 +143,19 @@ test('completion and hover in a test file: actions, expect values, keys, context
   await connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
 });
 
+test('a misspelled action or context key in a test file gets a did-you-mean quick fix', async () => {
+  const u = uri(join(WORKSPACE, 'typos.iamtest.yaml'));
+  const text = 'policies:\n  identity: [policies/app-role.json]\nprincipal: arn:aws:iam::111122223333:role/app-role\ntests:\n  - name: typo\n    action: s3:GetObjekt\n    resource: arn:aws:s3:::artifacts/x\n    context: {aws:SorceIp: 203.0.113.9}\n    expect: denied\n';
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'yaml', version: 1, text } });
+  const diags = await waitFor(u, (p) => p.diagnostics.some((d) => d.code === 'TEST_UNKNOWN_CONTEXT_KEY') && p.diagnostics.some((d) => d.code === 'TEST_UNKNOWN_ACTION'));
+  const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 5, character: 0 }, end: { line: 7, character: 40 } }, context: { diagnostics: diags.diagnostics } })) as Array<{ title: string; edit: { changes: Record<string, TextEdit[]> } }>;
+  const fixed = TextDocument.applyEdits(TextDocument.create(u, 'yaml', 1, text), actions.flatMap((a) => a.edit.changes[u]!));
+  assert.deepEqual(actions.map((a) => a.title).sort(), ['Change to "aws:SourceIp"', 'Change to "s3:GetObject"']);
+  assert.match(fixed, /action: s3:GetObject\n/);
+  assert.match(fixed, /context: \{aws:SourceIp: 203\.0\.113\.9\}/);
+  await connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+});
+
 test('executeCommand simulate: the choices of a policy and a verdict with the deciding statement', async () => {
   await open(POLICY, 'json');
   const choices = await exec<SimulationChoices>(EVALUATION_SERVER_COMMANDS.simulationChoices, { uri: uri(POLICY) });

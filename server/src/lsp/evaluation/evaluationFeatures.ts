@@ -9,6 +9,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocuments,
   type CancellationToken,
+  type CodeAction,
   type CodeLens,
   type CompletionList,
   type Connection,
@@ -26,6 +27,7 @@ import { isPolicyTestFile } from '../../service/evaluation/testFile';
 import { runTestFile, type TestFileRun } from '../../service/features/policyTests/marks';
 import { completeTestFile } from '../../service/features/policyTests/complete';
 import { hoverTestFile } from '../../service/features/policyTests/hover';
+import { testFileQuickFixes } from '../../service/features/policyTests/quickFixes';
 import { simulationChoices } from '../../service/features/simulate/choices';
 import { simulateOnPolicy } from '../../service/features/simulate/simulate';
 import { explainAccessDenied, type WorkspacePolicyFile, type WorkspaceTestFile } from '../../service/features/accessDenied/explain';
@@ -246,7 +248,11 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
         return completeTestFile(doc, doc.offsetAt(p.position), { catalog: catalog(), policyFiles });
       }),
     codeLens: (p, token) => safe<CodeLens[]>('codeLens', token, [], () => current(p.textDocument.uri).lenses),
-    codeAction: async () => [],
+    codeAction: (p, token) =>
+      safe<CodeAction[]>('codeAction', token, [], () => {
+        const doc = documents.get(p.textDocument.uri);
+        return doc ? testFileQuickFixes(doc, p.context.diagnostics, catalog()) : [];
+      }),
     diagnostics: async (uri): Promise<Diagnostic[]> => current(uri).diagnostics,
     didOpen(p) {
       syncHandlers['onDidOpenTextDocument']?.(p as never);
