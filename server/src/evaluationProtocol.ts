@@ -3,7 +3,7 @@
 // (`iamPolicy/…`, what the VS Code client uses) and `workspace/executeCommand` with one argument, the same
 // params object (what other LSP editors use). Types and constants only; no behaviour.
 
-import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 
 export type Verdict = 'allowed' | 'explicitly-denied' | 'implicitly-denied';
 export type Expectation = Verdict | 'denied';
@@ -67,6 +67,8 @@ export interface PolicyTestResults {
 export const SIMULATION_CHOICES_REQUEST = 'iamPolicy/simulationChoices';
 export interface SimulationChoicesParams {
   readonly uri: string;
+  /** in a template holding several policies: the one containing this position (default: the first) */
+  readonly position?: Position;
 }
 export interface SimulationContextKey {
   readonly key: string;
@@ -95,6 +97,8 @@ export const SIMULATE_REQUEST = 'iamPolicy/simulate';
 export interface SimulateParams {
   /** the open policy: evaluated in its own role (identity, resource, trust; an SCP/RCP/boundary under an allow-all identity policy) */
   readonly uri: string;
+  /** in a template holding several policies: the one containing this position (default: the first) */
+  readonly position?: Position;
   readonly action: string;
   readonly resource?: string;
   readonly principal?: string;

@@ -173,6 +173,42 @@ test('executeCommand simulate: the choices of a policy and a verdict with the de
   assert.match(inside.markdown, /OfficeOnlyWrites/);
 });
 
+test('in a template with several policies, simulate uses the policy at the cursor', async () => {
+  const u = uri(join(WORKSPACE, 'stack.yaml'));
+  const text = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Reader:',
+    '    Type: AWS::IAM::ManagedPolicy',
+    '    Properties:',
+    '      PolicyDocument:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Effect: Allow',
+    '            Action: sqs:ReceiveMessage',
+    '            Resource: "*"',
+    '  Writer:',
+    '    Type: AWS::IAM::ManagedPolicy',
+    '    Properties:',
+    '      PolicyDocument:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Effect: Allow',
+    '            Action: sqs:SendMessage',
+    '            Resource: "*"',
+    '',
+  ].join('\n');
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'yaml', version: 1, text } });
+  const second = await exec<SimulationChoices>(EVALUATION_SERVER_COMMANDS.simulationChoices, { uri: u, position: { line: 18, character: 20 } });
+  assert.deepEqual(second.actions, ['sqs:SendMessage']);
+  const first = await exec<SimulationChoices>(EVALUATION_SERVER_COMMANDS.simulationChoices, { uri: u });
+  assert.deepEqual(first.actions, ['sqs:ReceiveMessage']);
+  const r = await exec<SimulateResult>(EVALUATION_SERVER_COMMANDS.simulate, { uri: u, position: { line: 18, character: 20 }, action: 'sqs:SendMessage', resource: 'arn:aws:sqs:us-east-1:111122223333:q' });
+  assert.equal(r.verdict, 'allowed');
+  assert.equal(r.decidedBy[0]!.range!.start.line, 17);
+  await connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+});
+
 test('executeCommand explain-access-denied: a matching Deny, and the missing Allow as a workspace edit', async () => {
   const denied = await exec<ExplainAccessDeniedResult>(EVALUATION_SERVER_COMMANDS.explainAccessDenied, {
     message: 'An error occurred (AccessDenied) when calling the DeleteBucket operation: User: arn:aws:sts::111122223333:assumed-role/app-role/ci is not authorized to perform: s3:DeleteBucket on resource: "arn:aws:s3:::artifacts" with an explicit deny in an identity-based policy',

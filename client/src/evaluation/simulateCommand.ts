@@ -17,7 +17,8 @@ export async function simulateRequest(client: LanguageClient, highlighter: State
     return undefined;
   }
   const uri = editor.document.uri.toString();
-  const choices = await client.sendRequest<SimulationChoices | null>(SIMULATION_CHOICES_REQUEST, { uri });
+  const position = { line: editor.selection.active.line, character: editor.selection.active.character };
+  const choices = await client.sendRequest<SimulationChoices | null>(SIMULATION_CHOICES_REQUEST, { uri, position });
   if (!choices) {
     void window.showInformationMessage('This document is not an IAM policy: open a policy to simulate a request against it.');
     return undefined;
@@ -57,7 +58,7 @@ export async function simulateRequest(client: LanguageClient, highlighter: State
     if (value.trim() === '') continue;
     context[k.key] = value.includes(',') ? value.split(',').map((v) => v.trim()).filter(Boolean) : value.trim();
   }
-  const params: SimulateParams = { uri, action, resource, principal, context };
+  const params: SimulateParams = { uri, position, action, resource, principal, context };
   const result = await client.sendRequest<SimulateResult | null>(SIMULATE_REQUEST, params);
   if (!result) {
     void window.showErrorMessage('The request could not be simulated (is the document still a policy?).');

@@ -17,12 +17,14 @@ import {
   type ExecuteCommandParams,
   type Hover,
   type InitializeParams,
+  type Position,
   type Range,
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamCatalog, Logger } from '../../service';
 import { parseDocument } from '../../service/parser/parseDocument';
+import type { PolicyDocument } from '../../service/parser/policyModel';
 import { isPolicyTestFile } from '../../service/evaluation/testFile';
 import { runTestFile, type TestFileRun } from '../../service/features/policyTests/marks';
 import { completeTestFile } from '../../service/features/policyTests/complete';
@@ -150,26 +152,29 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
     return { policies, tests };
   }
 
-  function policyOf(uri: string): { name: string; doc: TextDocument; parsed: ReturnType<typeof parseDocument> } | undefined {
+  function policyOf(uri: string, position?: Position): { name: string; doc: TextDocument; parsed: ReturnType<typeof parseDocument>; policy: PolicyDocument } | undefined {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const path = uriToPath(uri);
     const folder = path ? folders.filter((f) => path.startsWith(f)).sort((a, b) => b.length - a.length)[0] : undefined;
     const name = path && folder ? relativeFrom(`${folder}/x`, path) : decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     const parsed = parseDocument(doc.getText(), { uri, languageId: doc.languageId });
-    return parsed.isPolicy && parsed.policies.length > 0 && !parsed.skipped ? { name, doc, parsed } : undefined;
+    if (!parsed.isPolicy || parsed.policies.length === 0 || parsed.skipped) return undefined;
+    const offset = position ? doc.offsetAt(position) : -1;
+    const policy = parsed.policies.find((p) => offset >= p.span.offset && offset <= p.span.offset + p.span.length) ?? parsed.policies[0]!;
+    return { name: policy.label ? `${name} (${policy.label})` : name, doc, parsed, policy };
   }
 
   // ---- the operations, shared by requests and commands ----
   const testResults = (p: PolicyTestResultsParams): PolicyTestResults | null => (isPolicyTestFile(p.uri) ? current(p.uri).results : null);
   const choices = (p: SimulationChoicesParams): SimulationChoices | null => {
-    const t = policyOf(p.uri);
-    return t ? simulationChoices(p.uri, t.parsed.policies[0]!, catalog()) : null;
+    const t = policyOf(p.uri, p.position);
+    return t ? simulationChoices(p.uri, t.policy, catalog()) : null;
   };
   const simulate = (p: SimulateParams): SimulateResult | null => {
-    const t = policyOf(p.uri);
+    const t = policyOf(p.uri, p.position);
     if (!t || typeof p.action !== 'string' || p.action.trim() === '') return null;
-    return simulateOnPolicy(p, t.name, t.parsed.text, t.parsed.policies[0]!, catalog());
+    return simulateOnPolicy(p, t.name, t.parsed.text, t.policy, catalog());
   };
   const explain = (p: ExplainAccessDeniedParams): ExplainAccessDeniedResult => {
     const ws = workspacePolicies();
