@@ -1,11 +1,13 @@
 // Lets a second set of features (a "guest") share the one LSP connection with startServer (the "host")
 // without either knowing the other's handlers. The host registers through the returned connection; those
 // registrations are kept here, and the real connection gets one handler per method that routes by document
-// (documents the guest owns go to the guest, all others to the host) or calls both (document sync, watched
-// files). The initialize result is merged (the guest's capabilities, its executeCommand ids). Nothing else
+// (documents the guest owns go to the guest, all others to the host) or calls both (document sync; watched
+// files, the host getting only the changes matching the globs it registered). The initialize result is merged (the guest's capabilities, its executeCommand ids). Nothing else
 // changes: every other member of the connection is the real one.
 
+import { fileURLToPath } from 'node:url';
 import {
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   ResponseError,
@@ -33,6 +35,7 @@ import {
   type PublishDiagnosticsParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { matchGlob } from '../../config/globs';
 
 export interface GuestFeatures {
   /** true for the documents whose hover, completion, CodeLens, code actions and diagnostics the guest answers */
@@ -110,7 +113,36 @@ export function teeConnection(real: Connection, guest: GuestFeatures): Connectio
   real.onDidChangeTextDocument((p) => (call('onDidChangeTextDocument', p), guest.didChange(p)));
   real.onDidCloseTextDocument((p) => (call('onDidCloseTextDocument', p), guest.didClose(p)));
   real.onDidSaveTextDocument((p) => (call('onDidSaveTextDocument', p), guest.didSave(p)));
-  real.onDidChangeWatchedFiles((p) => (call('onDidChangeWatchedFiles', p), guest.didChangeWatchedFiles(p)));
+  let hostWatchGlobs: string[] | undefined;
+  const hostWatches = (uri: string): boolean => {
+    let path: string;
+    try {
+      path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    } catch {
+      return true;
+    }
+    return hostWatchGlobs!.some((g) => matchGlob(g, path));
+  };
+  // the host sees only the changes of the files it asked the client to watch (the guest watches more)
+  real.onDidChangeWatchedFiles((p) => {
+    const changes = hostWatchGlobs === undefined ? p.changes : p.changes.filter((c) => hostWatches(c.uri));
+    if (changes.length > 0) call('onDidChangeWatchedFiles', { ...p, changes });
+    guest.didChangeWatchedFiles(p);
+  });
+  const client = new Proxy(real.client, {
+    get(target, prop, receiver) {
+      if (prop !== 'register') return bound(target, Reflect.get(target, prop, receiver));
+      return (type: { method?: string } | string, options?: { watchers?: Array<{ globPattern: unknown }> }, ...rest: unknown[]) => {
+        const method = typeof type === 'string' ? type : type.method;
+        if (method === DidChangeWatchedFilesNotification.method && options?.watchers) {
+          const globs = options.watchers.map((w) => w.globPattern);
+          // a relative pattern (an object) cannot be matched here: then the host sees every change, as before
+          hostWatchGlobs = globs.every((g): g is string => typeof g === 'string') ? [...(hostWatchGlobs ?? []), ...globs] : undefined;
+        }
+        return (target.register as (...a: unknown[]) => unknown)(type, options, ...rest);
+      };
+    },
+  });
 
   const overrides: Record<string, unknown> = {
     onInitialize: keep('onInitialize'),
@@ -138,6 +170,7 @@ export function teeConnection(real: Connection, guest: GuestFeatures): Connectio
     get(target, prop, receiver) {
       if (typeof prop === 'string' && prop in overrides) return overrides[prop];
       if (prop === 'languages') return languages;
+      if (prop === 'client') return client;
       return bound(target, Reflect.get(target, prop, receiver));
     },
   });
