@@ -134,6 +134,21 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
     for (const [uri, r] of runs) if (documents.get(uri) && (path === undefined || r.referenced.has(path))) rerun(uri, RERUN_DELAY_MS, true);
   }
 
+  /** Workspace files that look like policies (a "Statement" key), for path completion; kept until files change. */
+  let policyPaths: string[] | undefined;
+  function policyFilePaths(): string[] {
+    if (policyPaths) return policyPaths;
+    policyPaths = walk
+      .files()
+      .filter((f) => !isPolicyTestFile(f.path))
+      .filter((f) => {
+        const r = files.read(f.path);
+        return 'text' in r && /["']?Statement["']?\s*:/.test(r.text);
+      })
+      .map((f) => f.path);
+    return policyPaths;
+  }
+
   function workspacePolicies(): { policies: WorkspacePolicyFile[]; tests: WorkspaceTestFile[] } {
     const policies: WorkspacePolicyFile[] = [];
     const tests: WorkspaceTestFile[] = [];
@@ -249,7 +264,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
         const doc = documents.get(p.textDocument.uri);
         const path = uriToPath(p.textDocument.uri);
         if (!doc) return { isIncomplete: false, items: [] };
-        const policyFiles = path ? walk.files().filter((f) => !isPolicyTestFile(f.path) && f.path !== path).map((f) => relativeFrom(path, f.path)) : [];
+        const policyFiles = path ? policyFilePaths().map((p) => relativeFrom(path, p)) : [];
         return completeTestFile(doc, doc.offsetAt(p.position), { catalog: catalog(), policyFiles });
       }),
     codeLens: (p, token) => safe<CodeLens[]>('codeLens', token, [], () => current(p.textDocument.uri).lenses),
@@ -286,6 +301,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
     },
     didChangeWatchedFiles(p) {
       walk.invalidate();
+      policyPaths = undefined;
       for (const change of p.changes) policyChanged(uriToPath(change.uri));
     },
   };
