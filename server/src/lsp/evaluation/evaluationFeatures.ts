@@ -83,6 +83,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
   type Run = TestFileRun & { readonly referenced: Set<string>; readonly version: number | undefined };
   const runs = new Map<string, Run>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const forced = new Set<string>();
 
   const catalog = () => runtime.catalog();
 
@@ -112,15 +113,18 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
   function rerun(uri: string, delay: number, force = false): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
+    // a forced re-run stays forced when a later edit of the test file restarts the timer
+    if (force) forced.add(uri);
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
+        const wasForced = forced.delete(uri);
         try {
-          const r = force ? run(uri) : current(uri);
+          const r = wasForced ? run(uri) : current(uri);
           if (!pull) void connection.sendDiagnostics({ uri, diagnostics: r.diagnostics });
           // pull: the client asks for the test file's own edits itself; a policy change needs a refresh
-          else if (force) void connection.languages.diagnostics.refresh().catch(() => undefined);
+          else if (wasForced) void connection.languages.diagnostics.refresh().catch(() => undefined);
           if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
         } catch (err) {
           logger.error(`policy tests of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -289,6 +293,7 @@ export function createEvaluationFeatures(connection: Connection, runtime: Evalua
       const uri = p.textDocument.uri;
       if (isPolicyTestFile(uri)) {
         runs.delete(uri);
+        forced.delete(uri);
         const t = timers.get(uri);
         if (t) clearTimeout(t);
         timers.delete(uri);
