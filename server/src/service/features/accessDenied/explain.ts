@@ -98,7 +98,8 @@ export function explainAccessDenied(message: string, policies: readonly Workspac
   if (named) denies.sort((a, b) => Number(fileName(b.uri).includes(named)) - Number(fileName(a.uri).includes(named)));
 
   const grants: GrantProposal[] = [];
-  const needsIdentityAllow = !m.denyingPolicy || (m.denyingPolicy.denial === 'implicit' && m.denyingPolicy.kind === 'identity');
+  // an Allow in an identity policy helps only when AWS reports no Allow there (or does not say which policy denied)
+  const needsIdentityAllow = m.explicitDeny !== true && (!m.denyingPolicy || (m.denyingPolicy.denial === 'implicit' && m.denyingPolicy.kind === 'identity'));
   const identityAllows = allows.filter((a) => identityPolicies.some((p) => p.file.uri === a.uri));
   if (needsIdentityAllow && identityAllows.length === 0 && denies.length === 0) {
     const name = caller.name?.toLowerCase();
