@@ -1,0 +1,24 @@
+// The diff's own one-policy evaluator as a WitnessEvaluator: used where no evaluation engine is injected (unit
+// tests of the search, and as the reference the engine is compared with in test/unit/diff). It evaluates one
+// policy alone (no SCP levels, no cross-account rules); the CLI and the editor confirm with the engine instead.
+
+import type { IamCatalog } from '../knowledge/catalog';
+import type { PolicyDocument } from '../parser/policyModel';
+import { normalizePolicy, type NormalPolicy } from './atoms';
+import { decide } from './search';
+import type { WitnessEvaluator } from './diffPolicies';
+import type { Context } from './conditions';
+
+export function localEvaluator(catalog: IamCatalog): WitnessEvaluator {
+  const cache = new WeakMap<PolicyDocument, NormalPolicy>();
+  return (policy, _type, request) => {
+    if (!policy) return 'implicitly-denied';
+    let normal = cache.get(policy);
+    if (!normal) cache.set(policy, (normal = normalizePolicy(catalog, policy)));
+    const key = request.action.toLowerCase();
+    const atoms = normal.statements.filter((s) => s.actions.some((a) => a.key === key)).flatMap((s) => s.atoms);
+    const context: Context = new Map(Object.entries(request.context).map(([k, v]) => [k.toLowerCase(), { key: k, values: Array.isArray(v) ? v : [v] }]));
+    const principal = request.principal !== undefined ? { type: request.principalType ?? 'AWS', value: request.principal } : undefined;
+    return decide(atoms, { resource: request.resource, principal, context });
+  };
+}
