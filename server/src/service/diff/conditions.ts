@@ -79,7 +79,11 @@ export function entryHolds(e: CondEntry, ctx: Context): boolean {
     return p.operator.negated;
   }
   const one = (v: string): boolean => {
-    const any = e.values.some((pv) => compare(p, v, pv));
+    const any = e.values.some((pv) => {
+      if (!pv.includes('${') || (p.operator.family !== 'String' && p.operator.family !== 'Arn')) return compare(p, v, pv);
+      const resolved = substituteInValue(pv, ctx);
+      return resolved !== undefined && compare(p, v, resolved);
+    });
     return p.operator.negated ? !any : any;
   };
   if (p.qualifier === 'ForAllValues') return values.every(one);
@@ -90,6 +94,21 @@ export function entryHolds(e: CondEntry, ctx: Context): boolean {
 export function allHold(entries: readonly CondEntry[], ctx: Context): boolean {
   for (const e of entries) if (!entryHolds(e, ctx)) return false;
   return true;
+}
+
+/** `${aws:username}` in a String/Arn condition value → the context value; undefined when the key is missing. */
+function substituteInValue(pv: string, ctx: Context): string | undefined {
+  let missing = false;
+  const out = pv.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+    if (inner === '*' || inner === '?' || inner === '$') return inner;
+    const comma = inner.indexOf(',');
+    const v = ctx.get((comma >= 0 ? inner.slice(0, comma) : inner).trim().toLowerCase())?.values;
+    if (v && v.length === 1) return v[0]!;
+    if (comma >= 0) return inner.slice(comma + 1).trim().replace(/^'|'$/g, '');
+    missing = true;
+    return whole;
+  });
+  return missing ? undefined : out;
 }
 
 /** Does request value `v` match policy value `pv` under the positive form of the operator? */
@@ -146,7 +165,20 @@ function dateOf(s: string): number {
 // Value makers: a context value that makes one entry hold (satisfy) or fail (violate). `undefined` = "leave the
 // key out of the request"; null = no value found.
 
-export type Made = { readonly values: readonly string[] } | 'absent' | null;
+export type Made = { readonly values: readonly string[]; readonly extra?: ReadonlyArray<readonly [string, string]> } | 'absent' | null;
+
+/** A policy value with ${key} variables: the filler each variable's key gets, and the value it then stands for. */
+function resolveWithFillers(pv: string): { value: string; extra: Array<[string, string]> } {
+  const extra: Array<[string, string]> = [];
+  const value = pv.replace(/\$\{([^}]*)\}/g, (_w, inner: string) => {
+    if (inner === '*' || inner === '?' || inner === '$') return inner;
+    const key = (inner.includes(',') ? inner.slice(0, inner.indexOf(',')) : inner).trim();
+    const filler = /account/i.test(key) ? '123456789012' : 'zzvar';
+    extra.push([key, filler]);
+    return filler;
+  });
+  return { value, extra };
+}
 
 const OTHER_IPS = ['203.0.113.77', '198.51.100.77', '192.0.2.77', '100.64.0.77', '2001:db8:ffff::77'];
 
@@ -178,8 +210,8 @@ function nonMatching(e: CondEntry, p: ParsedOperator): string | null {
   }
 }
 
-/** A value that passes the positive comparison against the first usable policy value. */
-function matching(e: CondEntry, p: ParsedOperator): string | null {
+/** A value that passes the positive comparison against the first usable policy value (plus the variables it needs). */
+function matching(e: CondEntry, p: ParsedOperator): { value: string; extra: Array<[string, string]> } | null {
   for (const pv of e.values) {
     let v: string;
     switch (p.operator.family) {
@@ -204,10 +236,17 @@ function matching(e: CondEntry, p: ParsedOperator): string | null {
         v = c.version === 4 ? c.bytes.map((b, i) => (i * 8 >= c.prefix ? 0 : b & maskByte(c.prefix - i * 8))).join('.') : pv.split('/')[0]!;
         break;
       }
-      default:
+      default: {
+        if (pv.includes('${')) {
+          const r = resolveWithFillers(pv);
+          const w = p.operator.supportsWildcards || p.operator.family === 'Arn' ? instantiateGlob(r.value) : r.value;
+          if (compare(p, w, r.value)) return { value: w, extra: r.extra };
+          continue;
+        }
         v = p.operator.supportsWildcards || p.operator.family === 'Arn' ? instantiateGlob(pv) : pv;
+      }
     }
-    if (compare(p, v, pv)) return v;
+    if (compare(p, v, pv)) return { value: v, extra: [] };
   }
   return null;
 }
@@ -235,7 +274,7 @@ export function satisfy(e: CondEntry): Made {
   }
   if (p.ifExists || p.qualifier === 'ForAllValues') return 'absent';
   const v = matching(e, p);
-  return v === null ? null : { values: [v] };
+  return v === null ? null : { values: [v.value], extra: v.extra };
 }
 
 export function violate(e: CondEntry): Made {
@@ -248,7 +287,7 @@ export function violate(e: CondEntry): Made {
   if (p.operator.negated) {
     if (p.qualifier === 'ForAnyValue') return 'absent';
     const v = matching(e, p);
-    return v === null ? null : { values: [v] };
+    return v === null ? null : { values: [v.value], extra: v.extra };
   }
   if (!p.ifExists && p.qualifier !== 'ForAllValues') return 'absent';
   const v = nonMatching(e, p);

@@ -110,20 +110,36 @@ export function resourceCandidates(action: ActionInfo | undefined, pattern: stri
     if (fits('*')) add('*');
     return out;
   }
+  const target = pattern !== undefined ? patternForMatch(pattern) : undefined;
   for (const t of types ?? []) {
     for (const f of FILLERS) {
       const filled = fillTemplate(t, f);
-      const merged = pattern !== undefined ? mergeWithPattern(patternForMatch(pattern), filled) : filled;
-      if (fits(merged) && templateMatches(t, merged)) add(merged);
+      if (target !== undefined) for (const merged of mergeWithPattern(target, filled)) if (fits(merged) && templateMatches(t, merged)) add(merged);
       if (fits(filled)) add(filled);
     }
   }
-  if (!types || out.length === 0) {
-    // the catalog does not say what the resource looks like: the pattern's own instantiation
-    if (!types && pattern !== undefined && fits(instantiateGlob(patternForMatch(pattern)))) add(instantiateGlob(patternForMatch(pattern)));
-    if (!types && pattern === undefined && fits('*')) add('*');
+  if (out.length === 0 && target !== undefined) {
+    // nothing shaped like the action's resource types fits the pattern (or the catalog does not say what the
+    // resource looks like): the pattern's own instantiations, so that no grant goes unreported
+    for (const r of globInstances(target)) if (fits(r)) add(r);
   }
+  if (out.length === 0 && fits('*')) add('*');
   return out;
+}
+
+const STAR_FILLERS = ['zz-witness/zz-witness', '/zz-witness', 'zz-witness:zz-witness'];
+
+/** Strings matched by a glob: every `*` as "zz", then the last `*` (and then all) as a path-like filler. */
+export function globInstances(pattern: string): string[] {
+  const out = [instantiateGlob(pattern)];
+  const stars = (pattern.match(/\*/g) ?? []).length;
+  if (stars === 0) return out;
+  for (const f of STAR_FILLERS) {
+    let seen = 0;
+    out.push(pattern.replace(/\*/g, () => (++seen === stars ? f : 'zz')).replace(/\?/g, 'z'));
+    out.push(pattern.replace(/\*/g, f).replace(/\?/g, 'z'));
+  }
+  return [...new Set(out)];
 }
 
 /** Policy variables in a pattern become the filler the witness context supplies (see variableContext). */
@@ -152,12 +168,18 @@ function templateMatches(t: ResourceTypeInfo, arn: string): boolean {
   return globMatch(t.arn.replace(/\$\{[^}]*\}/g, '*'), arn, false);
 }
 
-/** Field by field: the pattern's literal fields, the template's values where the pattern has wildcards. */
-function mergeWithPattern(pattern: string, filled: string): string {
+/**
+ * Field by field: the pattern's literal fields, the template's values where the pattern's wildcards accept them,
+ * else instances of the pattern's field (several, so that one of them may fit the template's shape).
+ */
+function mergeWithPattern(pattern: string, filled: string): string[] {
   const pf = splitFields(pattern);
   const tf = splitFields(filled);
-  if (pf.length !== 6 || tf.length !== 6) return instantiateGlob(pattern);
-  return pf.map((p, i) => (!hasWildcard(p) ? p : globMatch(p, tf[i]!, false) ? tf[i]! : instantiateGlob(p))).join(':');
+  if (pf.length !== 6 || tf.length !== 6) return globInstances(pattern);
+  const fixed = pf.map((p, i) => (!hasWildcard(p) ? p : globMatch(p, tf[i]!, false) ? tf[i]! : undefined));
+  if (fixed[5] !== undefined) return [fixed.map((f, i) => f ?? instantiateGlob(pf[i]!)).join(':')];
+  const head = fixed.slice(0, 5).map((f, i) => f ?? instantiateGlob(pf[i]!)).join(':');
+  return globInstances(pf[5]!).map((r) => `${head}:${r}`);
 }
 
 function splitFields(arn: string): string[] {
@@ -199,6 +221,7 @@ class ContextBuilder {
   set(key: string, made: ReturnType<typeof satisfy>): void {
     const lower = key.toLowerCase();
     if (made === null || this.claimed.has(lower)) return;
+    if (made !== 'absent') for (const [k, v] of made.extra ?? []) if (k.toLowerCase() !== lower) this.set(k, { values: [v] });
     this.claimed.add(lower);
     if (made !== 'absent') this.ctx.set(lower, { key, values: made.values });
   }
