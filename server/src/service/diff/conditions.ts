@@ -293,3 +293,29 @@ export function violate(e: CondEntry): Made {
   const v = nonMatching(e, p);
   return v === null ? null : { values: [v] };
 }
+
+/**
+ * satisfy/violate for keys that are always in the request (the engine derives aws:PrincipalAccount,
+ * aws:ResourceAccount… from the principal and resource): "leave it out" is not possible, a value is needed.
+ */
+export function satisfyPresent(e: CondEntry): Made {
+  const m = satisfy(e);
+  if (m !== 'absent') return m;
+  const p = e.parsed;
+  if (!p || p.operator.family === 'Null') return null;
+  if (p.operator.negated) {
+    const v = nonMatching(e, p);
+    return v === null ? null : { values: [v] };
+  }
+  const v = matching(e, p);
+  return v === null ? null : { values: [v.value], extra: v.extra };
+}
+
+export function violatePresent(e: CondEntry): Made {
+  const m = violate(e);
+  if (m !== 'absent') return m;
+  const p = e.parsed;
+  if (!p || p.operator.family === 'Null' || p.operator.negated) return null;
+  const v = nonMatching(e, p);
+  return v === null ? null : { values: [v] };
+}

@@ -9,6 +9,7 @@ import { formatAccessLevel } from '../knowledge/accessLevel';
 import { resourceTypesOfAction } from '../knowledge/arnIndex';
 import { normalizePolicy, reducedKeys, atomCovers, type Atom, type DiffAction, type NormalPolicy, type StatementRef } from './atoms';
 import { conditionsJson, entryHolds } from './conditions';
+import { framingFor, withDerived } from './framing';
 import { atomMatches, contextCandidates, decide, principalCandidates, principalMatches, resourceCandidates, resourceMatches, variableContext, type Request, type RequestPrincipal } from './search';
 
 /** A concrete request, as the engine takes it. Context keys as written in the policy; lists for multivalued keys. */
@@ -120,7 +121,7 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
       for (const action of g.actions) {
         const typesKey = action.info ? (resourceTypesOfAction(action.info) ?? action.key) : action.key;
         let found = memo.get(typesKey);
-        if (!found) memo.set(typesKey, (found = searchWitnesses(action, gaining, other)));
+        if (!found) memo.set(typesKey, (found = searchWitnesses(policyType, action, gaining, other)));
         for (const f of found) {
           const witness = toWitness(action, f.request);
           const oldVerdict = options.evaluate(oldSide.doc, policyType, witness);
@@ -203,21 +204,21 @@ function groupActions(oldP: NormalPolicy, newP: NormalPolicy): ActionGroup[] {
 // Search
 
 /** For each allow atom of the gaining side, the first request it allows that the other side does not. */
-function searchWitnesses(action: DiffAction, gaining: readonly Atom[], other: readonly Atom[]): Found[] {
+function searchWitnesses(policyType: PolicyType, action: DiffAction, gaining: readonly Atom[], other: readonly Atom[]): Found[] {
   const gainingDenies = gaining.filter((a) => a.effect === 'Deny');
   const otherAllows = other.filter(isAllow);
   const otherDenies = other.filter((a) => a.effect === 'Deny');
   const found: Found[] = [];
   for (const grant of gaining) {
     if (grant.effect !== 'Allow') continue;
-    const request = searchOne(action, grant, gaining, gainingDenies, other, otherAllows, otherDenies);
+    const request = searchOne(policyType, action, grant, gaining, gainingDenies, other, otherAllows, otherDenies);
     if (request) found.push({ grant, request });
   }
   // report the widest grants only: one covered by another gaining grant adds nothing a reviewer needs
   return found.filter((f) => !found.some((o) => o !== f && atomCovers(o.grant, f.grant) && (!atomCovers(f.grant, o.grant) || found.indexOf(o) < found.indexOf(f))));
 }
 
-function searchOne(action: DiffAction, grant: Atom, gaining: readonly Atom[], gainingDenies: readonly Atom[], other: readonly Atom[], otherAllows: readonly Atom[], otherDenies: readonly Atom[]): Request | undefined {
+function searchOne(policyType: PolicyType, action: DiffAction, grant: Atom, gaining: readonly Atom[], gainingDenies: readonly Atom[], other: readonly Atom[], otherAllows: readonly Atom[], otherDenies: readonly Atom[]): Request | undefined {
   const resources = resourceCandidates(action.info, grant.resource, grant.notResource);
   const patterns: Array<string | undefined> = [grant.resource];
   // a Deny removed: the witness must fall inside the old Deny's resources
@@ -233,7 +234,7 @@ function searchOne(action: DiffAction, grant: Atom, gaining: readonly Atom[], ga
   for (const context of contexts) {
     for (const resource of resources) {
       for (const principal of principals) {
-        const req: Request = { resource, principal, context };
+        const req: Request = { resource, principal, context: withDerived(context, framingFor(policyType, principal)), explicit: context };
         if (!atomMatches(grant, req)) continue;
         if (decide(gaining, req) !== 'allowed') continue;
         if (decide(other, req) === 'allowed') continue;
@@ -246,7 +247,7 @@ function searchOne(action: DiffAction, grant: Atom, gaining: readonly Atom[], ga
 
 function toWitness(action: DiffAction, req: Request): WitnessRequest {
   const context: Record<string, string | string[]> = {};
-  for (const { key, values } of req.context.values()) context[key] = values.length === 1 ? values[0]! : [...values];
+  for (const { key, values } of req.explicit.values()) context[key] = values.length === 1 ? values[0]! : [...values];
   return {
     action: action.fullName,
     resource: req.resource,

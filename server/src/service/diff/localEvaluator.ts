@@ -8,10 +8,11 @@ import { normalizePolicy, type NormalPolicy } from './atoms';
 import { decide } from './search';
 import type { WitnessEvaluator } from './diffPolicies';
 import type { Context } from './conditions';
+import { framingFor, withDerived } from './framing';
 
 export function localEvaluator(catalog: IamCatalog): WitnessEvaluator {
   const cache = new WeakMap<PolicyDocument, NormalPolicy>();
-  return (policy, _type, request) => {
+  return (policy, type, request) => {
     if (!policy) return 'implicitly-denied';
     let normal = cache.get(policy);
     if (!normal) cache.set(policy, (normal = normalizePolicy(catalog, policy)));
@@ -19,6 +20,6 @@ export function localEvaluator(catalog: IamCatalog): WitnessEvaluator {
     const atoms = normal.statements.filter((s) => s.actions.some((a) => a.key === key)).flatMap((s) => s.atoms);
     const context: Context = new Map(Object.entries(request.context).map(([k, v]) => [k.toLowerCase(), { key: k, values: Array.isArray(v) ? v : [v] }]));
     const principal = request.principal !== undefined ? { type: request.principalType ?? 'AWS', value: request.principal } : undefined;
-    return decide(atoms, { resource: request.resource, principal, context });
+    return decide(atoms, { resource: request.resource, principal, context: withDerived(context, framingFor(type, principal)), explicit: context });
   };
 }

@@ -7,7 +7,8 @@ import type { ActionInfo, ResourceTypeInfo } from '../knowledge/catalog';
 import { resourceTypesOfAction } from '../knowledge/arnIndex';
 import { globMatch, hasWildcard } from '../knowledge/glob';
 import { principalAccount, isAccountId } from '../knowledge/principals';
-import { allHold, instantiateGlob, satisfy, violate, type Context, type CondEntry } from './conditions';
+import { allHold, instantiateGlob, satisfy, satisfyPresent, violate, violatePresent, type Context, type CondEntry } from './conditions';
+import { DERIVED_KEYS } from './framing';
 import type { Atom, PrincipalValue } from './atoms';
 
 export interface RequestPrincipal {
@@ -19,7 +20,10 @@ export interface RequestPrincipal {
 export interface Request {
   readonly resource: string;
   readonly principal: RequestPrincipal | undefined;
+  /** what the policy sees: the explicit context plus the keys the engine derives (framing.ts) */
   readonly context: Context;
+  /** the context the witness states */
+  readonly explicit: Context;
 }
 
 export type LocalVerdict = 'allowed' | 'explicitly-denied' | 'implicitly-denied';
@@ -226,11 +230,11 @@ class ContextBuilder {
     if (made !== 'absent') this.ctx.set(lower, { key, values: made.values });
   }
   satisfyAll(conds: readonly CondEntry[]): this {
-    for (const c of conds) this.set(c.key, satisfy(c));
+    for (const c of conds) this.set(c.key, DERIVED_KEYS.has(c.keyLower) ? satisfyPresent(c) : satisfy(c));
     return this;
   }
   violateAll(conds: readonly CondEntry[]): this {
-    for (const c of conds) this.set(c.key, violate(c));
+    for (const c of conds) this.set(c.key, DERIVED_KEYS.has(c.keyLower) ? violatePresent(c) : violate(c));
     return this;
   }
   copy(): ContextBuilder {
