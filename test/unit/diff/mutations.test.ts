@@ -19,7 +19,15 @@ type Policy = { Version?: string; Statement: Stmt[] | Stmt };
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const catalog = testCatalog();
 
+const actionsMemo = new Map<string, Set<string>>();
 function actionsOf(s: Stmt): Set<string> {
+  const key = JSON.stringify([s.Action, s.NotAction]);
+  let hit = actionsMemo.get(key);
+  if (!hit) actionsMemo.set(key, (hit = computeActions(s)));
+  return hit;
+}
+
+function computeActions(s: Stmt): Set<string> {
   const out = new Set<string>();
   if (s.NotAction !== undefined) {
     const excluded = new Set(list(s.NotAction).flatMap((p) => expandPattern(catalog, p).map((a) => a.fullName)));
