@@ -10,7 +10,7 @@ import { resourceTypesOfAction } from '../knowledge/arnIndex';
 import { normalizePolicy, reducedKeys, atomCovers, type Atom, type DiffAction, type NormalPolicy, type StatementRef } from './atoms';
 import { conditionsJson, entryHolds } from './conditions';
 import { framingFor, withDerived } from './framing';
-import { atomMatches, contextCandidates, decide, principalCandidates, principalMatches, resourceCandidates, resourceMatches, variableContext, type Request, type RequestPrincipal } from './search';
+import { atomMatches, contextCandidates, decide, fitsResourceType, principalCandidates, principalMatches, resourceCandidates, resourceMatches, variableContext, type Request, type RequestPrincipal } from './search';
 
 /** A concrete request, as the engine takes it. Context keys as written in the policy; lists for multivalued keys. */
 export interface WitnessRequest {
@@ -47,6 +47,11 @@ export interface DiffItem {
   readonly kind: ChangeKind;
   /** resource-widened: the resources the other side allowed the action on */
   readonly previously?: readonly string[];
+  /**
+   * false when no resource of the action's types can match the grant's pattern (e.g. s3:PutObject on a bucket
+   * ARN): the engine allows the witness, but no real request names such a resource. Not counted by the gates.
+   */
+  readonly fitsResourceType: boolean;
   /** the statements responsible: `old` on the side that did not allow it, `new` on the side that does */
   readonly statements: { readonly old: readonly DiffStatementRef[]; readonly new: readonly DiffStatementRef[] };
 }
@@ -61,9 +66,10 @@ export interface ConditionChange {
   readonly effect: 'Allow' | 'Deny';
 }
 
+/** Widened: the action was allowed on `old` and is now also allowed on `new`; narrowed: the reverse. */
 export interface ResourceChange {
-  readonly resource: string;
-  readonly previously: readonly string[];
+  readonly old: readonly string[];
+  readonly new: readonly string[];
   readonly actions: readonly string[];
 }
 
@@ -83,6 +89,8 @@ export interface PolicyDiff {
   readonly principalsLost: readonly PrincipalChange[];
   /** witnesses the local search found but the evaluator did not confirm (dropped, counted for honesty) */
   readonly unconfirmed: number;
+  /** how the witnesses were confirmed: each on its own, or one per bucket of alike actions (large diffs) */
+  readonly confirmation: { readonly mode: 'each' | 'per-bucket'; readonly requests: number };
 }
 
 export interface DiffOptions {
@@ -101,6 +109,17 @@ interface Found {
   readonly request: Request;
 }
 
+interface Candidate {
+  readonly action: DiffAction;
+  readonly found: Found;
+  readonly other: readonly Atom[];
+  readonly direction: 'gained' | 'lost';
+  readonly bucket: readonly Found[];
+}
+
+/** Up to this many gained + lost items, each is confirmed on its own witness. */
+export const MAX_EACH = 1000;
+
 export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undefined, newDoc: PolicyDocument | undefined, options: DiffOptions): PolicyDiff {
   const policyType = options.policyType ?? newDoc?.policyType ?? oldDoc?.policyType ?? 'identity';
   const oldSide: Side = { doc: oldDoc, normal: oldDoc ? normalizePolicy(catalog, oldDoc) : { policyType, statements: [] } };
@@ -110,33 +129,47 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
   const lost: DiffItem[] = [];
   const conditionsRemoved = new Map<string, ConditionChange>();
   let unconfirmed = 0;
+  const candidates: Candidate[] = [];
   for (const g of groups) {
     if (!g.oldAtoms.some(isAllow) && !g.newAtoms.some(isAllow)) continue;
     if (sameKeys(reducedKeys(g.oldAtoms), reducedKeys(g.newAtoms))) continue;
-    for (const [gaining, other, out, direction] of [
-      [g.newAtoms, g.oldAtoms, gained, 'gained'],
-      [g.oldAtoms, g.newAtoms, lost, 'lost'],
+    for (const [gaining, other, direction] of [
+      [g.newAtoms, g.oldAtoms, 'gained'],
+      [g.oldAtoms, g.newAtoms, 'lost'],
     ] as const) {
       const memo = new Map<unknown, Found[]>();
       for (const action of g.actions) {
         const typesKey = action.info ? (resourceTypesOfAction(action.info) ?? action.key) : action.key;
         let found = memo.get(typesKey);
         if (!found) memo.set(typesKey, (found = searchWitnesses(policyType, action, gaining, other)));
-        for (const f of found) {
-          const witness = toWitness(action, f.request);
-          const oldVerdict = options.evaluate(oldSide.doc, policyType, witness);
-          const newVerdict = options.evaluate(newSide.doc, policyType, witness);
-          const confirmed = direction === 'gained' ? oldVerdict !== undefined && oldVerdict !== 'allowed' && newVerdict === 'allowed' : newVerdict !== undefined && newVerdict !== 'allowed' && oldVerdict === 'allowed';
-          if (!confirmed) {
-            unconfirmed++;
-            continue;
-          }
-          const item = describe(action, f, other, witness);
-          out.push(item);
-          if (direction === 'gained') for (const c of conditionChanges(f, other)) conditionsRemoved.set(`${c.statement}\u0000${c.operator}\u0000${c.key.toLowerCase()}`, c);
-        }
+        for (const f of found) candidates.push({ action, found: f, other, direction, bucket: found });
       }
     }
+  }
+  // Every candidate is confirmed by the evaluator on its own witness, up to MAX_EACH per diff; beyond that (a
+  // wildcard over thousands of actions) one witness per bucket (same statements, same resource types, same grant)
+  // is confirmed for all of its actions, and the report says so.
+  const each = candidates.length <= MAX_EACH;
+  const verdicts = new Map<unknown, boolean>();
+  let requests = 0;
+  for (const c of candidates) {
+    const witness = toWitness(c.action, c.found.request);
+    const bucketKey = c.found;
+    let confirmed = each ? undefined : verdicts.get(bucketKey);
+    if (confirmed === undefined) {
+      requests++;
+      const oldVerdict = options.evaluate(oldSide.doc, policyType, witness);
+      const newVerdict = options.evaluate(newSide.doc, policyType, witness);
+      confirmed = c.direction === 'gained' ? oldVerdict !== undefined && oldVerdict !== 'allowed' && newVerdict === 'allowed' : newVerdict !== undefined && newVerdict !== 'allowed' && oldVerdict === 'allowed';
+      if (!each) verdicts.set(bucketKey, confirmed);
+    }
+    if (!confirmed) {
+      unconfirmed++;
+      continue;
+    }
+    const item = describe(c.action, c.found, c.other, witness);
+    (c.direction === 'gained' ? gained : lost).push(item);
+    if (c.direction === 'gained') for (const ch of conditionChanges(c.found, c.other)) conditionsRemoved.set(`${ch.statement}\u0000${ch.operator}\u0000${ch.key.toLowerCase()}`, ch);
   }
   const byAction = (a: DiffItem, b: DiffItem) => cmp(a.action, b.action) || cmp(a.resource, b.resource);
   gained.sort(byAction);
@@ -146,11 +179,12 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
     gained,
     lost,
     conditionsRemoved: [...conditionsRemoved.values()].sort((a, b) => a.statement - b.statement || cmp(a.key, b.key)),
-    resourcesWidened: resourceChanges(gained),
-    resourcesNarrowed: resourceChanges(lost),
+    resourcesWidened: resourceChanges(gained, 'widened'),
+    resourcesNarrowed: resourceChanges(lost, 'narrowed'),
     principalsGained: principalChanges(gained, oldSide.normal),
     principalsLost: principalChanges(lost, newSide.normal),
     unconfirmed,
+    confirmation: { mode: each ? 'each' : 'per-bucket', requests },
   };
 }
 
@@ -300,6 +334,7 @@ function describe(action: DiffAction, f: Found, other: readonly Atom[], witness:
     ...(principal !== undefined ? { principal } : {}),
     witness,
     kind,
+    fitsResourceType: fitsResourceType(action.info, witness.resource),
     ...(previously ? { previously } : {}),
     statements: { old: uniqueRefs(involved), new: [ref(g)] },
   };
@@ -332,7 +367,7 @@ function conditionChanges(f: Found, other: readonly Atom[]): ConditionChange[] {
   return out;
 }
 
-function resourceChanges(items: readonly DiffItem[]): ResourceChange[] {
+function resourceChanges(items: readonly DiffItem[], direction: 'widened' | 'narrowed'): ResourceChange[] {
   const by = new Map<string, { resource: string; previously: Set<string>; actions: string[] }>();
   for (const i of items) {
     if (i.kind !== 'resource-widened') continue;
@@ -341,7 +376,10 @@ function resourceChanges(items: readonly DiffItem[]): ResourceChange[] {
     for (const p of i.previously ?? []) e.previously.add(p);
     e.actions.push(i.action);
   }
-  return [...by.values()].map((e) => ({ resource: e.resource, previously: [...e.previously].sort(), actions: e.actions }));
+  return [...by.values()].map((e) => {
+    const other = [...e.previously].sort();
+    return direction === 'widened' ? { old: other, new: [e.resource], actions: e.actions } : { old: [e.resource], new: other, actions: e.actions };
+  });
 }
 
 /** Principals granted something on one side that the other side names in no Allow at all. */

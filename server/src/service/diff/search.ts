@@ -168,6 +168,17 @@ function fillTemplate(t: ResourceTypeInfo, f: (typeof FILLERS)[number]): string 
   return t.arn.replace(/\$\{([^}]*)\}/g, (_w, name: string) => (name === 'Partition' ? f.Partition : name === 'Region' ? f.Region : name === 'Account' ? f.Account : f.other));
 }
 
+/**
+ * False when the catalog knows the action's resource types and the resource fits none of them: the grant is in
+ * the policy's request space but no real request of that action names such a resource.
+ */
+export function fitsResourceType(action: ActionInfo | undefined, resource: string): boolean {
+  const types = action ? resourceTypesOfAction(action) : undefined;
+  if (!types) return true;
+  if (types.length === 0) return resource === '*';
+  return types.some((t) => templateMatches(t, resource));
+}
+
 function templateMatches(t: ResourceTypeInfo, arn: string): boolean {
   return globMatch(t.arn.replace(/\$\{[^}]*\}/g, '*'), arn, false);
 }
