@@ -40,6 +40,7 @@ export function readGitInputs(ref: string, paths: readonly string[]): Inputs {
     return { ok: false, error: `--git: "${ref}" is not a commit in this repository (or this is not a git repository)` };
   }
   const files: string[] = [];
+  const walked = new Set<string>();
   for (const p of paths) {
     const isDir = existsSync(p) ? statSync(p).isDirectory() : treeType(ref, p) === 'tree';
     if (!isDir) {
@@ -49,7 +50,11 @@ export function readGitInputs(ref: string, paths: readonly string[]): Inputs {
     const atRef = git(['ls-tree', '-r', '--name-only', ref, '--', `./${p}`]).split('\n');
     const now = git(['ls-files', '-co', '--exclude-standard', '--', p]).split('\n');
     // ls-tree prints paths relative to the current directory when given ./path; ls-files does too
-    for (const f of [...atRef, ...now]) if (f && POLICY_FILE.test(f) && !files.includes(f)) files.push(f);
+    for (const f of [...atRef, ...now]) {
+      if (!f || !POLICY_FILE.test(f) || files.includes(f)) continue;
+      files.push(f);
+      walked.add(f);
+    }
   }
   const inputs: DiffInput[] = [];
   for (const f of files) {
@@ -61,7 +66,7 @@ export function readGitInputs(ref: string, paths: readonly string[]): Inputs {
     }
     const newText = readOrUndefined(f);
     if (oldText === undefined && newText === undefined) return { ok: false, error: `${f}: not at ${ref} and not in the working tree` };
-    inputs.push({ path: f, oldText, newText });
+    inputs.push({ path: f, oldText, newText, explicit: !walked.has(f) });
   }
   return { ok: true, inputs };
 }

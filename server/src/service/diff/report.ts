@@ -16,6 +16,11 @@ export interface DiffInput {
   /** undefined: the file does not exist in that version (added / deleted) */
   readonly oldText: string | undefined;
   readonly newText: string | undefined;
+  /**
+   * named by the user (default): a .json file is read as a policy whatever it holds; files found in a directory
+   * walk are policies only when they look like one (a package.json is skipped)
+   */
+  readonly explicit?: boolean;
 }
 
 export interface DiffRunOptions {
@@ -42,7 +47,7 @@ export interface FileDiff {
 
 export function diffFile(catalog: IamCatalog, input: DiffInput, options: DiffRunOptions): FileDiff {
   const parse = (text: string | undefined) =>
-    text === undefined ? undefined : parseDocument(text, { uri: input.path, ...(options.policyType ? { policyType: options.policyType } : {}), ...(/\.json$/i.test(input.path) ? { forcePolicy: true } : {}) });
+    text === undefined ? undefined : parseDocument(text, { uri: input.path, ...(options.policyType ? { policyType: options.policyType } : {}), ...(input.explicit !== false && /\.json$/i.test(input.path) ? { forcePolicy: true } : {}) });
   const oldParsed = parse(input.oldText);
   const newParsed = parse(input.newText);
   const problems = [oldParsed?.skipped, newParsed?.skipped].filter((s): s is string => s !== undefined);
