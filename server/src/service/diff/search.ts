@@ -179,9 +179,23 @@ export function fitsResourceType(action: ActionInfo | undefined, resource: strin
   return types.some((t) => templateMatches(t, resource));
 }
 
+/**
+ * Does a concrete ARN have the shape of a resource type? A placeholder matches any text without ":" (the last
+ * one: anything, it may hold a path like "${ObjectName}"); bucket names never hold "/" (S3 naming rules). The
+ * RegExp is built from the catalog's templates, never from policy text.
+ */
 function templateMatches(t: ResourceTypeInfo, arn: string): boolean {
-  return globMatch(t.arn.replace(/\$\{[^}]*\}/g, '*'), arn, false);
+  let re = templateRegex.get(t);
+  if (!re) {
+    const parts = t.arn.split(/(\$\{[^}]*\})/);
+    const lastVar = parts.map((p, i) => (p.startsWith('${') ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+    const body = parts.map((p, i) => (p.startsWith('${') ? (/bucket/i.test(p) ? '[^/:]*' : i === lastVar && i >= parts.length - 2 ? '.*' : '[^:]*') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    templateRegex.set(t, (re = new RegExp(`^${body}$`)));
+  }
+  return re.test(arn);
 }
+
+const templateRegex = new WeakMap<ResourceTypeInfo, RegExp>();
 
 /**
  * Field by field: the pattern's literal fields, the template's values where the pattern's wildcards accept them,
