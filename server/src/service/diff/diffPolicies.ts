@@ -117,8 +117,8 @@ interface Candidate {
   readonly bucket: readonly Found[];
 }
 
-/** Up to this many gained + lost items, each is confirmed on its own witness. */
-export const MAX_EACH = 1000;
+/** Up to this many gained + lost items, each is confirmed on its own witness (beyond: one per bucket). */
+export const MAX_EACH = 8;
 
 export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undefined, newDoc: PolicyDocument | undefined, options: DiffOptions): PolicyDiff {
   const policyType = options.policyType ?? newDoc?.policyType ?? oldDoc?.policyType ?? 'identity';
@@ -146,10 +146,11 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
       }
     }
   }
-  // Every candidate is confirmed by the evaluator on its own witness, up to MAX_EACH per diff; beyond that (a
-  // wildcard over thousands of actions) one witness per bucket (same statements, same resource types, same grant)
-  // is confirmed for all of its actions, and the report says so.
-  const each = candidates.length <= MAX_EACH;
+  // Confirmation. Actions of one bucket (same statements on both sides, same service and resource types, same
+  // granting atom: one Found) share the witness up to the action name, and the engine's decision depends on the
+  // action only through those statements and per-service rules: one confirmed witness per bucket stands for all
+  // of them. RCPs have per-action rules (kms:RetireGrant): there, and for small diffs, each item is confirmed.
+  const each = policyType === 'rcp' || candidates.length <= MAX_EACH;
   const verdicts = new Map<unknown, boolean>();
   let requests = 0;
   for (const c of candidates) {
