@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, unlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../support/catalog';
@@ -177,4 +177,17 @@ test('--git REF PATH: modified, new and deleted files against a temporary reposi
   const bad = cli(['--git', 'no-such-ref', 'policies'], dir);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /not a commit/);
+});
+
+test('the README diff examples run as shown', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Permission diff'), readme.indexOf('### GitHub Actions'));
+  const commands = [...section.matchAll(/^node dist\/cli\.js diff (.*?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim().split(/\s+/));
+  assert.ok(commands.length >= 5, `${commands.length} examples`);
+  for (const args of commands) {
+    const r = cli(args);
+    const failOn = args.includes('--fail-on');
+    assert.equal(r.status, failOn ? 1 : 0, `diff ${args.join(' ')}: ${r.stderr}`);
+    assert.ok(r.stdout.length > 0);
+  }
 });
