@@ -68,11 +68,12 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
   if (policies.rcp && !rcpApplies) notes.push(rcpServiceOk ? 'RCPs do not apply to this request.' : `RCPs do not apply to "${service}": not an RCP-supported service.`);
 
   const crossAccount = iamCaller || caller.type === 'root' ? resourceAccount !== undefined && caller.account !== undefined && resourceAccount !== caller.account : false;
+  const callerHasBoundary = policies.boundary !== undefined && iamCaller;
   const all: Evaluated[] = [];
   const run = (policy: EvalPolicy, kind: PolicyKind, level: number | undefined, applies: boolean): void => {
     const variables = policy.doc.version?.value === '2012-10-17';
     for (const stmt of policy.doc.statements) {
-      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp' });
+      const m = matchStatement(stmt, { action, resource, caller, ctx, variables, checkPrincipal: kind === 'resource' || kind === 'rcp', callerHasBoundary });
       all.push({ policy, kind, level, stmt, m, applies });
     }
   };
@@ -151,10 +152,10 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
     // same account
     const direct = by(['direct', 'wildcard']);
     const roleLevel = by(['role']);
-    // a federated-user session without a session policy has no permissions of its own (GetFederationToken)
-    if (direct.length > 0 && caller.type !== 'federated-user') {
-      require({ kind: 'resource' }, direct, resCandidates, '');
-    } else if (direct.length > 0) {
+    // a grant to the exact user, role session or federated-user session ARN (or to "*") is not limited by an
+    // implicit deny in the boundary or session policy; for a federated user it comes "in addition to the
+    // permissions that are granted by the session policies" (STS GetFederationToken reference)
+    if (direct.length > 0) {
       require({ kind: 'resource' }, direct, resCandidates, '');
     } else {
       const idAllows = matchedAllows('identity');

@@ -28,3 +28,4 @@ export {
   type LoadOptions,
 } from './testFile';
 export { runPolicyTests, matchesExpectation, type PolicyResolver, type TestResult, type TestRun, type RunOptions } from './runTests';
+export { unconditionalDenies, type UnconditionalDenies } from './reachability';

@@ -121,3 +121,23 @@ function matchOne(type: string, value: string, caller: CallerInfo): PrincipalMat
   if (type === 'Federated' || type === 'CanonicalUser') return (caller.type === 'federated' || caller.type === 'service') && value === caller.arn ? 'direct' : 'none';
   return 'none';
 }
+
+/**
+ * NotPrincipal names the caller only by its exact entity: the IAM user, the role session (or role), the federated
+ * user, the service, or the account for its root user. An account or role ARN in NotPrincipal does not cover the
+ * users and sessions inside it, unlike in Principal: AWS validates each layer (account, role, session) separately,
+ * and "all principals except the user named Bob" needs Bob's own ARN listed
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+ */
+export function notPrincipalNames(el: PrincipalElement, caller: CallerInfo): boolean {
+  if (el.wildcard) return el.wildcard.value === '*';
+  for (const entry of el.entries) {
+    for (const v of entry.values) {
+      const m = matchOne(entry.type.value, v.value, caller);
+      if (m === 'wildcard' || m === 'direct') return true;
+      if (m === 'account' && caller.type === 'root') return true;
+      if (m === 'role' && caller.type === 'role') return true;
+    }
+  }
+  return false;
+}

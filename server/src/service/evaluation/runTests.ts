@@ -52,7 +52,7 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     let hit = byPath.get(ref.path);
     if (hit === undefined) {
       const r = resolver(ref.path);
-      if ('error' in r) hit = r.error;
+      if ('error' in r) hit = `${ref.path}: ${r.error}`;
       else {
         const p = policyFromText(ref.path, r.text, kind);
         hit = p.policy ?? `${ref.path}: ${p.error}`;
@@ -62,7 +62,7 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     if (typeof hit === 'string' && !reported.has(ref.offset)) {
       reported.add(ref.offset);
       const notFound = /no such file|not found|ENOENT|cannot read/i.test(hit);
-      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy "${ref.path}" cannot be used: ${hit}`, offset: ref.offset, length: ref.length, range: ref.range });
+      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy file cannot be used: ${hit}.`, offset: ref.offset, length: ref.length, range: ref.range });
     }
     return hit;
   };

@@ -5,7 +5,7 @@
 import type { Statement } from '../parser/policyModel';
 import { actionMatches, resourceMatches } from './matchers';
 import { evaluateCondition } from './conditions';
-import { principalMatch, type CallerInfo, type PrincipalMatch } from './principal';
+import { notPrincipalNames, principalMatch, type CallerInfo, type PrincipalMatch } from './principal';
 import type { RequestContext } from './context';
 import type { MismatchElement } from './types';
 
@@ -40,6 +40,12 @@ export interface MatchInput {
   readonly variables: boolean;
   /** the statement's Principal element takes part (resource-based policies, RCPs) */
   readonly checkPrincipal: boolean;
+  /**
+   * the caller has a permissions boundary: "The NotPrincipal element with a Deny effect will always deny any IAM
+   * principal that has a permissions boundary policy attached, regardless of the values specified in the
+   * NotPrincipal element" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html)
+   */
+  readonly callerHasBoundary?: boolean;
 }
 
 export function matchStatement(s: Statement, input: MatchInput): StatementMatch {
@@ -74,9 +80,13 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
       },
     };
   }
-  // Resource / NotResource (absent in trust policies: the role itself is the resource)
+  // Resource / NotResource: absent in role trust policies (the role itself is the resource); a statement of any
+  // other kind without one is invalid and IAM would reject the policy, so it matches nothing here
   const flip: string[] = [];
   const res = s.resource;
+  if (!res && !input.checkPrincipal) {
+    return { matched: false, effect, flipKeys: NONE, mismatch: { element: 'resource', message: 'The statement has no Resource or NotResource.', offset: s.node.offset, length: s.node.length } };
+  }
   if (res) {
     let anyResource = false;
     let resourceDependsOnAbsent = false;
@@ -112,8 +122,8 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
   if (input.checkPrincipal) {
     const p = s.principal;
     if (!p) return { matched: false, effect, flipKeys: NONE, mismatch: { element: 'principal', message: 'A resource-based policy statement needs a Principal or NotPrincipal.', offset: s.node.offset, length: s.node.length } };
-    const m = principalMatch(p, input.caller);
-    const named = m.match !== 'none';
+    const m = p.negated ? undefined : principalMatch(p, input.caller);
+    const named = m ? m.match !== 'none' : notPrincipalNames(p, input.caller) && !(effect === 'Deny' && input.callerHasBoundary === true);
     if (named === p.negated) {
       const at = p.value ?? p.property;
       return {
@@ -124,7 +134,7 @@ export function matchStatement(s: Statement, input: MatchInput): StatementMatch 
       };
     }
     // NotPrincipal that does not name the caller applies to it like "*" (everyone else)
-    principal = p.negated ? 'wildcard' : m.match;
+    principal = m ? m.match : 'wildcard';
   }
   // Condition
   const c = evaluateCondition(s.condition, input.ctx, input.variables);

@@ -377,7 +377,10 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
       });
     });
   }
-  if (!policies) problem('TEST_MISSING_FIELD', root.children?.length ? (propertyKeyNode(root.children[0]!) ?? root) : root, 'The test file has no "policies" (identity, boundary, session, scp, rcp, resource).', tests.some((t) => t.policies) ? 'warning' : 'error');
+  if (!policies) {
+    // tests may carry all their policies themselves; only a test with none at all is incomplete
+    for (const t of tests) if (!t.policies) problem('TEST_MISSING_FIELD', t.nameLoc ?? { offset: t.offset, length: 1 }, `Test "${t.name}" has no "policies" and the file gives none.`);
+  }
   const suite: PolicyTestSuite = {
     uri,
     format,
