@@ -79,13 +79,17 @@ function cachedAction(info: import('../knowledge/catalog').ActionInfo): DiffActi
   return a;
 }
 
-export function normalizePolicy(catalog: IamCatalog, policy: PolicyDocument): NormalPolicy {
+export function normalizePolicy(catalog: IamCatalog, policy: PolicyDocument, policyType: PolicyType = policy.policyType): NormalPolicy {
   const statements: NormalStatement[] = [];
+  // only resource-based (trust) policies may leave Resource out; elsewhere such a statement matches nothing
+  // (IAM rejects it; the evaluation engine treats it the same way)
+  const resourceOptional = policyType === 'resource' || policyType === 'trust';
   for (const st of policy.statements) {
+    if (!st.resource && !resourceOptional) continue;
     const n = normalizeStatement(catalog, st);
     if (n) statements.push(n);
   }
-  return { policyType: policy.policyType, statements };
+  return { policyType, statements };
 }
 
 function normalizeStatement(catalog: IamCatalog, st: Statement): NormalStatement | undefined {

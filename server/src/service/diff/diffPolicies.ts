@@ -122,8 +122,8 @@ export const MAX_EACH = 8;
 
 export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undefined, newDoc: PolicyDocument | undefined, options: DiffOptions): PolicyDiff {
   const policyType = options.policyType ?? newDoc?.policyType ?? oldDoc?.policyType ?? 'identity';
-  const oldSide: Side = { doc: oldDoc, normal: oldDoc ? normalizePolicy(catalog, oldDoc) : { policyType, statements: [] } };
-  const newSide: Side = { doc: newDoc, normal: newDoc ? normalizePolicy(catalog, newDoc) : { policyType, statements: [] } };
+  const oldSide: Side = { doc: oldDoc, normal: oldDoc ? normalizePolicy(catalog, oldDoc, policyType) : { policyType, statements: [] } };
+  const newSide: Side = { doc: newDoc, normal: newDoc ? normalizePolicy(catalog, newDoc, policyType) : { policyType, statements: [] } };
   const groups = groupActions(oldSide.normal, newSide.normal);
   const gained: DiffItem[] = [];
   const lost: DiffItem[] = [];

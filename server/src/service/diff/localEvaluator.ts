@@ -11,11 +11,12 @@ import type { Context } from './conditions';
 import { framingFor, withDerived } from './framing';
 
 export function localEvaluator(catalog: IamCatalog): WitnessEvaluator {
-  const cache = new WeakMap<PolicyDocument, NormalPolicy>();
+  const cache = new WeakMap<PolicyDocument, { type: string; normal: NormalPolicy }>();
   return (policy, type, request) => {
     if (!policy) return 'implicitly-denied';
-    let normal = cache.get(policy);
-    if (!normal) cache.set(policy, (normal = normalizePolicy(catalog, policy)));
+    let hit = cache.get(policy);
+    if (!hit || hit.type !== type) cache.set(policy, (hit = { type, normal: normalizePolicy(catalog, policy, type) }));
+    const normal = hit.normal;
     const key = request.action.toLowerCase();
     const atoms = normal.statements.filter((s) => s.actions.some((a) => a.key === key)).flatMap((s) => s.atoms);
     const context: Context = new Map(Object.entries(request.context).map(([k, v]) => [k.toLowerCase(), { key: k, values: Array.isArray(v) ? v : [v] }]));

@@ -76,7 +76,8 @@ export function substituteVariables(pattern: string, ctx: Context): string | und
 }
 
 export function principalMatches(a: Atom, p: RequestPrincipal | undefined): boolean {
-  if (a.notPrincipal) return !a.notPrincipal.some((v) => principalValueMatches(v, p));
+  // NotPrincipal names only the exact entities listed (an account there does not cover its roles)
+  if (a.notPrincipal) return !a.notPrincipal.some((v) => v.type === '*' || (p !== undefined && v.type === p.type && (v.value === p.value || (isAccountId(v.value) && `arn:aws:iam::${v.value}:root` === p.value))));
   if (a.principal === undefined || a.principal === '*') return true;
   return principalValueMatches(a.principal, p);
 }
