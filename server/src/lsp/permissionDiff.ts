@@ -66,6 +66,25 @@ async function textOf(uri: string, documents: TextDocuments<TextDocument>): Prom
   }
 }
 
+/**
+ * Versions read from git, kept a few seconds: the editor asks again on every edit (CodeLens), and the HEAD version
+ * does not change while the user types. A commit or checkout is seen within GIT_CACHE_MS.
+ */
+const GIT_CACHE_MS = 5000;
+const gitCache = new Map<string, { at: number; text: Promise<string | undefined> }>();
+
+function gitShowCached(file: string, ref: string): Promise<string | undefined> {
+  const key = `${ref}\u0000${file}`;
+  const now = Date.now();
+  const hit = gitCache.get(key);
+  if (hit && now - hit.at < GIT_CACHE_MS) return hit.text;
+  if (gitCache.size > 200) gitCache.clear();
+  const text = gitShow(file, ref);
+  gitCache.set(key, { at: now, text });
+  text.catch(() => gitCache.delete(key));
+  return text;
+}
+
 /** `git show REF:./name` run in the file's folder: undefined when the file is not at REF (a new file). */
 function gitShow(file: string, ref: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
@@ -91,7 +110,7 @@ async function permissionDiff(params: PermissionDiffParams, deps: PermissionDiff
   } else {
     const file = pathOf(params.uri);
     if (!file) throw new Error('only files on disk can be compared with a git version');
-    oldText = await gitShow(file, params.against?.ref ?? 'HEAD');
+    oldText = await gitShowCached(file, params.against?.ref ?? 'HEAD');
   }
   const base = { uri: params.uri, against, added: oldText === undefined };
   if (oldText === newText) return { ...base, identical: true, summary: 'Permissions: no change', gained: 0, lost: 0, policies: 0 };

@@ -132,7 +132,8 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
   const candidates: Candidate[] = [];
   for (const g of groups) {
     if (!g.oldAtoms.some(isAllow) && !g.newAtoms.some(isAllow)) continue;
-    if (sameKeys(reducedKeys(g.oldAtoms), reducedKeys(g.newAtoms))) continue;
+    // the same grants written the same way (after splitting lists): unchanged without the pairwise reduction
+    if (sameKeys(uniqueKeys(g.oldAtoms), uniqueKeys(g.newAtoms)) || sameKeys(reducedKeys(g.oldAtoms), reducedKeys(g.newAtoms))) continue;
     for (const [gaining, other, direction] of [
       [g.newAtoms, g.oldAtoms, 'gained'],
       [g.oldAtoms, g.newAtoms, 'lost'],
@@ -191,6 +192,10 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
 
 function isAllow(a: Atom): boolean {
   return a.effect === 'Allow';
+}
+
+function uniqueKeys(atoms: readonly Atom[]): string[] {
+  return [...new Set(atoms.map((a) => a.key))].sort();
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
