@@ -260,6 +260,21 @@ export function instantiateGlob(pattern: string): string {
   return pattern.replace(/\*/g, 'zz').replace(/\?/g, 'z');
 }
 
+/**
+ * One satisfying value per policy value of a positive operator (a value added to a list is what a loosened
+ * condition gains); empty for the other operators.
+ */
+export function satisfyEach(e: CondEntry): Made[] {
+  const p = e.parsed;
+  if (!p || p.operator.negated || p.operator.family === 'Null' || e.values.length < 2) return [];
+  const out: Made[] = [];
+  for (let i = 0; i < e.values.length; i++) {
+    const one = matching({ ...e, values: [e.values[i]!] }, p);
+    if (one) out.push(p.qualifier ? { values: [one.value], extra: one.extra } : { values: [one.value], extra: one.extra });
+  }
+  return out;
+}
+
 export function satisfy(e: CondEntry): Made {
   const p = e.parsed;
   if (!p) return null;

@@ -267,6 +267,13 @@ function searchOne(policyType: PolicyType, action: DiffAction, grant: Atom, gain
     for (const r of resourceCandidates(action.info, d.resource, d.notResource)) if (!resources.includes(r)) resources.push(r);
     patterns.push(d.resource);
   }
+  // a NotResource exclusion dropped (an Allow's, or a Deny's on either side): inside the excluded resources
+  for (const a of [...other, ...gaining]) {
+    for (const p of a.notResource ?? []) {
+      for (const r of resourceCandidates(action.info, p, undefined)) if (!resources.includes(r)) resources.push(r);
+      patterns.push(p);
+    }
+  }
   if (resources.length === 0) return undefined;
   const principals: Array<RequestPrincipal | undefined> = grant.principal === undefined && !grant.notPrincipal ? [undefined] : principalCandidates(grant);
   if (principals.length === 0) return undefined;

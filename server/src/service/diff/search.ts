@@ -7,7 +7,7 @@ import type { ActionInfo, ResourceTypeInfo } from '../knowledge/catalog';
 import { resourceTypesOfAction } from '../knowledge/arnIndex';
 import { globMatch, hasWildcard } from '../knowledge/glob';
 import { principalAccount, isAccountId } from '../knowledge/principals';
-import { allHold, instantiateGlob, satisfy, satisfyPresent, violate, violatePresent, type Context, type CondEntry } from './conditions';
+import { allHold, instantiateGlob, satisfy, satisfyEach, satisfyPresent, violate, violatePresent, type Context, type CondEntry } from './conditions';
 import { DERIVED_KEYS } from './framing';
 import type { Atom, PrincipalValue } from './atoms';
 
@@ -285,6 +285,17 @@ export function contextCandidates(grant: Atom, gainingDenies: readonly Atom[], o
   for (const o of otherAllows) violatedOthers.violateAll(o.conditions);
   variants.push(violatedOthers);
   for (const d of otherDenies.slice(0, 8)) if (d.conditions.length > 0) variants.push(base.copy().satisfyAll(d.conditions));
+  // each value of a multi-valued condition of the grant (the one added may be the only one the other side lacks)
+  for (const e of grant.conditions) {
+    for (const made of satisfyEach(e).slice(1, 8)) {
+      const v = new ContextBuilder();
+      for (const [k, x] of variables) v.set(k, { values: [x] });
+      v.set(e.key, made);
+      v.satisfyAll(grant.conditions);
+      for (const o of otherAllows) v.violateAll(o.conditions);
+      variants.push(v);
+    }
+  }
   const out: Context[] = [];
   const seen = new Set<string>();
   for (const v of variants) {
