@@ -74,6 +74,29 @@ const WIDENING: Mutation[] = [
     },
   },
   {
+    // an action added to an Allow statement's list: one that nothing in the policy allows or denies, on the same
+    // resource types as an action the statement lists (an action that only supports "*" added to a statement
+    // with ARNs grants nothing, so it would not be a widening)
+    kind: 'add an action to a statement',
+    mutate: (p) => {
+      const all = stmts(p);
+      const mentioned = new Set(all.flatMap((s) => [...actionsOf(s)]));
+      const typesOf = (a: { resources: readonly { name: string }[] }) => a.resources.map((r) => r.name).sort().join(',');
+      for (const [i, s] of all.entries()) {
+        if (s.Effect !== 'Allow' || s.Action === undefined) continue;
+        const first = list(s.Action).map((a) => catalog.getAction(a)).find((a) => a !== undefined && a.resources.length > 0);
+        if (!first) continue;
+        const types = typesOf(first);
+        const extra = first.service.actions.find((a) => !mentioned.has(a.fullName) && typesOf(a) === types);
+        if (!extra) continue;
+        const q = clone(p);
+        stmts(q)[i]!.Action = [...list(s.Action), extra.fullName];
+        return q;
+      }
+      return undefined;
+    },
+  },
+  {
     // an Allow statement's specific resources become "*", for one of its actions no other statement allows on "*"
     kind: 'widen a resource',
     mutate: (p) => {

@@ -152,6 +152,9 @@ const md = (s: string): string => s.replace(/[|]/g, '\\|');
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 const html = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Rows per service table: a pull-request comment holds at most 65,536 characters. */
+const MAX_ROWS = 40;
+
 export function formatMarkdown(report: DiffReport, title = 'IAM permission diff'): string {
   const out: string[] = [`### ${title}`, ''];
   if (!report.effectiveChange) {
@@ -172,11 +175,12 @@ export function formatMarkdown(report: DiffReport, title = 'IAM permission diff'
       const summary = g.byResource.map((r) => countsLine(sign, r.counts, r.resource, (s) => `<code>${html(s)}</code>`)).join('; ');
       out.push(`<details><summary><b>${html(g.service)}</b>: ${summary}</summary>`, '');
       out.push(`| Action | Access level | Resource | Conditions | ${sign === '+' ? 'Witness (old denies, new allows)' : 'Statement'} |`, '|---|---|---|---|---|');
-      for (const i of g.items) {
+      for (const i of g.items.slice(0, MAX_ROWS)) {
         const cond = Object.keys(i.conditions).length ? code(JSON.stringify(i.conditions)) : '';
         const last = sign === '+' ? code(witnessText(i)) : stmtLabel(i.statements.old[0] ?? { statement: 0 });
         out.push(`| ${code(i.action)}${i.fitsResourceType ? '' : ' ¹'} | ${i.accessLevel} | ${md(code(i.resource))} | ${md(cond)} | ${md(last)} |`);
       }
+      if (g.items.length > MAX_ROWS) out.push(`| … ${g.items.length - MAX_ROWS} more | | | | (all of them: \`--format json\`) |`);
       if (g.items.some((i) => !i.fitsResourceType)) out.push('', '¹ no resource of the action\'s types matches this pattern: the grant is in the policy but no real request uses it.');
       out.push('', '</details>', '');
     }
