@@ -105,6 +105,8 @@ export interface DiffReport {
   }>;
   /** witnesses the search proposed that the engine did not confirm (never reported) */
   readonly unconfirmed: number;
+  /** engine evaluations made to confirm witnesses (each: old and new version); perBucket when alike actions shared one */
+  readonly confirmation: { readonly requests: number; readonly perBucket: boolean };
 }
 
 export function buildReport(files: readonly FileDiff[]): DiffReport {
@@ -116,6 +118,8 @@ export function buildReport(files: readonly FileDiff[]): DiffReport {
   const principalsGained: Array<PrincipalChange & { file: string; policy?: string }> = [];
   const principalsLost: Array<PrincipalChange & { file: string; policy?: string }> = [];
   let unconfirmed = 0;
+  let requests = 0;
+  let perBucket = false;
   for (const f of files) {
     const oldDoc = f.oldText !== undefined ? TextDocument.create('old', 'json', 0, f.oldText) : undefined;
     const newDoc = f.newText !== undefined ? TextDocument.create('new', 'json', 0, f.newText) : undefined;
@@ -130,6 +134,8 @@ export function buildReport(files: readonly FileDiff[]): DiffReport {
     for (const p of f.policies) {
       const where = { file: f.path, ...(p.label ? { policy: p.label } : {}) };
       unconfirmed += p.diff.unconfirmed;
+      requests += p.diff.confirmation.requests;
+      perBucket ||= p.diff.confirmation.mode === 'per-bucket';
       for (const i of p.diff.gained) gained.push({ ...i, ...where, statements: { old: refs(i.statements.old, oldDoc), new: refs(i.statements.new, newDoc) } });
       // a lost item: the old version allowed it (statements.new, the granting side, is in the OLD text)
       for (const i of p.diff.lost) lost.push({ ...i, ...where, statements: { old: refs(i.statements.new, oldDoc), new: refs(i.statements.old, newDoc) } });
@@ -156,6 +162,7 @@ export function buildReport(files: readonly FileDiff[]): DiffReport {
       policies: f.policies.map((p) => ({ label: p.label, status: p.status, policyType: p.policyType, gained: p.diff.gained.length, lost: p.diff.lost.length })),
     })),
     unconfirmed,
+    confirmation: { requests, perBucket },
   };
 }
 
