@@ -86,3 +86,11 @@ test('a wildcard widened: s3:Get* to s3:* gains the catalog actions, by access l
   assert.ok(r.gained.some((g) => g.accessLevel.includes('Permissions management')));
   assert.equal(r.confirmation.mode, 'per-bucket');
 });
+
+test('RCP: a Deny removed lets requests through (RCPFullAWSAccess is implied); an unchanged RCP is no change', () => {
+  const deny = (actions: string[]) => ({ Effect: 'Deny', Principal: '*', Action: actions, Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abc123def4' } } });
+  const r = checked(P(deny(['s3:GetObject', 'sqs:SendMessage'])), P(deny(['s3:GetObject'])), 'rcp');
+  assert.deepEqual(r.gained.map((g) => [g.action, g.kind]), [['sqs:SendMessage', 'deny-removed']]);
+  assert.deepEqual(r.gained[0]!.statements.new, []);
+  assert.equal(diffTexts(catalog, P(deny(['s3:GetObject'])), P(deny(['s3:GetObject'])), 'rcp').effectiveChange, false);
+});

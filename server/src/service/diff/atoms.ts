@@ -202,3 +202,13 @@ export function reducedKeys(atoms: readonly Atom[]): string[] {
   }
   return kept.sort();
 }
+
+/**
+ * RCPFullAWSAccess: attached at every level and never detachable, so an RCP file only ever denies on top of an
+ * Allow of everything. The diff adds it to both versions of an RCP (statement index -1: never reported).
+ */
+export function implicitRcpAllow(catalog: IamCatalog): NormalStatement {
+  const ref: StatementRef = { index: -1, sid: 'RCPFullAWSAccess', span: { offset: 0, length: 0 } };
+  const atom: Atom = { id: nextAtomId++, statement: ref, effect: 'Allow', resource: '*', notResource: undefined, principal: '*', notPrincipal: undefined, conditions: [], condCanon: '', key: 'Allow\u0004*\u0004*\u0004' };
+  return { ref, effect: 'Allow', atoms: [atom], actions: catalog.expandActions('*').map(cachedAction) };
+}

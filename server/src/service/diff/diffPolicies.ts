@@ -7,7 +7,7 @@ import type { IamCatalog } from '../knowledge/catalog';
 import type { PolicyDocument, PolicyType } from '../parser/policyModel';
 import { formatAccessLevel } from '../knowledge/accessLevel';
 import { resourceTypesOfAction } from '../knowledge/arnIndex';
-import { normalizePolicy, reducedKeys, atomCovers, type Atom, type DiffAction, type NormalPolicy, type StatementRef } from './atoms';
+import { implicitRcpAllow, normalizePolicy, reducedKeys, atomCovers, type Atom, type DiffAction, type NormalPolicy, type StatementRef } from './atoms';
 import { conditionsJson, entryHolds } from './conditions';
 import { framingFor, withDerived } from './framing';
 import { atomMatches, contextCandidates, decide, fitsResourceType, principalCandidates, principalMatches, resourceCandidates, resourceMatches, variableContext, type Request, type RequestPrincipal } from './search';
@@ -122,8 +122,13 @@ export const MAX_EACH = 8;
 
 export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undefined, newDoc: PolicyDocument | undefined, options: DiffOptions): PolicyDiff {
   const policyType = options.policyType ?? newDoc?.policyType ?? oldDoc?.policyType ?? 'identity';
-  const oldSide: Side = { doc: oldDoc, normal: oldDoc ? normalizePolicy(catalog, oldDoc, policyType) : { policyType, statements: [] } };
-  const newSide: Side = { doc: newDoc, normal: newDoc ? normalizePolicy(catalog, newDoc, policyType) : { policyType, statements: [] } };
+  const normalOf = (doc: PolicyDocument | undefined): NormalPolicy => {
+    const n = doc ? normalizePolicy(catalog, doc, policyType) : { policyType, statements: [] };
+    // an RCP only denies on top of the implied RCPFullAWSAccess (a deleted RCP file leaves that Allow too)
+    return policyType === 'rcp' ? { policyType, statements: [implicitRcpAllow(catalog), ...n.statements] } : n;
+  };
+  const oldSide: Side = { doc: oldDoc, normal: normalOf(oldDoc) };
+  const newSide: Side = { doc: newDoc, normal: normalOf(newDoc) };
   const groups = groupActions(oldSide.normal, newSide.normal);
   const gained: DiffItem[] = [];
   const lost: DiffItem[] = [];
@@ -312,7 +317,8 @@ function ref(a: Atom): DiffStatementRef {
 
 function uniqueRefs(atoms: readonly Atom[]): DiffStatementRef[] {
   const seen = new Map<number, DiffStatementRef>();
-  for (const a of atoms) if (!seen.has(a.statement.index)) seen.set(a.statement.index, ref(a));
+  // index -1: the implied RCPFullAWSAccess, in no file
+  for (const a of atoms) if (a.statement.index >= 0 && !seen.has(a.statement.index)) seen.set(a.statement.index, ref(a));
   return [...seen.values()].sort((x, y) => x.index - y.index);
 }
 
@@ -349,7 +355,7 @@ function describe(action: DiffAction, f: Found, other: readonly Atom[], witness:
     kind,
     fitsResourceType: fitsResourceType(action.info, witness.resource),
     ...(previously ? { previously } : {}),
-    statements: { old: uniqueRefs(involved), new: [ref(g)] },
+    statements: { old: uniqueRefs(involved), new: uniqueRefs([g]) },
   };
 }
 

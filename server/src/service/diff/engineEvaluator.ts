@@ -30,7 +30,8 @@ export function engineEvaluator(catalog: IamCatalog, textOf: (doc: PolicyDocumen
     return p;
   };
   return (doc, type, request) => {
-    if (!doc) return 'implicitly-denied';
+    // a version that does not exist allows nothing; an RCP that does not exist leaves RCPFullAWSAccess
+    if (!doc) return type === 'rcp' ? 'allowed' : 'implicitly-denied';
     const p = asEval(doc);
     const principal = request.principal !== undefined ? { type: request.principalType ?? 'AWS', value: request.principal } : undefined;
     const framing = framingFor(type, principal);

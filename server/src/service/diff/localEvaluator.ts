@@ -4,7 +4,7 @@
 
 import type { IamCatalog } from '../knowledge/catalog';
 import type { PolicyDocument } from '../parser/policyModel';
-import { normalizePolicy, type NormalPolicy } from './atoms';
+import { implicitRcpAllow, normalizePolicy, type NormalPolicy } from './atoms';
 import { decide } from './search';
 import type { WitnessEvaluator } from './diffPolicies';
 import type { Context } from './conditions';
@@ -13,9 +13,13 @@ import { framingFor, withDerived } from './framing';
 export function localEvaluator(catalog: IamCatalog): WitnessEvaluator {
   const cache = new WeakMap<PolicyDocument, { type: string; normal: NormalPolicy }>();
   return (policy, type, request) => {
-    if (!policy) return 'implicitly-denied';
+    if (!policy) return type === 'rcp' ? 'allowed' : 'implicitly-denied';
     let hit = cache.get(policy);
-    if (!hit || hit.type !== type) cache.set(policy, (hit = { type, normal: normalizePolicy(catalog, policy, type) }));
+    if (!hit || hit.type !== type) {
+      const n = normalizePolicy(catalog, policy, type);
+      // RCPs deny on top of the implied RCPFullAWSAccess
+      cache.set(policy, (hit = { type, normal: type === 'rcp' ? { ...n, statements: [implicitRcpAllow(catalog), ...n.statements] } : n }));
+    }
     const normal = hit.normal;
     const key = request.action.toLowerCase();
     const atoms = normal.statements.filter((s) => s.actions.some((a) => a.key === key)).flatMap((s) => s.atoms);
