@@ -149,3 +149,10 @@ tests:
   assert.equal(inline.sid, 'Inline');
   assert.equal(inline.range.start.line, 5);
 });
+
+test('context keys no service defines get a warning with the closest known key', () => {
+  const text = 'principal: arn:aws:iam::111122223333:user/a\npolicies: {identity: p.json}\ntests:\n  - {name: t, action: s3:GetObject, resource: "*", expect: denied, context: {aws:SourceIpp: 1.2.3.4, aws:PrincipalTag/team: x}}\n';
+  const { problems } = loadPolicyTestFile(text, 'k.iamtest.yaml', { catalog: testCatalog() });
+  assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line, p.range.start.character]), [['TEST_UNKNOWN_CONTEXT_KEY', 'warning', 3, 77]]);
+  assert.match(problems[0]!.message, /did you mean "aws:SourceIp"/);
+});
