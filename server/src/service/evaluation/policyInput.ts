@@ -1,5 +1,5 @@
 // Builds the engine's view of a policy (EvalPolicy) from text or from a parsed model, and keeps the per-policy
-// caches (line index, compiled statements) on a side object so each policy is prepared once, not per request.
+// line index (for ranges) on a side object so each policy's text is scanned once, not per request.
 
 import { parseDocument } from '../parser/parseDocument';
 import type { PolicyDocument, PolicyType } from '../parser/policyModel';
@@ -9,7 +9,6 @@ import type { EvalPolicy, PolicyKind } from './types';
 /** Per-policy state the engine computes on first use. */
 export interface PolicyCache {
   lines?: LineIndex;
-  compiled?: unknown;
 }
 
 const caches = new WeakMap<EvalPolicy, PolicyCache>();
