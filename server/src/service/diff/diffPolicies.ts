@@ -114,7 +114,6 @@ interface Candidate {
   readonly found: Found;
   readonly other: readonly Atom[];
   readonly direction: 'gained' | 'lost';
-  readonly bucket: readonly Found[];
 }
 
 /** Up to this many gained + lost items, each is confirmed on its own witness (beyond: one per bucket). */
@@ -148,7 +147,7 @@ export function diffPolicies(catalog: IamCatalog, oldDoc: PolicyDocument | undef
         const typesKey = action.info ? (resourceTypesOfAction(action.info) ?? action.key) : action.key;
         let found = memo.get(typesKey);
         if (!found) memo.set(typesKey, (found = searchWitnesses(policyType, action, gaining, other)));
-        for (const f of found) candidates.push({ action, found: f, other, direction, bucket: found });
+        for (const f of found) candidates.push({ action, found: f, other, direction });
       }
     }
   }
