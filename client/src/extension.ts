@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
 import { registerEvaluationFeatures } from './evaluation';
+import { registerPermissionDiff } from './permissionDiff';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // client-side features (commands, status bar) are wired here, after the server is up
     registerClientFeatures(context, client);
     registerEvaluationFeatures(context, client);
+    registerPermissionDiff(context, client);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     output.error(`Activation failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
