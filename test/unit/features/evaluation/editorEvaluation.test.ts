@@ -1,6 +1,6 @@
 // The pure parts of the editor's evaluation features: the test-file cursor model (YAML by indentation, JSON by
-// jsonc-parser), completion and hover in test files, the format table against the loader's keys, the editor's
-// own context-key check, the narrowest-grant edit, simulation choices and placement, and explain-access-denied
+// jsonc-parser), completion and hover in test files, the format table against the loader's keys, the
+// context-key did-you-mean fix, the narrowest-grant edit, simulation choices and placement, and explain-access-denied
 // over in-memory workspaces (matching Deny, missing Allow, a Deny that is not in the workspace).
 
 import { test } from 'node:test';
@@ -12,8 +12,8 @@ import { cursorAt } from '../../../../server/src/service/features/policyTests/cu
 import { completeTestFile } from '../../../../server/src/service/features/policyTests/complete';
 import { hoverTestFile } from '../../../../server/src/service/features/policyTests/hover';
 import { FILE_KEYS, TEST_KEYS } from '../../../../server/src/service/features/policyTests/format';
-import { FILE_KEYS as LOADER_FILE_KEYS, TEST_KEYS as LOADER_TEST_KEYS, loadPolicyTestFile } from '../../../../server/src/service/evaluation/testFile';
-import { checkTestFile } from '../../../../server/src/service/features/policyTests/check';
+import { FILE_KEYS as LOADER_FILE_KEYS, TEST_KEYS as LOADER_TEST_KEYS } from '../../../../server/src/service/evaluation/testFile';
+import { testFileQuickFixes } from '../../../../server/src/service/features/policyTests/quickFixes';
 import { runTestFile } from '../../../../server/src/service/features/policyTests/marks';
 import { appendStatementEdit, grantStatement } from '../../../../server/src/service/features/accessDenied/grantEdit';
 import { applyOffsetEdits } from '../../../../server/src/service/fixes/jsonEdits';
@@ -95,12 +95,15 @@ test('the format table documents every key the loader accepts, and offers no key
   assert.deepEqual([...offered].sort(), [...LOADER_FILE_KEYS].sort());
 });
 
-test('context keys no service defines are flagged with a did-you-mean', () => {
-  const loaded = loadPolicyTestFile('context: {aws:RequestedRegion: eu-west-1}\ntests:\n  - action: s3:GetObject\n    context:\n      aws:SourceIP: 1.2.3.4\n      aws:SorceIp: 1.2.3.4\n', 'file:///w/t.iamtest.yaml', { catalog });
-  const f = checkTestFile(loaded.suite, catalog);
-  assert.equal(f.length, 1, 'key names are case-insensitive: aws:SourceIP is fine');
-  assert.equal(f[0]!.code, 'TEST_UNKNOWN_CONTEXT_KEY');
-  assert.equal(f[0]!.suggestion, 'aws:SourceIp');
+test('a context key no service defines is flagged once (by the loader), case-insensitively', () => {
+  const text = 'principal: arn:aws:iam::111122223333:user/a\ntests:\n  - action: s3:GetObject\n    resource: "*"\n    context:\n      aws:SourceIP: 1.2.3.4\n      aws:SorceIp: 1.2.3.4\n    expect: denied\n';
+  const doc = TextDocument.create('file:///w/t.iamtest.yaml', 'yaml', 1, text);
+  const run = runTestFile(doc, { catalog, resolver: () => ({ error: 'no such file' }), uriOf: (n) => n });
+  const flagged = run.diagnostics.filter((d) => d.code === 'TEST_UNKNOWN_CONTEXT_KEY');
+  assert.equal(flagged.length, 1, JSON.stringify(run.diagnostics));
+  assert.equal(flagged[0]!.range.start.line, 6);
+  const fixes = testFileQuickFixes(doc, flagged, catalog);
+  assert.deepEqual(fixes.map((f) => f.title), ['Change to "aws:SourceIp"']);
 });
 
 test('marks: an inline-policy test file passes and fails with the reasons in the lens', () => {

@@ -1,7 +1,8 @@
 // Runs a policy test file for the editor and turns the run into what the editor shows: a CodeLens per test
 // ("✓ passes (allowed)" / "✗ fails: implicitly-denied, expected allowed — decided by deploy.json#0"), an error
-// diagnostic on each failing test (so failures are in the Problems panel), the loader's and runner's problems,
-// and the editor's own checks (check.ts). Policy files are read through the caller's resolver.
+// diagnostic on each failing test (so failures are in the Problems panel), and the loader's and runner's
+// problems (syntax, keys, types, unknown actions and context keys, unreadable policies). Policy files are read
+// through the caller's resolver.
 
 import { DiagnosticSeverity, type CodeLens, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,6 @@ import { runPolicyTests, type PolicyResolver, type TestResult } from '../../eval
 import type { PolicyTestResult, PolicyTestResults } from '../../../evaluationProtocol';
 import { EVALUATION_SERVER_COMMANDS } from '../../../evaluationProtocol';
 import { decidedByText, toOutcome, type UriOfPolicy } from '../simulate/outcome';
-import { checkTestFile } from './check';
 
 export interface TestFileRun {
   readonly results: PolicyTestResults;
@@ -45,9 +45,6 @@ export function runTestFile(doc: TextDocument, input: RunInput): TestFileRun {
     diagnostics.push({ range, severity: SEVERITY[severity], code, source: 'iam-policy-test', message, ...(input.docsUrl ? { codeDescription: { href: input.docsUrl(code) } } : {}) });
   };
   for (const p of run.problems) diag(p.code, p.severity, p.message, p.range);
-  for (const f of checkTestFile(loaded.suite, input.catalog)) {
-    diag(f.code, f.severity, f.message, { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) });
-  }
   const lenses: CodeLens[] = [];
   const results: PolicyTestResult[] = [];
   for (const r of run.results) {
