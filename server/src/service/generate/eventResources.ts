@@ -43,21 +43,31 @@ function safeSegment(v: string): boolean {
   return v.length > 0 && v.length <= 1024 && !/[*?$:\s]/.test(v);
 }
 
-function paramValue(params: JsonObject, variable: string): string | undefined {
+function paramValues(params: JsonObject, variable: string): string[] {
   const lower = variable.toLowerCase();
-  const names = PARAMETER_ALIASES[lower] ?? [];
-  for (const [k, v] of Object.entries(params)) {
-    if (typeof v !== 'string') continue;
-    const kl = k.toLowerCase();
-    if (kl === lower || names.some((n) => n.toLowerCase() === kl)) return v;
-  }
+  const names = new Set([lower, ...(PARAMETER_ALIASES[lower] ?? []).map((n) => n.toLowerCase())]);
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && names.has(k.toLowerCase())) return [v];
   // SQS calls name the queue by URL: https://sqs.<region>.amazonaws.com/<account>/<QueueName>
   if (lower === 'queuename') {
     const url = str(params, 'queueUrl') ?? str(params, 'QueueUrl');
     const m = url ? /\/\d{12}\/([^/?#]+)$/.exec(url) : null;
-    if (m) return m[1];
+    if (m) return [m[1]!];
   }
-  return undefined;
+  // nested lists such as EC2's instancesSet.items[].instanceId: every value, bounded
+  const found = new Set<string>();
+  let budget = 200;
+  const visit = (v: Json, depth: number): void => {
+    if (--budget < 0 || depth > 4 || found.size >= 50) return;
+    if (Array.isArray(v)) for (const item of v) visit(item, depth + 1);
+    else if (isObject(v)) {
+      for (const [k, item] of Object.entries(v)) {
+        if (typeof item === 'string' && names.has(k.toLowerCase())) found.add(item);
+        else if (typeof item === 'object' && item !== null) visit(item, depth + 1);
+      }
+    }
+  };
+  for (const v of Object.values(params)) if (typeof v === 'object' && v !== null) visit(v, 1);
+  return [...found];
 }
 
 /** ARN strings among the top-level request parameters (SNS topicArn, KMS keyId as an ARN, ...). */
@@ -70,27 +80,40 @@ function parameterArns(params: JsonObject): string[] {
   return out;
 }
 
-function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, placeholders: boolean): { arn: string; complete: boolean } | undefined {
+/** The ARNs of one resource type, its variables filled from the record (several when a parameter lists several). */
+function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, placeholders: boolean): { arns: string[]; complete: boolean } | undefined {
   const region = str(record, 'awsRegion');
   let complete = true;
-  const arn = rt.arn.replace(VARIABLE, (whole, name: string) => {
+  let arns = [''];
+  let last = 0;
+  const template = rt.arn;
+  const append = (options: string[]): void => {
+    const next: string[] = [];
+    for (const a of arns) for (const o of options) if (next.length < 50) next.push(a + o);
+    arns = next;
+  };
+  for (const m of template.matchAll(VARIABLE)) {
+    append([template.slice(last, m.index)]);
+    last = m.index! + m[0].length;
+    const name = m[1]!;
     const n = name.toLowerCase();
-    let v: string | undefined;
-    if (n === 'partition') v = partitionOfRegion(region);
-    else if (n === 'region') v = region;
-    else if (n === 'account') v = accountOf(record);
-    else if (params) v = paramValue(params, name);
-    if (v !== undefined && n === 'secretid' && !v.startsWith('arn:')) {
-      // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
-      // secret by name with "-??????"
-      return safeSegment(v) ? `${v}-??????` : whole;
-    }
-    if (v !== undefined && safeSegment(v)) return v;
-    complete = false;
-    return whole;
-  });
+    let values: string[];
+    if (n === 'partition') values = [partitionOfRegion(region)];
+    else if (n === 'region') values = region ? [region] : [];
+    else if (n === 'account') values = [accountOf(record)].filter((v): v is string => v !== undefined);
+    else values = params ? paramValues(params, name) : [];
+    // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
+    // secret by name with "-??????"
+    if (n === 'secretid') values = values.filter((v) => !v.startsWith('arn:')).map((v) => (safeSegment(v) ? `${v}-??????` : v));
+    const usable = values.filter((v) => safeSegment(v) || (n === 'secretid' && /^[^*$:\s]+-\?{6}$/.test(v)));
+    if (usable.length === 0) {
+      complete = false;
+      append([m[0]]);
+    } else append(usable);
+  }
+  append([template.slice(last)]);
   if (!complete && !placeholders) return undefined;
-  return { arn, complete };
+  return { arns, complete };
 }
 
 export function resourcesFor(action: ActionInfo, record: JsonObject): ActionResources {
@@ -118,6 +141,12 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
   }
   const params = isObject(record['requestParameters']) ? (record['requestParameters'] as JsonObject) : undefined;
   if (found.size === 0 && params) for (const arn of parameterArns(params)) if (fits(arn)) found.add(arn);
+  // a create call returns the new resource's ARN (CloudFormation CreateStack's stackId, ...)
+  const response = record['responseElements'];
+  if (found.size === 0 && isObject(response)) {
+    for (const arn of parameterArns(response)) if (fits(arn)) found.add(arn);
+    for (const v of Object.values(response)) if (isObject(v)) for (const arn of parameterArns(v)) if (fits(arn)) found.add(arn);
+  }
   if (found.size > 0) return { arns: [...found], placeholder: false };
 
   // required types must all be named; with none required, the first type the parameters fill completely
@@ -128,14 +157,14 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
   if (required.length === 0) {
     for (const rt of wanted) {
       const filled = fill(rt, record, params, false);
-      if (filled) return { arns: [filled.arn], placeholder: false };
+      if (filled) return { arns: filled.arns, placeholder: false };
     }
     const first = fill(wanted[0]!, record, params, true)!;
-    return { arns: [first.arn], placeholder: !first.complete };
+    return { arns: first.arns, placeholder: !first.complete };
   }
   for (const rt of wanted.length ? wanted : types.slice(0, 1)) {
     const filled = fill(rt, record, params, true)!;
-    arns.push(filled.arn);
+    arns.push(...filled.arns);
     if (!filled.complete) placeholder = true;
   }
   return { arns, placeholder };
