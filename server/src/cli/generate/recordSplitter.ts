@@ -38,15 +38,26 @@ export class RecordSplitter {
   private lastKey = '';
   private keyStart = -1;
   private keyParts: string[] = [];
+  private head: Buffer | undefined;
   /** records emitted so far */
   count = 0;
 
   constructor(private readonly onRecord: (text: string, kind: ArrayKind) => void) {}
 
-  push(chunk: Buffer): void {
+  push(input: Buffer): void {
+    let chunk = input;
+    if (this.mode === 'start' && this.head) {
+      chunk = Buffer.concat([this.head, input]);
+      this.head = undefined;
+    }
     const n = chunk.length;
     let i = 0;
     if (this.mode === 'start') {
+      // a byte order mark split across chunks: wait for its three bytes
+      if (chunk[0] === 0xef && n < 3) {
+        this.head = chunk;
+        return;
+      }
       while (i < n && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
       if (i === n) return;
       // a UTF-8 byte order mark

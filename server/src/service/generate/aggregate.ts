@@ -136,7 +136,7 @@ export class GenerateAggregator {
       const info = this.catalog.getAction(action);
       if (!info) continue;
       const res = resourcesFor(info, record);
-      for (const arn of res.arns) u.resources.add(arn);
+      for (const arn of res.arns) if (!u.generalised || !coveredByWildcard(u.resources, arn)) u.resources.add(arn);
       if (res.placeholder) u.placeholder = true;
       if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
     }
@@ -199,6 +199,17 @@ function generalise(u: ActionUsage): void {
   u.resources.clear();
   for (const a of arns) u.resources.add(a);
   u.generalised = true;
+}
+
+/** True when a generalised ARN ("parent/*") in the set already covers this ARN. */
+function coveredByWildcard(set: ReadonlySet<string>, arn: string): boolean {
+  const colon5 = nthColon(arn, 5);
+  if (colon5 < 0) return false;
+  for (let i = arn.length - 1; i > colon5; i--) {
+    const c = arn.charCodeAt(i);
+    if ((c === 0x2f || c === 0x3a) && set.has(`${arn.slice(0, i + 1)}*`)) return true;
+  }
+  return false;
 }
 
 function nthColon(s: string, n: number): number {
