@@ -11,6 +11,7 @@ import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { registerGenerateRequests } from './generateRequests';
 
 applyV8Flags();
 
@@ -54,4 +55,6 @@ startServer(connection, {
   loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
   docsUrl: (code) => `${rulesDoc}#${code.toLowerCase()}`,
 });
+// policy generation from CloudTrail logs (lsp/generateRequests.ts): the server reads the logs for any LSP client
+registerGenerateRequests(connection, () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
 connection.listen();
