@@ -24,18 +24,20 @@ export interface GenerateRunOptions {
 export async function generateFromLogs(catalog: IamCatalog, paths: readonly string[], options: GenerateRunOptions = {}): Promise<GenerateRun> {
   const { files, problems } = collectLogFiles(paths);
   const aggregator = new GenerateAggregator(catalog, options.filter ?? {});
-  const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0 };
+  const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0, skipped: 0 };
   const add = (r: unknown): void => aggregator.add(r);
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     options.onFile?.(file.path, i, files.length);
     try {
-      await readLogFile(file.path, add, stats);
+      await readLogFile(file.path, add, stats, options.filter?.principal);
     } catch (err) {
       problems.push({ path: file.path, message: (err as Error).message });
     }
   }
   if (files.length === 0 && problems.length === 0) problems.push({ path: paths.join(', '), message: 'no .json or .json.gz log files found' });
+  // records the prefilter skipped were read: the report counts them
+  aggregator.records += stats.skipped;
   const result = generateResult(catalog, aggregator, { minimize: options.minimize === true, compare: options.compare });
   return { result, aggregator, problems, files: files.length, stats };
 }

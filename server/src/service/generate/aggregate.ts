@@ -10,7 +10,7 @@ import { identityArnOf, isApiCall, isDataEvent, isDenied, isObject, principalOf,
 import { resourcesFor } from './eventResources';
 
 export interface GenerateFilter {
-  /** an IAM user or role ARN (or an assumed-role session ARN); compared case-insensitively */
+  /** an IAM user or role ARN (or an assumed-role session ARN), spelt as the logs spell it */
   readonly principal?: string;
   /** epoch milliseconds, inclusive */
   readonly since?: number;
@@ -77,7 +77,7 @@ export class GenerateAggregator {
     private readonly catalog: IamCatalog,
     private readonly filter: GenerateFilter = {},
   ) {
-    this.principal = filter.principal?.toLowerCase();
+    this.principal = filter.principal;
   }
 
   add(record: unknown): void {
@@ -102,7 +102,7 @@ export class GenerateAggregator {
       if (this.filter.since !== undefined && t < this.filter.since) return;
       if (this.filter.until !== undefined && t > this.filter.until) return;
     }
-    if (this.principal !== undefined && principal?.toLowerCase() !== this.principal && identityArnOf(record)?.toLowerCase() !== this.principal) return;
+    if (this.principal !== undefined && principal !== this.principal && identityArnOf(record) !== this.principal) return;
     this.events++;
     if (isDataEvent(record)) this.sawDataEvents = true;
 

@@ -4,7 +4,6 @@
 // that has resource types; "*" for one that has none (IAM requires "*" there).
 
 import type { ActionInfo, ResourceTypeInfo } from '../knowledge/catalog';
-import { arnMatchesTemplate } from '../knowledge/arnMatch';
 import { accountOf, isObject, partitionOfRegion, str, type Json, type JsonObject } from './cloudTrailEvent';
 
 export interface ActionResources {
@@ -29,8 +28,36 @@ const PARAMETER_ALIASES: Readonly<Record<string, readonly string[]>> = {
   relativeid: ['name'],
 };
 
+const compiled = new WeakMap<ResourceTypeInfo, RegExp>();
+
+/**
+ * Whether a concrete ARN (from a log: no wildcards) names a resource of this type. The catalogue's template is
+ * compiled once into an anchored RegExp (trusted catalogue text, never log text; each variable is a `[^:]*` or,
+ * in the resource part, a `.*` with nothing nested, so matching is linear). Field by field like
+ * knowledge/arnMatch.ts, without its wildcard handling, which log ARNs do not need; case-insensitive like it.
+ */
+function arnFits(arn: string, rt: ResourceTypeInfo): boolean {
+  let re = compiled.get(rt);
+  if (!re) {
+    const t = rt.template;
+    const field = (text: string, variable: string): string =>
+      text
+        .split(/(\$\{[^}]*\})/)
+        .map((part) => (part.startsWith('${') ? variable : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    re = new RegExp(`^arn:${field(t.partition, '[^:]*')}:${field(t.service, '[^:]*')}:${field(t.region, '[^:]*')}:${field(t.account, '[^:]*')}:${field(t.resource, '.*')}$`, 'is');
+    compiled.set(rt, re);
+  }
+  return re.test(arn);
+}
+
+const typesCache = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
+
 function typesOf(action: ActionInfo): ResourceTypeInfo[] {
+  const hit = typesCache.get(action);
+  if (hit) return hit;
   const out: ResourceTypeInfo[] = [];
+  typesCache.set(action, out);
   for (const r of action.resources) {
     const rt = action.service.resourceTypes.get(r.name.toLowerCase());
     if (rt && rt.arn.startsWith('arn:')) out.push(rt);
@@ -121,7 +148,7 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
   const types = typesOf(action);
   // a type the catalogue names but does not define: no template to fill, and "*" is the only honest Resource
   if (types.length === 0) return STAR;
-  const fits = (arn: string): boolean => types.some((rt) => arnMatchesTemplate(arn, rt.template));
+  const fits = (arn: string): boolean => types.some((rt) => arnFits(arn, rt));
 
   const logged = record['resources'];
   const typeNames = new Set<string>();
@@ -136,7 +163,7 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
       const typeName = isObject(r) ? str(r, 'type')?.split('::').pop()?.toLowerCase().replace(/-/g, '') : undefined;
       const sameType = typeName ? types.filter((t) => t.name.toLowerCase().replace(/-/g, '') === typeName) : [];
       if (typeName && sameType.length === 0 && types.some((t) => typeNames.has(t.name.toLowerCase().replace(/-/g, '')))) continue;
-      if (sameType.length ? sameType.some((rt) => arnMatchesTemplate(arn, rt.template)) : fits(arn)) found.add(arn);
+      if (sameType.length ? sameType.some((rt) => arnFits(arn, rt)) : fits(arn)) found.add(arn);
     }
   }
   const params = isObject(record['requestParameters']) ? (record['requestParameters'] as JsonObject) : undefined;
