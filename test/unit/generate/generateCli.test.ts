@@ -191,6 +191,7 @@ test('generated policies get no error and no warning from our own checks except 
   const dir = tmp(t);
   // a wide log: many services and resource kinds, including placeholders
   const wide = { Records: [
+    record('AssumeRole', 'sts.amazonaws.com', { requestParameters: { roleArn: 'arn:aws:iam::111122223333:role/assumed', roleSessionName: 's' } }),
     record('RunInstances', 'ec2.amazonaws.com', { requestParameters: { instanceType: 't3.micro' } }),
     record('GetObject', 's3.amazonaws.com', { requestParameters: { bucketName: 'b1', key: 'k/1.txt' } }),
     record('HeadObject', 's3.amazonaws.com', { requestParameters: { bucketName: 'b1' } }),
@@ -207,6 +208,11 @@ test('generated policies get no error and no warning from our own checks except 
     const r = cli([...args]);
     assert.equal(r.status, 0, r.stderr);
     const doc = TextDocument.create(`file:///${name}.json`, 'json', 1, r.stdout);
+    if (name === 'wide') {
+      const report = JSON.parse(cli([...args, '--format', 'json']).stdout) as { report: { notLogged: { action: string; resource?: string }[] } };
+      // the role passed to Lambda, not the one assumed through STS
+      assert.deepEqual(report.report.notLogged.filter((n) => n.action === 'iam:PassRole').map((n) => n.resource), ['arn:aws:iam::111122223333:role/r']);
+    }
     const findings = service.findings(service.parse(doc, { policyType: 'identity' }));
     const bad = findings
       .filter((f) => f.severity === 'error' || f.severity === 'warning')

@@ -140,7 +140,9 @@ export class GenerateAggregator {
       if (res.placeholder) u.placeholder = true;
       if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
     }
-    this.notePassedRoles(record, kind);
+    // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
+    // role handed to a service
+    if (eventSource !== 'sts.amazonaws.com' && eventSource !== 'iam.amazonaws.com') this.notePassedRoles(record, kind);
   }
 
   /** Roles handed to a service in the request (iam:PassRole is checked but never logged as an event of its own). */
