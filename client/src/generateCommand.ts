@@ -76,11 +76,17 @@ async function generate(client: LanguageClient, paths?: string[], principal?: st
 
 export function registerGenerateCommand(context: ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    commands.registerCommand(GENERATE_COMMAND, async (paths?: string[] | Uri, principal?: string) => {
+    commands.registerCommand(GENERATE_COMMAND, async (first?: string[] | Uri, second?: string | Uri[]) => {
       try {
-        // from the explorer's context menu VS Code passes the clicked resource
-        const given = paths instanceof Uri ? [paths.fsPath] : Array.isArray(paths) ? paths : undefined;
-        await generate(client, given, principal);
+        // from the explorer's context menu VS Code passes the clicked resource and the whole selection;
+        // other callers (tests, extensions) may pass paths and a principal to skip the pickers
+        const given =
+          first instanceof Uri
+            ? (Array.isArray(second) && second.length ? second : [first]).map((u) => u.fsPath)
+            : Array.isArray(first) && first.every((p) => typeof p === 'string')
+              ? first
+              : undefined;
+        await generate(client, given, typeof second === 'string' ? second : undefined);
       } catch (err) {
         void window.showErrorMessage(`Could not generate the policy: ${err instanceof Error ? err.message : String(err)}`);
       }
