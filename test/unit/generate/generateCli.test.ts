@@ -19,8 +19,8 @@ const EXAMPLES = join(REPO_ROOT, 'examples', 'cloudtrail');
 const ROLE = 'arn:aws:iam::111122223333:role/deploy-role';
 const ALICE = 'arn:aws:iam::111122223333:user/Alice';
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'generate', ...args], { encoding: 'utf8', timeout: 60_000 });
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'generate', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -289,4 +289,21 @@ test('--list-principals and the usage errors', (t) => {
   const foreign = cli([join(dir, 'policy.json')]);
   assert.equal(foreign.status, 2);
   assert.match(foreign.stderr, /policy\.json: error: no "Records" or "Events" array/);
+});
+
+test('worker threads (used for large logs) give the same result, damaged files included', (t) => {
+  const dir = tmp(t);
+  cpSync(EXAMPLES, join(dir, 'logs'), { recursive: true });
+  const text = JSON.stringify({ Records: [record('ListUsers', 'iam.amazonaws.com'), record('ListRoles', 'iam.amazonaws.com')] });
+  writeFileSync(join(dir, 'logs', 'cut.json'), text.slice(0, text.length - 30));
+  for (let i = 0; i < 6; i++) writeFileSync(join(dir, 'logs', `extra-${i}.json.gz`), gzipSync(JSON.stringify({ Records: Array.from({ length: 50 }, (_, k) => record(k % 2 ? 'GetObject' : 'PutObject', 's3.amazonaws.com', { requestParameters: { bucketName: `b${i}`, key: `k${k}` } })) })));
+  for (const args of [[join(dir, 'logs'), '--format', 'json'], [join(dir, 'logs'), '--format', 'json', '--principal', ROLE]]) {
+    const one = cli(args, { IAM_GENERATE_WORKERS: '0' });
+    const two = cli(args, { IAM_GENERATE_WORKERS: '3' });
+    assert.equal(one.status, 2);
+    assert.equal(two.status, 2);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    assert.match(two.stderr, /cut\.json: error: truncated JSON/);
+  }
 });

@@ -5,6 +5,7 @@
 import type { IamCatalog } from '../../service';
 import { GenerateAggregator, generateResult, type GenerateFilter, type GenerateResult } from '../../service/generate';
 import { collectLogFiles, readLogFile, type ReadProblem, type ReadStats } from './readLogs';
+import { readInWorkers, workerCount } from './parallelRead';
 
 export interface GenerateRun {
   readonly result: GenerateResult;
@@ -26,13 +27,21 @@ export async function generateFromLogs(catalog: IamCatalog, paths: readonly stri
   const aggregator = new GenerateAggregator(catalog, options.filter ?? {});
   const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0, skipped: 0 };
   const add = (r: unknown): void => aggregator.add(r);
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i]!;
-    options.onFile?.(file.path, i, files.length);
-    try {
-      await readLogFile(file.path, add, stats, options.filter?.principal);
-    } catch (err) {
-      problems.push({ path: file.path, message: (err as Error).message });
+  const workers = workerCount(files);
+  if (workers > 1) {
+    await readInWorkers(files, workers, options.filter ?? {}, aggregator, problems, stats, options.onFile);
+    // problems arrive in completion order: report them in file order
+    const order = new Map(files.map((f, i) => [f.path, i]));
+    problems.sort((a, b) => (order.get(a.path) ?? -1) - (order.get(b.path) ?? -1));
+  } else {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      options.onFile?.(file.path, i, files.length);
+      try {
+        await readLogFile(file.path, add, stats, options.filter?.principal);
+      } catch (err) {
+        problems.push({ path: file.path, message: (err as Error).message });
+      }
     }
   }
   if (files.length === 0 && problems.length === 0) problems.push({ path: paths.join(', '), message: 'no .json or .json.gz log files found' });

@@ -9,6 +9,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { IamCatalog } from '../../service';
 import { reportMarkdown } from '../../service/generate';
 import { generateFromLogs, principalList } from './generateLogs';
+import { isGenerateWorker, serveAsWorker } from './parallelRead';
 
 export const GENERATE_USAGE = `Usage: iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO]
                                 [--compare POLICY] [--format policy|json|markdown] [--minimize] [--list-principals]
@@ -42,6 +43,8 @@ function parseTime(v: string | undefined, flag: string): number | undefined | Er
 }
 
 export async function runGenerate(argv: readonly string[], catalog: IamCatalog, tool: string): Promise<number> {
+  // dist/cli.js started as a log-reading worker by parallelRead.ts
+  if (isGenerateWorker()) return serveAsWorker(catalog);
   let values;
   let positionals: string[];
   try {

@@ -51,6 +51,18 @@ export interface Unmapped {
   readonly reason: 'unknownService' | 'unknownAction';
 }
 
+export interface AggregatorState {
+  readonly records: number;
+  readonly events: number;
+  readonly malformed: number;
+  readonly sawDataEvents: boolean;
+  readonly usage: ReadonlyMap<string, ActionUsage>;
+  readonly denied: ReadonlyMap<string, DeniedUsage>;
+  readonly unmapped: ReadonlyMap<string, Unmapped>;
+  readonly passedRoles: ReadonlyMap<string, PassedRole>;
+  readonly principals: ReadonlyMap<string, number>;
+}
+
 /** distinct resources kept per action before they are generalised */
 export const MAX_RESOURCES_PER_ACTION = 200;
 const MAX_PRINCIPALS = 10_000;
@@ -143,6 +155,65 @@ export class GenerateAggregator {
     // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
     // role handed to a service
     if (eventSource !== 'sts.amazonaws.com' && eventSource !== 'iam.amazonaws.com') this.notePassedRoles(record, kind);
+  }
+
+  /**
+   * Folds another aggregator's state in (the CLI reads files in worker threads, one aggregator each). The
+   * argument may be a structured clone: only its data fields are read. Counts add up, first/last seen take the
+   * earliest/latest, sets are united under the same bounds as `add`.
+   */
+  merge(other: AggregatorState): void {
+    this.records += other.records;
+    this.events += other.events;
+    this.malformed += other.malformed;
+    this.sawDataEvents ||= other.sawDataEvents;
+    for (const [action, o] of other.usage) {
+      const u = this.usage.get(action);
+      if (!u) {
+        this.usage.set(action, { ...o, events: new Map(o.events), resources: new Set(o.resources) });
+        continue;
+      }
+      u.count += o.count;
+      if (o.firstSeen < u.firstSeen) u.firstSeen = o.firstSeen;
+      if (o.lastSeen > u.lastSeen) u.lastSeen = o.lastSeen;
+      for (const [k, p] of o.events) if (u.events.size < 100) u.events.set(k, p);
+      u.placeholder ||= o.placeholder;
+      u.generalised ||= o.generalised;
+      for (const arn of o.resources) if (!u.generalised || !coveredByWildcard(u.resources, arn)) u.resources.add(arn);
+      if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
+    }
+    for (const [action, o] of other.denied) {
+      const d = this.denied.get(action);
+      if (!d) this.denied.set(action, { ...o, errorCodes: new Set(o.errorCodes) });
+      else {
+        d.count += o.count;
+        if (o.firstSeen < d.firstSeen) d.firstSeen = o.firstSeen;
+        if (o.lastSeen > d.lastSeen) d.lastSeen = o.lastSeen;
+        for (const c of o.errorCodes) d.errorCodes.add(c);
+      }
+    }
+    for (const [key, o] of other.unmapped) {
+      const u = this.unmapped.get(key);
+      if (u) u.count += o.count;
+      else if (this.unmapped.size < MAX_UNMAPPED) this.unmapped.set(key, { ...o });
+    }
+    for (const [role, o] of other.passedRoles) {
+      const p = this.passedRoles.get(role);
+      if (!p) {
+        if (this.passedRoles.size < 1000) this.passedRoles.set(role, { ...o, events: new Set(o.events) });
+      } else {
+        p.count += o.count;
+        for (const e of o.events) if (p.events.size < 20) p.events.add(e);
+      }
+    }
+    for (const [principal, n] of other.principals) {
+      if (this.principals.size < MAX_PRINCIPALS || this.principals.has(principal)) this.principals.set(principal, (this.principals.get(principal) ?? 0) + n);
+    }
+  }
+
+  /** The data fields, for posting to another thread (Maps and Sets survive structured cloning). */
+  state(): AggregatorState {
+    return { records: this.records, events: this.events, malformed: this.malformed, sawDataEvents: this.sawDataEvents, usage: this.usage, denied: this.denied, unmapped: this.unmapped, passedRoles: this.passedRoles, principals: this.principals };
   }
 
   /** Roles handed to a service in the request (iam:PassRole is checked but never logged as an event of its own). */
