@@ -19,6 +19,8 @@ export interface GenerateRunOptions {
   readonly filter?: GenerateFilter;
   readonly minimize?: boolean;
   readonly compare?: unknown;
+  /** worker threads for --jobs N (1: read in this thread) */
+  readonly jobs?: number;
   readonly onFile?: (path: string, index: number, total: number) => void;
 }
 
@@ -27,7 +29,7 @@ export async function generateFromLogs(catalog: IamCatalog, paths: readonly stri
   const aggregator = new GenerateAggregator(catalog, options.filter ?? {});
   const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0, skipped: 0 };
   const add = (r: unknown): void => aggregator.add(r);
-  const workers = workerCount(files);
+  const workers = workerCount(files, options.jobs ?? 1);
   if (workers > 1) {
     await readInWorkers(files, workers, options.filter ?? {}, aggregator, problems, stats, options.onFile);
     // problems arrive in completion order: report them in file order

@@ -1,10 +1,9 @@
-// Reads log files in worker threads when there is enough to read: each worker (dist/cli.js started in worker
+// Reads log files in worker threads (`generate --jobs N`): each worker (dist/cli.js started in worker
 // mode) streams the files it is handed into its own GenerateAggregator and posts the aggregated state back,
 // which the main thread merges. Files are handed out one at a time, so a slow file does not hold the others.
 // Only used from the bundles in dist/ (the worker is dist/cli.js); elsewhere the caller reads sequentially.
 
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { IamCatalog } from '../../service';
@@ -13,25 +12,18 @@ import type { AggregatorState } from '../../service/generate/aggregate';
 import { readLogFile, type LogFile, type ReadProblem, type ReadStats } from './readLogs';
 
 const WORKER_FLAG = 'iamPolicyGenerateWorker';
-/** below this much log data, starting workers (each loads the catalogue, ~0.5 s) costs more than it saves */
-const MIN_PARALLEL_BYTES = 128 * 1024 * 1024;
 
 type ToWorker = { readonly file: string } | { readonly finish: true };
 type FromWorker = { readonly done: string; readonly problem?: string } | { readonly state: AggregatorState; readonly stats: ReadStats };
 
-/** How many workers to use for these files: IAM_GENERATE_WORKERS overrides (0 or 1: none). */
-export function workerCount(files: readonly LogFile[]): number {
-  const script = workerScript();
-  if (!script) return 0;
-  const forced = process.env['IAM_GENERATE_WORKERS'];
-  if (forced !== undefined && forced !== '') {
-    const n = Math.floor(Number(forced));
-    return Number.isFinite(n) && n > 1 ? Math.min(n, 16, Math.max(files.length, 2)) : 0;
-  }
-  const total = files.reduce((n, f) => n + f.size, 0);
-  const cores = availableParallelism();
-  if (cores < 2 || files.length < 2 || total < MIN_PARALLEL_BYTES) return 0;
-  return Math.min(cores, 4, files.length);
+/**
+ * How many workers to use for `--jobs N`: none for 1 (the default), nor without the dist/ bundle, nor for a
+ * single file. Off by default: each worker loads the catalogue (~0.5 s, ~100 MB), and on a machine whose
+ * cores are busy with other work the bench measured workers slower than one thread.
+ */
+export function workerCount(files: readonly LogFile[], jobs: number): number {
+  if (!(jobs > 1) || files.length < 2 || !workerScript()) return 0;
+  return Math.min(Math.floor(jobs), 16, files.length);
 }
 
 function workerScript(): string | undefined {

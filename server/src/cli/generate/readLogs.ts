@@ -131,7 +131,7 @@ export async function readLogFile(path: string, onRecord: (record: unknown) => v
     raw.destroy();
     const e = err as NodeJS.ErrnoException;
     if (err instanceof LogFormatError) throw new Error(`${err.message}`);
-    if (gz && (e.code?.startsWith('Z_') || e.errno !== undefined)) {
+    if (gz && e.code?.startsWith('Z_')) {
       throw new Error(`damaged gzip data (${e.code ?? 'zlib error'}: ${e.message}) after ${splitter.count} records; the records before were kept`);
     }
     throw new Error(`cannot read: ${e.message}`);

@@ -1,5 +1,5 @@
 // `iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO] [--compare POLICY]
-// [--format policy|json|markdown] [--minimize] [--list-principals]`: argument parsing, output and exit status
+// [--format policy|json|markdown] [--minimize] [--jobs N] [--list-principals]`: argument parsing, output and exit status
 // (0 done, 2 usage error or a log file that could not be read completely; the policy is still printed from
 // everything that could be read). The contract is in ../shared/spec/commands.md.
 
@@ -12,7 +12,8 @@ import { generateFromLogs, principalList } from './generateLogs';
 import { isGenerateWorker, serveAsWorker } from './parallelRead';
 
 export const GENERATE_USAGE = `Usage: iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO]
-                                [--compare POLICY] [--format policy|json|markdown] [--minimize] [--list-principals]
+                                [--compare POLICY] [--format policy|json|markdown] [--minimize] [--jobs N]
+                                [--list-principals]
 
 Builds a least-privilege identity policy from CloudTrail logs. LOGS: .json or .json.gz files holding a
 "Records" array (as CloudTrail delivers them to S3), folders of them (an AWSLogs/ tree; digest files are
@@ -28,6 +29,8 @@ Options:
                      markdown: the report
   --minimize         collapse actions into "service:Prefix*" wildcards where the catalogue expansion grants
                      no action that was not used
+  --jobs N           read the logs in N worker threads (default 1; each loads the IAM catalogue: worth it for
+                     gigabytes of logs on otherwise idle cores)
   --list-principals  list the principals found in the logs with their call counts, then stop
 
 Denied calls, unmapped events and permissions CloudTrail does not log (iam:PassRole, data events) are
@@ -59,6 +62,7 @@ export async function runGenerate(argv: readonly string[], catalog: IamCatalog, 
         compare: { type: 'string' },
         format: { type: 'string' },
         minimize: { type: 'boolean' },
+        jobs: { type: 'string' },
         'list-principals': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -80,6 +84,8 @@ export async function runGenerate(argv: readonly string[], catalog: IamCatalog, 
   if (positionals.length === 0) return usage('no LOGS given');
   const since = parseTime(values.since, '--since');
   const until = parseTime(values.until, '--until');
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) return usage(`--jobs must be a whole number from 1 to 16, got "${values.jobs}"`);
   if (since instanceof Error) return usage(since.message);
   if (until instanceof Error) return usage(until.message);
 
@@ -99,6 +105,7 @@ export async function runGenerate(argv: readonly string[], catalog: IamCatalog, 
     filter: { ...(values.principal ? { principal: values.principal } : {}), ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) },
     minimize: values.minimize === true,
     compare,
+    jobs,
   });
   for (const p of run.problems) stderr(`${p.path}: error: ${p.message}`);
 
