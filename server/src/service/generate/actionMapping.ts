@@ -2,7 +2,7 @@
 // comes from. Order: the explicit mismatch table, API Gateway's HTTP verbs, a catalogue action of the same
 // name, a documented version suffix stripped. Anything else is unmapped: no name is ever guessed.
 
-import type { IamCatalog } from '../knowledge/catalog';
+import type { ActionInfo, IamCatalog } from '../knowledge/catalog';
 import { perCatalog } from '../knowledge/perCatalog';
 import { serviceForEventSource } from './eventSource';
 import { APIGATEWAY_VERB_BY_PREFIX, APIGATEWAY_VERBS, EVENT_MISMATCHES, VERSION_SUFFIX } from './eventMismatches';
@@ -17,7 +17,7 @@ export type MappingProvenance =
   | { readonly kind: 'httpVerb'; readonly source: string };
 
 export type EventMapping =
-  | { readonly mapped: true; readonly prefix: string; readonly actions: readonly string[]; readonly provenance: MappingProvenance }
+  | { readonly mapped: true; readonly prefix: string; readonly actions: readonly string[]; readonly infos: readonly ActionInfo[]; readonly provenance: MappingProvenance }
   | { readonly mapped: false; readonly reason: 'unknownService' | 'unknownAction' };
 
 const mismatchIndex = perCatalog((catalog) => {
@@ -38,7 +38,9 @@ export function mapEvent(catalog: IamCatalog, eventSource: string, eventName: st
   const key = `${eventSource}\u0000${eventName}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = mapUncached(catalog, eventSource, eventName);
+    const m = mapUncached(catalog, eventSource, eventName);
+    // the ActionInfo of each action, looked up once per event kind instead of once per record
+    hit = m.mapped ? { ...m, infos: m.actions.map((a) => catalog.getAction(a)!) } : m;
     // bounded: a hostile log with millions of distinct names must not grow the memo without limit
     if (cache.size > 50_000) cache.clear();
     cache.set(key, hit);
@@ -46,7 +48,9 @@ export function mapEvent(catalog: IamCatalog, eventSource: string, eventName: st
   return hit;
 }
 
-function mapUncached(catalog: IamCatalog, eventSource: string, eventName: string): EventMapping {
+type Uncached = { readonly mapped: true; readonly prefix: string; readonly actions: readonly string[]; readonly provenance: MappingProvenance } | { readonly mapped: false; readonly reason: 'unknownService' | 'unknownAction' };
+
+function mapUncached(catalog: IamCatalog, eventSource: string, eventName: string): Uncached {
   const service = serviceForEventSource(catalog, eventSource);
   if (!service) return { mapped: false, reason: 'unknownService' };
   const prefix = service.prefix;

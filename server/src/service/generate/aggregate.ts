@@ -138,16 +138,15 @@ export class GenerateAggregator {
       return;
     }
     const kind = `${eventSource} ${eventName}`;
-    for (const action of mapping.actions) {
+    for (let i = 0; i < mapping.actions.length; i++) {
+      const action = mapping.actions[i]!;
       let u = this.usage.get(action);
       if (!u) this.usage.set(action, (u = { action, count: 0, firstSeen: time, lastSeen: time, events: new Map(), resources: new Set(), placeholder: false, generalised: false }));
       u.count++;
       if (time < u.firstSeen) u.firstSeen = time;
       if (time > u.lastSeen) u.lastSeen = time;
       if (u.events.size < 100) u.events.set(kind, mapping.provenance);
-      const info = this.catalog.getAction(action);
-      if (!info) continue;
-      const res = resourcesFor(info, record);
+      const res = resourcesFor(mapping.infos[i]!, record);
       for (const arn of res.arns) if (!u.generalised || !coveredByWildcard(u.resources, arn)) u.resources.add(arn);
       if (res.placeholder) u.placeholder = true;
       if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);

@@ -70,10 +70,22 @@ function safeSegment(v: string): boolean {
   return v.length > 0 && v.length <= 1024 && !/[*?$:\s]/.test(v);
 }
 
+const namesCache = new Map<string, ReadonlySet<string>>();
+
+/** Lowercased parameter names that may hold a template variable (the variable's own name and its aliases). */
+function namesFor(lower: string): ReadonlySet<string> {
+  let names = namesCache.get(lower);
+  if (!names) namesCache.set(lower, (names = new Set([lower, ...(PARAMETER_ALIASES[lower] ?? []).map((n) => n.toLowerCase())])));
+  return names;
+}
+
 function paramValues(params: JsonObject, variable: string): string[] {
   const lower = variable.toLowerCase();
-  const names = new Set([lower, ...(PARAMETER_ALIASES[lower] ?? []).map((n) => n.toLowerCase())]);
-  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' && names.has(k.toLowerCase())) return [v];
+  const names = namesFor(lower);
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'string' && names.has(k.toLowerCase())) return [v];
+  }
   // SQS calls name the queue by URL: https://sqs.<region>.amazonaws.com/<account>/<QueueName>
   if (lower === 'queuename') {
     const url = str(params, 'queueUrl') ?? str(params, 'QueueUrl');
@@ -107,38 +119,62 @@ function parameterArns(params: JsonObject): string[] {
   return out;
 }
 
+type TemplatePart = { readonly literal: string } | { readonly variable: string; readonly lower: string; readonly text: string };
+const partsCache = new WeakMap<ResourceTypeInfo, readonly TemplatePart[]>();
+
+/** The template split once into literal text and ${Variable} parts. */
+function templateParts(rt: ResourceTypeInfo): readonly TemplatePart[] {
+  let parts = partsCache.get(rt);
+  if (!parts) {
+    const out: TemplatePart[] = [];
+    let last = 0;
+    for (const m of rt.arn.matchAll(VARIABLE)) {
+      if (m.index! > last) out.push({ literal: rt.arn.slice(last, m.index) });
+      out.push({ variable: m[1]!, lower: m[1]!.toLowerCase(), text: m[0] });
+      last = m.index! + m[0].length;
+    }
+    if (last < rt.arn.length) out.push({ literal: rt.arn.slice(last) });
+    partsCache.set(rt, (parts = out));
+  }
+  return parts;
+}
+
 /** The ARNs of one resource type, its variables filled from the record (several when a parameter lists several). */
 function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, placeholders: boolean): { arns: string[]; complete: boolean } | undefined {
   const region = str(record, 'awsRegion');
   let complete = true;
   let arns = [''];
-  let last = 0;
-  const template = rt.arn;
-  const append = (options: string[]): void => {
+  const append = (options: readonly string[]): void => {
+    if (options.length === 1) {
+      for (let i = 0; i < arns.length; i++) arns[i] += options[0]!;
+      return;
+    }
     const next: string[] = [];
     for (const a of arns) for (const o of options) if (next.length < 50) next.push(a + o);
     arns = next;
   };
-  for (const m of template.matchAll(VARIABLE)) {
-    append([template.slice(last, m.index)]);
-    last = m.index! + m[0].length;
-    const name = m[1]!;
-    const n = name.toLowerCase();
+  for (const part of templateParts(rt)) {
+    if ('literal' in part) {
+      append([part.literal]);
+      continue;
+    }
+    const n = part.lower;
     let values: string[];
     if (n === 'partition') values = [partitionOfRegion(region)];
     else if (n === 'region') values = region ? [region] : [];
-    else if (n === 'account') values = [accountOf(record)].filter((v): v is string => v !== undefined);
-    else values = params ? paramValues(params, name) : [];
+    else if (n === 'account') {
+      const account = accountOf(record);
+      values = account === undefined ? [] : [account];
+    } else values = params ? paramValues(params, part.variable) : [];
     // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
     // secret by name with "-??????"
     if (n === 'secretid') values = values.filter((v) => !v.startsWith('arn:')).map((v) => (safeSegment(v) ? `${v}-??????` : v));
     const usable = values.filter((v) => safeSegment(v) || (n === 'secretid' && /^[^*$:\s]+-\?{6}$/.test(v)));
     if (usable.length === 0) {
       complete = false;
-      append([m[0]]);
+      append([part.text]);
     } else append(usable);
   }
-  append([template.slice(last)]);
   if (!complete && !placeholders) return undefined;
   return { arns, complete };
 }
@@ -152,7 +188,7 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
 
   const logged = record['resources'];
   const typeNames = new Set<string>();
-  if (Array.isArray(logged)) for (const r of logged) if (isObject(r)) { const t = str(r, 'type')?.split('::').pop(); if (t) typeNames.add(t.toLowerCase().replace(/-/g, '')); }
+  if (Array.isArray(logged) && logged.length > 0) for (const r of logged) if (isObject(r)) { const t = str(r, 'type')?.split('::').pop(); if (t) typeNames.add(t.toLowerCase().replace(/-/g, '')); }
   const found = new Set<string>();
   if (Array.isArray(logged)) {
     for (const r of logged.slice(0, 100)) {
