@@ -20,6 +20,7 @@ import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type 
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { runGenerate } from './generate/runGenerate';
+import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
 
 applyV8Flags();
 
@@ -33,6 +34,8 @@ function readCatalog(): IamCatalog {
 }
 
 function run(argv: readonly string[]): number {
+  // `test` and `simulate` subcommands: the evaluation engine (cli/evaluation/)
+  if (EVALUATION_COMMANDS.has(argv[0] ?? '')) return runEvaluationCommand(argv, { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog, tool: { name: TOOL, version } });
   const args = parseCliArgs(argv);
   if (!args.ok) {
     stderr(`${TOOL}: ${args.error}\n\n${USAGE}`);
