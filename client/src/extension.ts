@@ -5,6 +5,7 @@ import { window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
+import { registerPermissionDiff } from './permissionDiff';
 import { registerGenerateCommand } from './generateCommand';
 
 let client: LanguageClient | undefined;
@@ -17,6 +18,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     await client.start();
     // client-side features (commands, status bar) are wired here, after the server is up
     registerClientFeatures(context, client);
+    registerPermissionDiff(context, client);
     registerGenerateCommand(context, client);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
