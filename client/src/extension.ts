@@ -7,6 +7,7 @@ import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
 import { registerEvaluationFeatures } from './evaluation';
 import { registerPermissionDiff } from './permissionDiff';
+import { registerGenerateCommand } from './generateCommand';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerClientFeatures(context, client);
     registerEvaluationFeatures(context, client);
     registerPermissionDiff(context, client);
+    registerGenerateCommand(context, client);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     output.error(`Activation failed: ${err instanceof Error ? (err.stack ?? message) : message}`);

@@ -29,6 +29,7 @@ export const USAGE = `Usage: iam-policy-check [--format text|json|sarif] [--poli
        iam-policy-check --list-rules [--format text|json]
        iam-policy-check test PATH...  |  iam-policy-check simulate ...   (policy tests and simulation: --help on each)
        iam-policy-check diff OLD NEW | diff --git REF PATH...   (permission diff: diff --help)
+       iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO] [--compare POLICY] [--format policy|json|markdown] [--minimize]
        iam-policy-check --help | --version
 
 Checks AWS IAM policies offline. PATH is a file or a directory, searched recursively (skipping node_modules

@@ -19,6 +19,7 @@ import { toSarif, type SarifFile } from './sarif';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { runGenerate } from './generate/runGenerate';
 import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
 import { runDiffCommand } from './diff/command';
 
@@ -148,4 +149,15 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = run(process.argv.slice(2));
+if (process.argv[2] === 'generate') {
+  // `generate` streams logs asynchronously: its own module (cli/generate/)
+  Promise.resolve()
+    .then(() => runGenerate(process.argv.slice(3), readCatalog(), TOOL))
+    .then(
+      (code) => void (process.exitCode = code),
+      (err: unknown) => {
+        stderr(`${TOOL} generate: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 2;
+      },
+    );
+} else process.exitCode = run(process.argv.slice(2));

@@ -12,6 +12,7 @@ import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { withEvaluationFeatures } from './evaluation';
+import { registerGenerateRequests } from './generateRequests';
 
 applyV8Flags();
 
@@ -57,4 +58,7 @@ const runtime = {
 };
 // the evaluation features (policy tests, simulate, explain access denied) share the connection and the catalog
 startServer(withEvaluationFeatures(connection, runtime), runtime);
+// policy generation from CloudTrail logs (lsp/generateRequests.ts): the server reads the logs for any LSP client;
+// runtime.loadCatalog is the shared, memoised loader (withEvaluationFeatures), so the catalog is read once
+registerGenerateRequests(connection, () => runtime.loadCatalog());
 connection.listen();
