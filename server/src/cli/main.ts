@@ -76,7 +76,9 @@ function run(argv: readonly string[]): number {
     const workspace = finder.forFile(file.path);
     if (workspace && workspace.problems.length > 0 && !reportedConfigs.has(workspace.path)) {
       reportedConfigs.add(workspace.path);
-      for (const p of workspace.problems) stderr(`${TOOL}: warning: ${p}`);
+      // a config entry that is dropped would silently do nothing: an error (exit 2), the rest still applies
+      for (const p of workspace.problems) stderr(`${TOOL}: error: ${p}`);
+      ioErrors++;
     }
     const settings = resolveFileSettings(resolve(file.path), workspace);
     // `ignore` globs only prune directory walks: a file named explicitly is checked
