@@ -14,7 +14,7 @@ function packageDirOf(input) {
 }
 
 function licenseText(dir) {
-  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][\w.-]*)?$/i.test(f));
   return file ? readFileSync(join(dir, file), 'utf8').trim() : undefined;
 }
 
