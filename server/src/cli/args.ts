@@ -9,7 +9,7 @@ export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
 
 export type CliRequest =
   | { readonly kind: 'help' }
-  | { readonly kind: 'version' }
+  | { readonly kind: 'version'; readonly iamData?: string }
   | { readonly kind: 'listRules'; readonly format: OutputFormat }
   | {
       readonly kind: 'check';
@@ -109,7 +109,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   if (values.help) return { ok: true, request: { kind: 'help' } };
-  if (values.version) return { ok: true, request: { kind: 'version' } };
+  if (values.version) return { ok: true, request: { kind: 'version', ...(values['iam-data'] !== undefined ? { iamData: values['iam-data'] } : {}) } };
   const format = values.format ?? 'text';
   if (!isFormat(format)) return { ok: false, error: `--format must be "text", "json", "sarif", "junit" or "github", got "${format}"` };
   if (values['list-rules']) {

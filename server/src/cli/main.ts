@@ -56,7 +56,7 @@ function run(argv: readonly string[]): number {
     return 0;
   }
   let catalog: IamCatalog;
-  const iamData = request.kind === 'check' ? request.iamData : undefined;
+  const iamData = request.kind === 'check' || request.kind === 'version' ? request.iamData : undefined;
   try {
     catalog = readCatalog(iamData);
   } catch (err) {

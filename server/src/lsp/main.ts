@@ -11,6 +11,7 @@ import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { readIamDataFolder } from '../iamData/iamDataFolder';
 
 applyV8Flags();
 
@@ -51,7 +52,11 @@ const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
 startServer(connection, {
   name,
   version,
-  loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
+  // --iam-data=DIR (other editors) or initializationOptions.iamDataPath (VS Code's iamPolicy.iamDataPath): newer data
+  loadCatalog: (iamDataPath) => {
+    const dir = iamDataPath ?? process.argv.find((a) => a.startsWith('--iam-data='))?.slice('--iam-data='.length);
+    return loadCatalog(dir ? readIamDataFolder(dir) : (JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
+  },
   docsUrl: (code) => `${rulesDoc}#${code.toLowerCase()}`,
 });
 connection.listen();

