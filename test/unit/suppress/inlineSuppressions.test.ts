@@ -106,3 +106,36 @@ test('directive parsing: several codes, a reason, nothing without a code', () =>
   assert.deepEqual([...s[0]!.codes], ['A_B', 'C_D']);
   assert.deepEqual([s[0]!.fromLine, s[0]!.toLine], [0, 0]);
 });
+
+test('"Disable RULE for this line / file" code actions write a comment that removes exactly that finding', () => {
+  for (const [uri, text] of [
+    ['file:///t.yaml', yaml({})],
+    ['file:///m.tf', hcl('')],
+  ] as const) {
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const parsed = service.parse(doc);
+    const diagnostics = service.validate(doc, parsed, {});
+    const target = diagnostics.find((d) => d.code === 'INVALID_ACTION')!;
+    const actions = service.codeActions(doc, parsed, target.range, { diagnostics: [target] }, {});
+    for (const [title, remaining] of [
+      ['Disable INVALID_ACTION for this line', 1],
+      ['Disable INVALID_ACTION for this file', 0],
+    ] as const) {
+      const action = actions.find((a) => a.title === title);
+      assert.ok(action, `${uri}: ${actions.map((a) => a.title).join(' | ')}`);
+      const edits = action.edit!.changes![uri]!;
+      const after = TextDocument.applyEdits(doc, edits);
+      const afterDoc = TextDocument.create(uri, 'plaintext', 2, after);
+      const left = service.validate(afterDoc, service.parse(afterDoc), {}).filter((d) => d.code === 'INVALID_ACTION');
+      assert.equal(left.length, remaining, `${uri} ${title}:\n${after}`);
+      // nothing else changed: same other findings
+      const others = (ds: typeof diagnostics) => ds.filter((d) => d.code !== 'INVALID_ACTION').map((d) => d.code).sort();
+      assert.deepEqual(others(service.validate(afterDoc, service.parse(afterDoc), {})), others(diagnostics));
+    }
+  }
+  // plain JSON has no comments: no such action
+  const json = TextDocument.create('file:///p.json', 'json', 1, '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}');
+  const parsed = service.parse(json);
+  const d = service.validate(json, parsed, {}).find((x) => x.code === 'INVALID_ACTION')!;
+  assert.ok(!service.codeActions(json, parsed, d.range, { diagnostics: [d] }, {}).some((a) => a.title.startsWith('Disable ')));
+});
