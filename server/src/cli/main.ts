@@ -83,7 +83,9 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
   );
   // `-`: standard input, named by --stdin-filename for type inference and the .iam-policy.json lookup
   const stdinName = request.paths.includes('-') ? (request.stdinFilename ?? '<stdin>') : undefined;
-  const inputs: (CandidateFile & { stdin?: boolean })[] = stdinName === undefined ? files : [{ path: stdinName, explicit: true, stdin: true }, ...files];
+  // --skip-non-policies (pre-commit passes every staged file): named files are judged like walked ones
+  const walked = request.skipNonPolicies ? files.map((f) => ({ ...f, explicit: false })) : files;
+  const inputs: (CandidateFile & { stdin?: boolean })[] = stdinName === undefined ? walked : [{ path: stdinName, explicit: true, stdin: true }, ...walked];
   let ioErrors = errors.length;
   const notifications: SarifNotification[] = [];
   for (const e of errors) {
