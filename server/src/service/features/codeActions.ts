@@ -99,8 +99,10 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   const textIsValidJson = (): boolean => (validJson ??= ctx.parsed.container === undefined && ctx.parsed.root !== undefined && ctx.parsed.syntaxErrors.length === 0);
   let errorsBefore: ReadonlySet<string> | undefined;
   const jsonSyntax = isJsonSyntax(ctx.parsed, doc);
+  // a Terraform plan is generated output holding policies as escaped strings: no edit there is a fix
+  const generated = ctx.parsed.container === 'terraform-plan';
   const sound = (p: FixProposal): boolean => {
-    if (!jsonSyntax && !isScalarSwap(fctx.text, p)) return false;
+    if (generated || (!jsonSyntax && !isScalarSwap(fctx.text, p))) return false;
     if (!isSoundProposal(fctx.text, p, textIsValidJson)) {
       ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
       return false;
@@ -156,6 +158,7 @@ function suppressionWorks(ctx: FeatureContext, doc: TextDocument, text: string, 
 export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   const jsonSyntax = isJsonSyntax(fctx.parsed, fctx.doc);
+  if (fctx.parsed.container === 'terraform-plan') return [];
   const overlaps = (e: OffsetEdit): boolean =>
     chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
   for (const d of diagnostics) {
