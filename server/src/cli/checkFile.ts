@@ -11,6 +11,7 @@ import type { FileSettings } from '../config/fileSettings';
 import type { CliDiagnostic, FileReport } from './report';
 import type { SarifFinding } from './sarif';
 import { sarifFixesFor } from './sarifFixes';
+import { parseDocument } from '../service/parser/parseDocument';
 import { groupByWhere, whereOf } from './where';
 
 export interface CheckOptions {
@@ -41,7 +42,10 @@ function documentFor(path: string, text: string, options: CheckOptions): { doc: 
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
-  const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  let forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  // a named JSON file that holds policies in a known structure (CloudFormation, a Terraform plan, authorization
+  // details) is read as that structure, not forced into one policy
+  if (forcePolicy && !options.settings.forcePolicy && parseDocument(text, { uri: doc.uri, languageId: 'json' }).container !== undefined) forcePolicy = false;
   return { doc, parseOptions: { ...(policyType ? { policyType } : {}), forcePolicy } };
 }
 
