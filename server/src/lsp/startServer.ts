@@ -33,6 +33,8 @@ import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
 import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { RULE_CODES } from '../config/workspaceConfig';
+import { closestMatch } from '../service/knowledge/suggest';
 
 /** `initializationOptions.iamDataPath` (the client passes the iamPolicy.iamDataPath setting), when non-empty */
 function iamDataPathOf(options: unknown): string | undefined {
@@ -90,9 +92,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const folderOf = (file: string): string | undefined =>
     folders.filter((f) => file === f || file.startsWith(f.endsWith('/') || f.endsWith('\\') ? f : `${f}/`) || file.startsWith(`${f}\\`)).sort((a, b) => b.length - a.length)[0];
 
+  // iamPolicy.rules with a code no rule has would silently do nothing: say so once per code
+  const reportedUnknownCodes = new Set<string>();
+  function reportUnknownRuleCodes(rules: Readonly<Record<string, unknown>>): void {
+    for (const code of Object.keys(rules)) {
+      if (RULE_CODES.has(code) || reportedUnknownCodes.has(code)) continue;
+      reportedUnknownCodes.add(code);
+      const close = closestMatch(code, RULE_CODES);
+      const message = `iamPolicy.rules: unknown rule code "${code}"${close ? `: did you mean "${close}"?` : ''}`;
+      logger.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
+  }
+
   async function contextFor(doc: TextDocument): Promise<DocContext | undefined> {
     if (!service || !settings) return undefined;
     const s = await settings.get(doc.uri);
+    reportUnknownRuleCodes(s.rules);
     const filePath = uriToPath(doc.uri);
     const baseDir = filePath ? folderOf(filePath) : undefined;
     const workspace = filePath ? configFinder.forFile(filePath, baseDir) : undefined;
