@@ -78,13 +78,16 @@ test('a list: the last deciding pattern wins, so a negation re-includes', () => 
   assert.equal(matchAnyGlob(['!**/fixtures/**'], 'fixtures/a.json'), false);
 });
 
-test('adversarial globs finish (they hang a backtracking RegExp matcher such as picomatch)', () => {
-  // no time bound (a test never compares elapsed time): a backtracking matcher simply never returns here
+// An exponential matcher would not finish here (the test layer's generous timeout reports a hang); speed
+// itself is measured by `npm run bench`, never asserted in a test.
+test('adversarial input completes with the right answers (no exponential backtracking)', () => {
   const path = `${'a/'.repeat(2000)}b`;
   const pattern = `${'**/a/'.repeat(30)}**/c`;
   assert.equal(matchGlob(pattern, path), false);
+  assert.equal(matchGlob(`${'**/a/'.repeat(30)}**/b`, path), true);
   const starred = `${'*a'.repeat(200)}b`;
   assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}`), false);
+  assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}b`), true);
   assert.equal(matchGlob('*a*a*a*ab', 'a'.repeat(250)), false);
   assert.equal(matchGlob('{1..1000000}.json', '5.json'), false, 'a huge range is not expanded');
   assert.equal(matchGlob(`${'{a,b}'.repeat(40)}.json`, 'ab.json'), false, 'nor are many groups');
