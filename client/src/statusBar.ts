@@ -34,7 +34,7 @@ export function registerStatusBar(context: ExtensionContext, client: LanguageCli
         version = null;
       }
     }
-    item.text = `$(shield) IAM data ${version?.version ?? 'unavailable'}`;
+    item.text = `$(shield) IAM data ${version ? (version.updatedAt ? version.updatedAt.slice(0, 10) : version.version) : 'unavailable'}`;
     item.tooltip = version
       ? `IAM Policy Assistant checks against ${version.package} ${version.version}${version.updatedAt ? ` (${version.updatedAt})` : ''}. Click to list the actions this policy grants.`
       : 'IAM Policy Assistant: the language server did not report its IAM data version.';

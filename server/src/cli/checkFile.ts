@@ -11,6 +11,8 @@ import type { FileSettings } from '../config/fileSettings';
 import type { CliDiagnostic, FileReport } from './report';
 import type { SarifFinding } from './sarif';
 import { sarifFixesFor } from './sarifFixes';
+import { parseDocument } from '../service/parser/parseDocument';
+import { groupByWhere, whereOf } from './where';
 
 export interface CheckOptions {
   /** named on the command line: checked as a policy whatever it looks like */
@@ -29,7 +31,7 @@ export interface CheckedFile {
 }
 
 /** CloudFormation/SAM YAML, templates and Terraform: the service finds the policies inside; never forced as JSON */
-const CONTAINER_FILE = /\.(ya?ml|template|tf)$/i;
+const CONTAINER_FILE = /\.(ya?ml|template|tf|json\.tftpl|json\.tpl)$/i;
 
 /**
  * undefined when the file holds no policy: a non-policy JSON found in a directory walk, or a container file
@@ -40,7 +42,10 @@ function documentFor(path: string, text: string, options: CheckOptions): { doc: 
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
-  const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  let forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  // a named JSON file that holds policies in a known structure (CloudFormation, a Terraform plan, authorization
+  // details) is read as that structure, not forced into one policy
+  if (forcePolicy && !options.settings.forcePolicy && parseDocument(text, { uri: doc.uri, languageId: 'json' }).container !== undefined) forcePolicy = false;
   return { doc, parseOptions: { ...(policyType ? { policyType } : {}), forcePolicy } };
 }
 
@@ -60,8 +65,11 @@ export function checkFile(service: IamLanguageService, path: string, text: strin
     const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);
     const fixes = actions.filter((a) => a.kind === undefined || a.kind === CodeActionKind.QuickFix || a.kind.startsWith(`${CodeActionKind.QuickFix}.`)).map((a) => a.title);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
-    return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes };
+    const where = whereOf(parsed, doc.offsetAt(d.range.start));
+    return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes, ...(where ? { where } : {}) };
   });
+  // an account's authorization details: findings grouped by principal (user/…, group/…, role/…, policy/…)
+  if (parsed.container === 'authorization-details') groupByWhere(diagnostics, validated);
   const report: FileReport = { path, policyType: parsed.policies[0]?.policyType ?? null, diagnostics };
   if (!options.sarif) return { report };
   const sarifFindings = validated.map((d, i): SarifFinding => {

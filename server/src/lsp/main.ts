@@ -13,6 +13,7 @@ import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { withEvaluationFeatures } from './evaluation';
 import { registerGenerateRequests } from './generateRequests';
+import { readIamDataFolder } from '../iamData/iamDataFolder';
 
 applyV8Flags();
 
@@ -53,7 +54,11 @@ const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
 const runtime = {
   name,
   version,
-  loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
+  // --iam-data=DIR (other editors) or initializationOptions.iamDataPath (VS Code's iamPolicy.iamDataPath): newer data
+  loadCatalog: (iamDataPath?: string) => {
+    const dir = iamDataPath ?? process.argv.find((a) => a.startsWith('--iam-data='))?.slice('--iam-data='.length);
+    return loadCatalog(dir ? readIamDataFolder(dir) : (JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
+  },
   docsUrl: (code: string) => `${rulesDoc}#${code.toLowerCase()}`,
 };
 // the evaluation features (policy tests, simulate, explain access denied) share the connection and the catalog

@@ -11,7 +11,8 @@ import { createEvaluationFeatures } from './evaluationFeatures';
 export function withEvaluationFeatures(connection: Connection, runtime: { loadCatalog: ServerRuntime['loadCatalog']; readonly docsUrl?: (code: string) => string }): Connection {
   const load = runtime.loadCatalog;
   let catalog: IamCatalog | undefined;
-  runtime.loadCatalog = () => (catalog ??= load());
+  // the first call (startServer's, at initialize) decides the data folder (iamPolicy.iamDataPath / --iam-data)
+  runtime.loadCatalog = (iamDataPath?: string) => (catalog ??= load(iamDataPath));
   const features = createEvaluationFeatures(connection, { catalog: () => runtime.loadCatalog(), ...(runtime.docsUrl ? { docsUrl: runtime.docsUrl } : {}) });
   return teeConnection(connection, features);
 }

@@ -10,6 +10,8 @@ import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import { formatError } from '../util/logger';
 import { parseJson } from '../parser/jsonTree';
 import { applyOffsetEdits } from '../fixes/jsonEdits';
+import { disableRuleProposals } from '../fixes/suppressions/disableRule';
+import { commentSuppressions } from '../suppress/inlineSuppressions';
 
 export const FIX_ALL_KIND = 'source.fixAll.iam';
 
@@ -97,8 +99,10 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   const textIsValidJson = (): boolean => (validJson ??= ctx.parsed.container === undefined && ctx.parsed.root !== undefined && ctx.parsed.syntaxErrors.length === 0);
   let errorsBefore: ReadonlySet<string> | undefined;
   const jsonSyntax = isJsonSyntax(ctx.parsed, doc);
+  // a Terraform plan is generated output holding policies as escaped strings: no edit there is a fix
+  const generated = ctx.parsed.container === 'terraform-plan';
   const sound = (p: FixProposal): boolean => {
-    if (!jsonSyntax && !isScalarSwap(fctx.text, p)) return false;
+    if (generated || (!jsonSyntax && !isScalarSwap(fctx.text, p))) return false;
     if (!isSoundProposal(fctx.text, p, textIsValidJson)) {
       ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
       return false;
@@ -114,6 +118,8 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     for (const d of context.diagnostics) {
       try {
         for (const p of proposalsForDiagnostic(fctx, d)) if (sound(p)) out.push(toCodeAction(doc, p, [d]));
+        // comment-only edits (YAML/HCL suppressions): not scalar swaps, so vetted by what they do to the findings
+        for (const p of disableRuleProposals(fctx, d)) if (suppressionWorks(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {
         ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
       }
@@ -134,10 +140,25 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   return out;
 }
 
+/** A suppression edit must cover its diagnostic and add no error kind (e.g. a comment line inside a YAML block scalar). */
+function suppressionWorks(ctx: FeatureContext, doc: TextDocument, text: string, p: FixProposal, d: Diagnostic): boolean {
+  const syntax = ctx.parsed.syntax;
+  if (!syntax || !isSoundProposal(text, p, () => false)) return false;
+  const after = applyOffsetEdits(text, p.edits);
+  const diagOffset = doc.offsetAt(d.range.start);
+  // lines the edits add above the diagnostic: where its line is in the new text
+  const shift = p.edits.filter((e) => e.offset <= diagOffset).reduce((n, e) => n + (e.newText.match(/\n/g)?.length ?? 0), 0);
+  const line = d.range.start.line + shift;
+  if (!commentSuppressions(after, syntax).some((s) => s.codes.has(String(d.code)) && line >= s.fromLine && line <= s.toLine)) return false;
+  const before = ctx.errorCodes(text, doc.languageId);
+  return [...ctx.errorCodes(after, doc.languageId)].every((code) => before.has(code));
+}
+
 /** Picks non-overlapping safe fixes, first come first served (diagnostics are in document order). */
 export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   const jsonSyntax = isJsonSyntax(fctx.parsed, fctx.doc);
+  if (fctx.parsed.container === 'terraform-plan') return [];
   const overlaps = (e: OffsetEdit): boolean =>
     chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
   for (const d of diagnostics) {
