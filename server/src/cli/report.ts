@@ -23,6 +23,8 @@ export interface ToolInfo {
   readonly name: string;
   readonly version: string;
   readonly dataVersion: string;
+  /** when the IAM data was published (ISO date), when known */
+  readonly dataDate?: string;
 }
 
 /** `path:line:col severity CODE message`, one line per finding, positions 1-based. */

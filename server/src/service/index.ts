@@ -18,7 +18,11 @@ import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } f
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
+<<<<<<< HEAD
 import { vetParseOptions } from './features/vetParseOptions';
+=======
+import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppressions';
+>>>>>>> h20-cli
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -79,7 +83,8 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       return parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions, limits });
     },
     findings,
-    validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
+    // inline suppressions (YAML/HCL comments, CloudFormation Metadata) drop what they cover: editor and CLI alike
+    validate: (doc, parsed, settings) => withoutSuppressed(findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)), inlineSuppressions(parsed, doc)),
     // a document over the limits gets nothing but its one ANALYSIS_SKIPPED diagnostic: features that
     // re-read the raw text would meet the same pathological input the limits keep out
     hover: (doc, parsed, position, settings) => (parsed.skipped ? null : doHover(featureContext(parsed, settings), doc, position)),
