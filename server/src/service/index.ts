@@ -18,11 +18,8 @@ import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } f
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
-<<<<<<< HEAD
 import { vetParseOptions } from './features/vetParseOptions';
-=======
 import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppressions';
->>>>>>> h20-cli
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
