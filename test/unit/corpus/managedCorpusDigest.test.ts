@@ -35,10 +35,13 @@ interface FileDigest {
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
+/** INVALID_ACTION's stale-data hint counts the days since the IAM data was published: a digest must not age */
+const stable = (message: string): string => message.replace(/The IAM data is \d+ days old/g, 'The IAM data is N days old');
+
 function digestOf(file: CliFile): FileDigest {
   const r = (p: { line: number; character: number }): string => `${p.line}:${p.character}`;
   return {
-    findings: `${file.policyType ?? '-'} ${file.diagnostics.length} ${hash(file.diagnostics.map((d) => [d.code, d.severity, `${r(d.range.start)}-${r(d.range.end)}`, d.message]))}`,
+    findings: `${file.policyType ?? '-'} ${file.diagnostics.length} ${hash(file.diagnostics.map((d) => [d.code, d.severity, `${r(d.range.start)}-${r(d.range.end)}`, stable(d.message)]))}`,
     fixes: hash(file.diagnostics.map((d) => d.fixes)),
   };
 }
