@@ -137,6 +137,8 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
       explicit: file.explicit,
       settings: age === undefined ? settings : { ...settings, service: { ...settings.service, dataAgeDays: age } },
       sarif: request.format === 'sarif',
+      // only the JSON report lists quick-fix titles
+      fixTitles: request.format === 'json',
       ...(request.policyType ? { policyType: request.policyType } : {}),
     };
     if (request.fix) {
