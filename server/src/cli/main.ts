@@ -159,6 +159,8 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
       // --quiet keeps errors only; the baseline drops what it records (and --update-baseline records everything)
       const keep = checked.report.diagnostics.map((d) => {
         if (request.quiet && d.severity !== 'error') return false;
+        // the baseline key needs the flagged text (a line index of the file per finding): only with a baseline
+        if (!request.updateBaseline && !baseline) return true;
         const finding: BaselineFinding = { path: file.path, code: d.code, text: textAt(text, d.range) };
         if (request.updateBaseline) baselined.push(finding);
         if (baseline?.covers(finding)) {
