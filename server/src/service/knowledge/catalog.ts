@@ -112,7 +112,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     const service = new LazyService(prefix, rs.n, resourceTypes, conditionKeys, rs.a);
     actionCount += rs.a.length;
     for (const [name, arn, keys] of rs.r) {
-      resourceTypes.set(name.toLowerCase(), { service, name, arn, template: splitArnTemplate(arn), conditionKeys: keys });
+      resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));
     }
     for (const [key, type, description] of rs.k) {
       const lower = key.toLowerCase();
@@ -228,6 +228,22 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     },
   };
   return catalog;
+}
+
+/** A resource type whose ARN template is split on first use (most of ~2,000 never are in a run). */
+class LazyResourceType implements ResourceTypeInfo {
+  private split: ArnTemplate | undefined;
+
+  constructor(
+    readonly service: ServiceInfo,
+    readonly name: string,
+    readonly arn: string,
+    readonly conditionKeys: readonly string[],
+  ) {}
+
+  get template(): ArnTemplate {
+    return (this.split ??= splitArnTemplate(this.arn));
+  }
 }
 
 interface ActionIndex {
