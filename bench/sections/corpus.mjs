@@ -2,7 +2,9 @@
 // ratio to a same-run read + JSON.parse of the same files (each in a fresh node process, CPU time and wall time),
 // the CLI's peak memory, start-up over bare Node (CLI and server, with resident memory), and the editor's
 // open -> diagnostics and edit -> diagnostics (beyond the debounce) on the five largest managed policies.
-// Skipped (one row says so) when the shared corpus is not next to the repository.
+// Skipped (one row says so) when the shared corpus is not next to the repository. To measure another build the
+// same way (e.g. a before/after table), IAM_BENCH_DIST names a folder with its cli.js, server.js and
+// iam-catalog.json and IAM_BENCH_SERVICE its bench bundle (scripts/buildBenchBundle.mjs).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -72,8 +74,10 @@ export async function run(ctx) {
   const dir = corpusDir(ctx.root);
   if (!dir) return [{ name: 'real corpus: ../shared/corpus/aws-managed not found (set IAM_MANAGED_CORPUS)', value: NaN, unit: '' }];
   const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  const cli = join(ctx.dist, 'cli.js');
-  const server = join(ctx.dist, 'server.js');
+  const dist = process.env.IAM_BENCH_DIST || ctx.dist;
+  const servicePath = process.env.IAM_BENCH_SERVICE || ctx.servicePath;
+  const cli = join(dist, 'cli.js');
+  const server = join(dist, 'server.js');
   const rows = [];
 
   // interleaved: baseline, CLI, baseline, CLI, … so that load on a shared machine hits both alike
@@ -107,7 +111,7 @@ export async function run(ctx) {
 
   const largest = names.map((n) => join(dir, n)).sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 5);
   const textDocument = require_resolve(ctx.root, 'vscode-languageserver-textdocument');
-  const editor = JSON.parse(execFileSync(process.execPath, ['-e', EDITOR_PROBE, ctx.servicePath, textDocument, join(ctx.dist, 'iam-catalog.json'), JSON.stringify(largest)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  const editor = JSON.parse(execFileSync(process.execPath, ['-e', EDITOR_PROBE, servicePath, textDocument, join(dist, 'iam-catalog.json'), JSON.stringify(largest)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
   for (const e of editor) {
     const ro = e.name === 'ReadOnlyAccess.json';
     rows.push({ name: `open -> diagnostics: ${e.name} (${(e.bytes / 1000).toFixed(0)} KB, ${e.findings} findings), first validation`, value: e.open, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
