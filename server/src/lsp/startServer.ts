@@ -33,6 +33,7 @@ import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
 import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { warmUpCatalogWhenIdle } from './catalogWarmUp';
 
 export interface ServerRuntime {
   /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
@@ -149,6 +150,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function initialized(): void {
+    if (service) warmUpCatalogWhenIdle(service.catalog);
     if (clientCaps.textDocument?.formatting?.dynamicRegistration) {
       const documentSelector = [{ language: FORMATTED_LANGUAGE }];
       void connection.client.register(DocumentFormattingRequest.type, { documentSelector });
