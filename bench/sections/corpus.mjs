@@ -34,9 +34,11 @@ for (const name of readdirSync('.').sort()) if (name.endsWith('.json')) { JSON.p
 if (n === 0) process.exit(3);
 `;
 
-// open -> diagnostics in a fresh process (catalog loaded first, as the server has it before a document opens):
-// the first parse + validate of each document; then edit -> diagnostics: one-character edits (a space inserted
-// at a different place each time, so every text is new), median over the edits, steady state
+// open -> diagnostics in a fresh process (catalog loaded and warmed up first, as the server has it once idle after
+// initialize): the first parse + validate of each document; then edit -> diagnostics: one-character edits (a
+// space inserted at a different place each time, so every text is new), median over the edits, steady state.
+// Both as wall time and as this process's CPU time (user + system, GC threads included), which a machine shared
+// with other work inflates far less than wall time.
 const EDITOR_PROBE = `
 const { readFileSync } = require('node:fs');
 const svc = require(process.argv[1]);
@@ -44,6 +46,8 @@ svc.applyV8Flags();
 const { TextDocument } = require(process.argv[2]);
 const catalog = svc.loadCatalog(JSON.parse(readFileSync(process.argv[3], 'utf8')));
 const service = svc.createIamLanguageService({ catalog });
+if (catalog.warmUpStep) while (catalog.warmUpStep());
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const files = JSON.parse(process.argv[4]);
 const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const check = (uri, text, v) => { const doc = TextDocument.create(uri, 'json', v, text); return service.validate(doc, service.parse(doc)); };
@@ -52,20 +56,24 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const uri = 'file:///' + file.split('/').pop();
   const t0 = process.hrtime.bigint();
+  const c0 = cpu();
   const first = check(uri, text, 1);
   const open = Number(process.hrtime.bigint() - t0) / 1e6;
+  const openCpu = cpu() - c0;
   // edit positions: after a comma or colon (always valid JSON with one more space)
   const spots = [];
   for (let i = 0; i < text.length && spots.length < 400; i++) if (text[i] === ',' || text[i] === ':') spots.push(i + 1);
   const samples = [];
+  const cpuSamples = [];
   for (let k = 0; k < 60; k++) {
     const at = spots[(k * 37) % spots.length];
     const edited = text.slice(0, at) + ' ' + text.slice(at);
     const t = process.hrtime.bigint();
+    const c = cpu();
     check(uri, edited, k + 2);
-    if (k >= 10) samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (k >= 10) samples.push(Number(process.hrtime.bigint() - t) / 1e6), cpuSamples.push(cpu() - c);
   }
-  out.push({ name: file.split('/').pop(), bytes: text.length, findings: first.length, open, edit: median(samples) });
+  out.push({ name: file.split('/').pop(), bytes: text.length, findings: first.length, open, openCpu, edit: median(samples), editCpu: median(cpuSamples) });
 }
 process.stdout.write(JSON.stringify(out));
 `;
@@ -114,8 +122,10 @@ export async function run(ctx) {
   const editor = JSON.parse(execFileSync(process.execPath, ['-e', EDITOR_PROBE, servicePath, textDocument, join(dist, 'iam-catalog.json'), JSON.stringify(largest)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
   for (const e of editor) {
     const ro = e.name === 'ReadOnlyAccess.json';
-    rows.push({ name: `open -> diagnostics: ${e.name} (${(e.bytes / 1000).toFixed(0)} KB, ${e.findings} findings), first validation`, value: e.open, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
-    rows.push({ name: `edit -> diagnostics beyond the debounce: ${e.name}`, value: e.edit, unit: 'ms', ...(ro ? { target: '<= 15' } : {}) });
+    rows.push({ name: `open -> diagnostics: ${e.name} (${(e.bytes / 1000).toFixed(0)} KB, ${e.findings} findings), first validation (wall)`, value: e.open, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
+    rows.push({ name: `open -> diagnostics: ${e.name} (CPU)`, value: e.openCpu, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
+    rows.push({ name: `edit -> diagnostics beyond the debounce: ${e.name} (wall)`, value: e.edit, unit: 'ms', ...(ro ? { target: '<= 15' } : {}) });
+    rows.push({ name: `edit -> diagnostics beyond the debounce: ${e.name} (CPU)`, value: e.editCpu, unit: 'ms', ...(ro ? { target: '<= 15' } : {}) });
   }
   return rows;
 }
