@@ -28,6 +28,8 @@ import { createReportStream, tallySummary, type ReportStream } from './streaming
 import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
+import { runDiffCommand } from './diff/command';
 
 applyV8Flags();
 
@@ -42,6 +44,10 @@ function readCatalog(iamData?: string): IamCatalog {
 }
 
 function run(argv: readonly string[]): number {
+  // `test` and `simulate` subcommands: the evaluation engine (cli/evaluation/)
+  if (EVALUATION_COMMANDS.has(argv[0] ?? '')) return runEvaluationCommand(argv, { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog, tool: { name: TOOL, version } });
+  // `diff`: the semantic permission diff (cli/diff/)
+  if (argv[0] === 'diff') return runDiffCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog });
   const args = parseCliArgs(argv);
   if (!args.ok) {
     stderr(`${TOOL}: ${args.error}\n\n${USAGE}`);

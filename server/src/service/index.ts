@@ -159,3 +159,5 @@ export type { Finding, Rule, RuleMeta, ServiceSettings, Severity, SeverityOrOff 
 export type { ParsedDocument, ParseOptions } from './parser/parseDocument';
 export { POLICY_TYPES, type PolicyType, type PolicyDocument } from './parser/policyModel';
 export type { Logger } from './util/logger';
+export * as evaluation from './evaluation';
+export * as diff from './diff';
