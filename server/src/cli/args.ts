@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { POLICY_TYPES, type PolicyType } from '../service';
 import { FAIL_ON_VALUES, isFailOn, type FailOn } from './failOn';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github' | 'jsonl';
 
 export type CliRequest =
   | { readonly kind: 'help' }
@@ -41,7 +41,7 @@ export type CliRequest =
 
 export type ParsedArgs = { readonly ok: true; readonly request: CliRequest } | { readonly ok: false; readonly error: string };
 
-export const USAGE = `Usage: iam-policy-check [--format text|json|sarif|junit|github] [--policy-type TYPE] [--fail-on LEVEL] [--ignore GLOB]... [--fix] PATH...
+export const USAGE = `Usage: iam-policy-check [--format text|json|jsonl|sarif|junit|github] [--policy-type TYPE] [--fail-on LEVEL] [--ignore GLOB]... [--fix] PATH...
        iam-policy-check [options] - --stdin-filename NAME      (check standard input)
        iam-policy-check --list-rules [--format text|json]
        iam-policy-check test PATH...  |  iam-policy-check simulate ...   (policy tests and simulation: --help on each)
@@ -57,7 +57,8 @@ policy; named templates and Terraform files are searched for the policies they h
 Options:
   --format FORMAT      text (default): one "path:line:col severity CODE message" line per finding on stdout;
                        json: one JSON document on stdout (0-based LSP ranges); sarif: SARIF 2.1.0 for code
-                       scanning (GitHub); junit: JUnit XML; github: GitHub Actions annotations.
+                       scanning (GitHub); junit: JUnit XML; github: GitHub Actions annotations;
+                       jsonl: JSON Lines, one finding per line. text, json and jsonl are written file by file.
                        A summary goes to stderr.
   --policy-type TYPE   identity|resource|trust|scp|rcp|boundary (default: from .iam-policy.json
                        "policyTypes", else inferred per file from its name and content)
@@ -83,7 +84,7 @@ Exit status: 0 no finding at the --fail-on level or above (default: no error); 1
 2 usage error, or a file/directory could not be read (the other paths are still checked).`;
 
 function isFormat(v: string | undefined): v is OutputFormat {
-  return v === 'text' || v === 'json' || v === 'sarif' || v === 'junit' || v === 'github';
+  return v === 'text' || v === 'json' || v === 'sarif' || v === 'junit' || v === 'github' || v === 'jsonl';
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -119,7 +120,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { ok: true, request: { kind: 'help' } };
   if (values.version) return { ok: true, request: { kind: 'version', ...(values['iam-data'] !== undefined ? { iamData: values['iam-data'] } : {}) } };
   const format = values.format ?? 'text';
-  if (!isFormat(format)) return { ok: false, error: `--format must be "text", "json", "sarif", "junit" or "github", got "${format}"` };
+  if (!isFormat(format)) return { ok: false, error: `--format must be "text", "json", "jsonl", "sarif", "junit" or "github", got "${format}"` };
   if (values['list-rules']) {
     if (format !== 'text' && format !== 'json') return { ok: false, error: '--list-rules takes --format text or json' };
     return { ok: true, request: { kind: 'listRules', format } };

@@ -3,7 +3,6 @@
 
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { CodeActionKind } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamLanguageService, ParseOptions, PolicyType } from '../service';
 import { severityName } from '../service/features/toDiagnostic';
@@ -20,6 +19,8 @@ export interface CheckOptions {
   /** --policy-type: wins over the settings' globs and inference */
   readonly policyType?: PolicyType;
   readonly settings: FileSettings;
+  /** list the quick-fix titles per finding (default true); text-like outputs that print no titles turn it off */
+  readonly fixTitles?: boolean;
   /** also gather the findings with their fix edits for --format sarif */
   readonly sarif?: boolean;
 }
@@ -62,8 +63,8 @@ export function checkFile(service: IamLanguageService, path: string, text: strin
   if (!parsed.isPolicy) return undefined;
   const validated = service.validate(doc, parsed, options.settings.service);
   const diagnostics: CliDiagnostic[] = validated.map((d) => {
-    const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);
-    const fixes = actions.filter((a) => a.kind === undefined || a.kind === CodeActionKind.QuickFix || a.kind.startsWith(`${CodeActionKind.QuickFix}.`)).map((a) => a.title);
+    // titles from the proposals alone: vetting a fix (a re-parse and every rule) is for whoever applies it
+    const fixes = options.fixTitles === false ? [] : service.fixTitles(doc, parsed, d, options.settings.service);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     const where = whereOf(parsed, doc.offsetAt(d.range.start));
     return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes, ...(where ? { where } : {}) };

@@ -5,7 +5,7 @@
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_RULES, createIamLanguageService, loadCatalog, type IamCatalog, type Logger, type RawCatalog } from '../service';
+import { ALL_RULES, createIamLanguageService, loadCatalog, type IamCatalog, type Logger, type RawCatalog, type Severity } from '../service';
 import { WorkspaceConfigFinder } from '../config/workspaceConfig';
 import { resolveFileSettings } from '../config/fileSettings';
 import { DEFAULT_SETTINGS } from '../protocol';
@@ -24,6 +24,8 @@ import { dataAgeDays, readIamDataFolder } from '../iamData/iamDataFolder';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
+import { createReportStream, tallySummary, type ReportStream } from './streamingReport';
+import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { runGenerate } from './generate/runGenerate';
@@ -111,6 +113,17 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
   const baselined: BaselineFinding[] = [];
   let suppressedByBaseline = 0;
 
+  const tool = { name: TOOL, version, dataVersion: catalog.dataVersion, ...(catalog.dataDate ? { dataDate: catalog.dataDate } : {}) };
+  // text, json and jsonl are written file by file (streamingReport.ts); the other formats need every file first
+  let stream: ReportStream | undefined;
+  if (isStreamedFormat(request.format) && !request.updateBaseline) {
+    const sink = openReportSink(request.outputFile);
+    if (typeof sink === 'string') {
+      stderr(`${TOOL}: cannot write ${request.outputFile}: ${sink}`);
+      return 2;
+    }
+    stream = createReportStream(request.format, tool, sink);
+  }
   const reports: FileReport[] = [];
   const sarifFiles: SarifFile[] = [];
   const progress = createProgress(process.stderr, inputs.length);
@@ -146,6 +159,8 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
       explicit: file.explicit,
       settings: age === undefined ? settings : { ...settings, service: { ...settings.service, dataAgeDays: age } },
       sarif: request.format === 'sarif',
+      // only the JSON reports list quick-fix titles
+      fixTitles: request.format === 'json' || request.format === 'jsonl',
       ...(request.policyType ? { policyType: request.policyType } : {}),
     };
     if (request.fix) {
@@ -166,6 +181,8 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
       // --quiet keeps errors only; the baseline drops what it records (and --update-baseline records everything)
       const keep = checked.report.diagnostics.map((d) => {
         if (request.quiet && d.severity !== 'error') return false;
+        // the baseline key needs the flagged text (a line index of the file per finding): only with a baseline
+        if (!request.updateBaseline && !baseline) return true;
         const finding: BaselineFinding = { path: file.path, code: d.code, text: textAt(text, d.range) };
         if (request.updateBaseline) baselined.push(finding);
         if (baseline?.covers(finding)) {
@@ -174,7 +191,9 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
         }
         return true;
       });
-      reports.push({ ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) });
+      const kept = { ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) };
+      if (stream) stream.file(kept);
+      else reports.push(kept);
       if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) });
     } else if (file.explicit) {
       stderr(`${file.path}: note: no IAM policy found in this file`);
@@ -193,7 +212,11 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
     return ioErrors > 0 ? 2 : 0;
   }
 
-  const tool = { name: TOOL, version, dataVersion: catalog.dataVersion, ...(catalog.dataDate ? { dataDate: catalog.dataDate } : {}) };
+  if (stream) {
+    stream.end();
+    closeReportSink();
+    return finish(request, stream.tally.severities, tallySummary(stream.tally), suppressedByBaseline, ioErrors);
+  }
   let output: string;
   if (request.format === 'json') output = formatJson(tool, reports);
   else if (request.format === 'sarif') {
@@ -219,9 +242,13 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
       return 2;
     }
   } else process.stdout.write(output);
-  process.stderr.write(formatSummary(reports));
+  return finish(request, reports.flatMap((r) => r.diagnostics.map((d) => d.severity)), formatSummary(reports), suppressedByBaseline, ioErrors);
+}
+
+/** The summary on stderr and the exit status. */
+function finish(request: Extract<CliRequest, { kind: 'check' }>, severities: readonly Severity[], summary: string, suppressedByBaseline: number, ioErrors: number): number {
+  process.stderr.write(summary);
   if (suppressedByBaseline > 0) stderr(`${suppressedByBaseline} finding${suppressedByBaseline === 1 ? '' : 's'} in the baseline not reported`);
-  const severities = reports.flatMap((r) => r.diagnostics.map((d) => d.severity));
   const status = exitCodeFor(severities, request.failOn, ioErrors);
   const warnings = severities.filter((s) => s === 'warning').length;
   if (status === 0 && request.maxWarnings !== undefined && warnings > request.maxWarnings) {

@@ -33,6 +33,7 @@ import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
 import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { warmUpCatalogWhenIdle } from './catalogWarmUp';
 import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
 import { RULE_CODES } from '../config/workspaceConfig';
 import { closestMatch } from '../service/knowledge/suggest';
@@ -176,6 +177,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function initialized(): void {
+    if (service) warmUpCatalogWhenIdle(service.catalog);
     if (clientCaps.textDocument?.formatting?.dynamicRegistration) {
       const documentSelector = [{ language: FORMATTED_LANGUAGE }];
       void connection.client.register(DocumentFormattingRequest.type, { documentSelector });

@@ -28,7 +28,9 @@ export interface ParseOptions {
   readonly limits?: Partial<DocumentLimits>;
 }
 
-export interface ParsedDocument {
+import type { Derivable } from './derived';
+
+export interface ParsedDocument extends Derivable {
   readonly text: string;
   readonly uri: string;
   readonly root: JsonNode | undefined;
