@@ -1,7 +1,7 @@
-// The real-policy corpus under test/fixtures/policies: AWS-published policies in aws/, collected real-world
-// ones in real/ (by kind, in subfolders). Listing only; each test decides what to check on it.
+// The real-policy corpora: test/fixtures/policies (AWS-published policies in aws/, collected real-world ones in
+// real/, by kind) and the shared AWS managed-policy corpus outside the repository. Listing only; each test decides what to check.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './catalog';
 
@@ -25,4 +25,25 @@ function jsonFilesUnder(dir: string): string[] {
     else if (name.endsWith('.json')) out.push(p);
   }
   return out;
+}
+
+/**
+ * The 1,523 AWS managed policies of the shared corpus (`../shared/corpus/aws-managed` next to the main
+ * repository; IAM_MANAGED_CORPUS overrides). Never copied into the repository. Undefined when it is not there
+ * (a clone outside the team's machine): the test that needs it then says it was skipped and why.
+ */
+export function managedCorpusDir(): string | undefined {
+  const candidates = [
+    process.env.IAM_MANAGED_CORPUS,
+    join(REPO_ROOT, '..', 'shared', 'corpus', 'aws-managed'),
+    // worktrees live one level deeper (/work/wt/<branch>) than the main repository (/work/main)
+    join(REPO_ROOT, '..', '..', 'shared', 'corpus', 'aws-managed'),
+  ];
+  return candidates.find((d): d is string => d !== undefined && existsSync(d) && statSync(d).isDirectory());
+}
+
+/** Every .json file of managedCorpusDir(), in name order, as absolute paths ([] when the corpus is absent). */
+export function managedCorpusFiles(): string[] {
+  const dir = managedCorpusDir();
+  return dir ? jsonFilesUnder(dir) : [];
 }
