@@ -3,6 +3,7 @@
 // It judges the ARN's shape against the service's ARN templates; which actions the ARN suits is R08's job.
 
 import type { IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
+import { arnExample } from '../../knowledge/arnExample';
 import { arnServiceSegments, resourceTypesForArnService } from '../../knowledge/arnIndex';
 import { patternsOverlap, splitArnFields, templateTokens, tokenize, tokensOverlap } from '../../knowledge/arnMatch';
 import { hasWildcard, globMatch } from '../../knowledge/glob';
@@ -167,7 +168,7 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
     const closest = closestTemplate(templates, resource);
     out.push({
       code: 'INVALID_ARN_RESOURCE',
-      message: `Resource part "${resource}" of ${q} matches no resource type of ${displayName(templates)}; expected a form such as "${closest.arn}".`,
+      message: `Resource part "${resource}" of ${q} matches no resource type of ${displayName(templates)}; expected a form such as "${arnExample(closest.arn)}".`,
       // AWS-owned resources (account "aws": CloudFormation transforms, managed documents…) are the least
       // complete part of the service data: only a warning there
       ...(account === 'aws' ? { severity: 'warning' as const } : {}),

@@ -8,6 +8,7 @@ import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
 import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
+import { arnExample } from '../../knowledge/arnExample';
 import { isTemplateSubstitution } from './arnRule';
 import { perCatalog } from '../../knowledge/perCatalog';
 import { StringMemo } from '../../util/stringMemo';
@@ -16,7 +17,7 @@ import { StringMemo } from '../../util/stringMemo';
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
   // the simplest forms first: "object" before "accesspointobject"
   const sorted = [...types].sort((a, b) => a.arn.length - b.arn.length);
-  const shown = sorted.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
+  const shown = sorted.slice(0, max).map((t) => `${t.name} ARNs ("${arnExample(t.arn)}")`);
   return types.length > max ? `${shown.join(', ')} or ${types.length - max} other types` : shown.join(' or ');
 }
 

@@ -36,7 +36,9 @@ Good:
       if (!reach) continue;
       ctx.report(
         reach.at,
-        `"${reach.written}" allows iam:PassRole on every role: name the roles in Resource and add a StringEquals condition on "iam:PassedToService".`,
+        reach.written.toLowerCase() === 'iam:passrole'
+          ? `"${reach.written}" passes every role: name the roles in Resource and add a StringEquals condition on "iam:PassedToService".`
+          : `"${reach.written}" allows iam:PassRole on every role: name the roles in Resource and add a StringEquals condition on "iam:PassedToService".`,
         {
           data: {
             accessAnalyzerCode: `PASS_ROLE_WITH_${reach.variant}`,

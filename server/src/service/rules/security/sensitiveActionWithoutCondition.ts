@@ -89,7 +89,9 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
         if (actions.length === 0) continue;
         const m = { item, actions };
         const names = m.actions.map((a) => a.fullName);
-        ctx.report(m.item, `"${m.item.value}" allows sensitive actions (${listForMessage(names)}) without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
+        const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();
+        const what = itself ? 'is a sensitive action allowed' : `allows sensitive actions (${listForMessage(names)})`;
+        ctx.report(m.item, `"${m.item.value}" ${what} without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
           data: { actions: names, statementIndex: s.index, suggestedKeys: ['aws:MultiFactorAuthPresent', 'aws:SourceIp', 'aws:SourceVpc'] },
         });
       }

@@ -9,7 +9,10 @@ import { grantsToHolder, hasCondition, isAllow, listForMessage, resourceUnconstr
 export interface TableRuleSpec extends Omit<RuleMeta, 'category'> {
   /** which expanded actions count */
   pick(catalog: IamCatalog): (a: ActionInfo) => boolean;
-  /** message for one Action item: `written` is the item as written, `list` the matched actions */
+  /**
+   * message for one Action item: `written` is the item as written, `list` the matched actions, or "" when the item
+   * is exactly the one action it matches (no `"iam:PassRole" allows write actions (iam:PassRole)`)
+   */
   message(written: string, list: string): string;
 }
 
@@ -25,7 +28,8 @@ export function tableRule(spec: TableRuleSpec): Rule {
         if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s)) continue;
         for (const m of matchingItems(ctx.catalog, s, picker)) {
           const names = m.actions.map((a) => a.fullName);
-          ctx.report(m.item, message(m.item.value, listForMessage(names)), { data: { actions: names, statementIndex: s.index } });
+          const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();
+          ctx.report(m.item, message(m.item.value, itself ? '' : listForMessage(names)), { data: { actions: names, statementIndex: s.index } });
         }
       }
     },
