@@ -4,6 +4,7 @@
 
 import type { IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
 import { arnExample } from '../../knowledge/arnExample';
+import { isWholeDeployTimeValue } from '../../knowledge/policyVariables';
 import { arnServiceSegments, resourceTypesForArnService } from '../../knowledge/arnIndex';
 import { patternsOverlap, splitArnFields, templateTokens, tokenize, tokensOverlap } from '../../knowledge/arnMatch';
 import { hasWildcard, globMatch } from '../../knowledge/glob';
@@ -61,6 +62,8 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
   // API Gateway resource policies may write "execute-api:/stage/METHOD/path", which API Gateway expands to the
   // API's ARN (API Gateway Developer Guide, apigateway-resource-policies-examples)
   if (value.startsWith('execute-api:/')) return [];
+  // "${cf:stack.QueueArn}", "{{resolve:ssm:/queue-arn}}": the ARN is only known at deploy time
+  if (isWholeDeployTimeValue(value)) return [];
   const out: ArnProblem[] = [];
   const q = `"${value}"`;
   const fields = splitArnFields(value);

@@ -23,7 +23,10 @@ export function tableRule(spec: TableRuleSpec): Rule {
     category: 'security',
     checkPolicy(ctx) {
       if (!grantsToHolder(ctx.policy.policyType)) return;
-      const picker = pick(ctx.catalog);
+      const picked = pick(ctx.catalog);
+      // an action that accepts no resource type (ecr:GetAuthorizationToken, sts:GetSessionToken) only works on
+      // "*": "name the resources" cannot be followed, so it is not reported as unconstrained
+      const picker = (a: ActionInfo): boolean => a.resources.length > 0 && picked(a);
       for (const s of ctx.policy.statements) {
         if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s)) continue;
         for (const m of matchingItems(ctx.catalog, s, picker)) {
