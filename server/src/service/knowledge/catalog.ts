@@ -83,6 +83,13 @@ export interface IamCatalog {
 }
 
 /** Builds the indexes. Measured cost is printed by `npm run bench` ("catalog load"). */
+/**
+ * Prefixes two reference pages share, where the data keeps the name of the later page: "cloudformation" is both
+ * AWS CloudFormation and AWS Cloud Control API (whose actions are cloudformation:CreateResource…); its stacks,
+ * change sets and stack sets are CloudFormation's, so messages name that.
+ */
+const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = { cloudformation: 'AWS CloudFormation' };
+
 export function loadCatalog(raw: RawCatalog): IamCatalog {
   const services = new Map<string, ServiceInfo>();
   const actionIndex = new Map<string, ActionInfo>();
@@ -110,7 +117,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     const resourceTypes = new Map<string, ResourceTypeInfo>();
     const conditionKeys = new Map<string, ConditionKeyInfo>();
     const actions: ActionInfo[] = [];
-    const service: ServiceInfo = { prefix, name: rs.n, actions, resourceTypes, conditionKeys };
+    const service: ServiceInfo = { prefix, name: SHARED_PREFIX_NAMES[prefix] ?? rs.n, actions, resourceTypes, conditionKeys };
     for (const [name, arn, keys] of rs.r) {
       resourceTypes.set(name.toLowerCase(), { service, name, arn, template: splitArnTemplate(arn), conditionKeys: keys });
     }
