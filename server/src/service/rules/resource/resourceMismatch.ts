@@ -205,7 +205,21 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
 }
 
 function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
+  // an S3 bucket name never contains "/" (S3 User Guide, bucketnamingrules), so "arn:aws:s3:::b/*" or
+  // "arn:aws:s3:::*/*" names objects, never a bucket: s3:ListBucket there grants nothing, the most common S3
+  // mistake. The template's ${BucketName} alone would match any text, "/" included.
+  if (type.service.prefix === 's3' && type.template.resource === '${BucketName}' && arnResourcePart(arn).includes('/')) return false;
   return arnMatchesTemplate(arn, type.template);
+}
+
+/** The resource part of an ARN (after the fifth colon), or "" when it has fewer fields. */
+function arnResourcePart(arn: string): string {
+  let at = 0;
+  for (let colons = 0; colons < 5; colons++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return '';
+  }
+  return arn.slice(at);
 }
 
 
