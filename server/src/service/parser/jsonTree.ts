@@ -10,6 +10,8 @@ export interface SyntaxProblem {
   readonly offset: number;
   readonly length: number;
   readonly message: string;
+  /** 'hcl': found by the Terraform reader outside any policy JSON (HCL_SYNTAX_ERROR, not JSON_SYNTAX_ERROR) */
+  readonly source?: 'hcl';
 }
 
 export interface DuplicateKey {

@@ -3,6 +3,7 @@
 import type { Rule } from '../rule';
 import { analysisSkipped } from './analysisSkipped';
 import { duplicateKey } from './duplicateKey';
+import { hclSyntaxError } from './hclSyntaxError';
 import { jsonSyntaxError } from './jsonSyntaxError';
 
-export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, jsonSyntaxError];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError];
