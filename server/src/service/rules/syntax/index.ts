@@ -5,5 +5,6 @@ import { analysisSkipped } from './analysisSkipped';
 import { duplicateKey } from './duplicateKey';
 import { hclSyntaxError } from './hclSyntaxError';
 import { jsonSyntaxError } from './jsonSyntaxError';
+import { policyDocumentNotObject } from './policyDocumentNotObject';
 
-export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError, policyDocumentNotObject];
