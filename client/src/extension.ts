@@ -5,6 +5,7 @@ import { window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
+import { registerPermissionDiff } from './permissionDiff';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     await client.start();
     // client-side features (commands, status bar) are wired here, after the server is up
     registerClientFeatures(context, client);
+    registerPermissionDiff(context, client);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     output.error(`Activation failed: ${err instanceof Error ? (err.stack ?? message) : message}`);

@@ -33,6 +33,7 @@ import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
 import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
 
 export interface ServerRuntime {
   /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
@@ -143,6 +144,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ...(staticFormatting ? { documentFormattingProvider: true, documentRangeFormattingProvider: true } : {}),
         ...(pull ? { diagnosticProvider: { identifier: 'iam', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        executeCommandProvider: { commands: [...PERMISSION_DIFF_COMMANDS] },
       },
       serverInfo: { name: runtime.name, version: runtime.version },
     };
@@ -211,6 +213,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
   registerCustomRequests(connection, policyContext, () => service);
+  registerPermissionDiff(connection, { documents, service: () => service, policyTypeOf: async (uri) => (await policyContext(uri))?.ctx.file.policyType });
   connection.onDocumentFormatting((p, token) =>
     runSafe<TextEdit[]>(logger, 'formatting', token, [], () => {
       const doc = documents.get(p.textDocument.uri);

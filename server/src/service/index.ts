@@ -18,6 +18,7 @@ import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } f
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
+import { vetParseOptions } from './features/vetParseOptions';
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -65,9 +66,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       // parse the candidate text the way the original was parsed: same language (JSON, YAML, Terraform),
       // same forced policy type, same "treat as a policy" decision
       const doc = TextDocument.create(parsed.uri, languageId, 0, text);
-      const first = parsed.policies[0];
-      const forced = first?.policyTypeSource === 'setting' ? { policyType: first.policyType } : {};
-      const reparsed = service.parse(doc, { ...forced, forcePolicy: parsed.isPolicy });
+      const reparsed = service.parse(doc, vetParseOptions(parsed));
       return new Set(findings(reparsed, settings).filter((f) => f.severity === 'error').map((f) => f.code));
     },
   });
@@ -126,3 +125,5 @@ export type { Finding, Rule, RuleMeta, ServiceSettings, Severity, SeverityOrOff 
 export type { ParsedDocument, ParseOptions } from './parser/parseDocument';
 export { POLICY_TYPES, type PolicyType, type PolicyDocument } from './parser/policyModel';
 export type { Logger } from './util/logger';
+export * as evaluation from './evaluation';
+export * as diff from './diff';

@@ -5,6 +5,7 @@ import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
 import type { Rule, RuleMeta } from '../rule';
 import { matchingItems } from './actionItems';
 import { grantsToHolder, hasCondition, isAllow, listForMessage, resourceUnconstrained } from './statementFacts';
+import { unconditionalDenies } from '../../evaluation/reachability';
 
 export interface TableRuleSpec extends Omit<RuleMeta, 'category'> {
   /** which expanded actions count */
@@ -27,10 +28,13 @@ export function tableRule(spec: TableRuleSpec): Rule {
       // an action that accepts no resource type (ecr:GetAuthorizationToken, sts:GetSessionToken) only works on
       // "*": "name the resources" cannot be followed, so it is not reported as unconstrained
       const picker = (a: ActionInfo): boolean => a.resources.length > 0 && picked(a);
+      // actions an unconditional Deny of the same policy blocks everywhere are never granted (the engine decides)
+      const denies = unconditionalDenies(ctx.policy);
       for (const s of ctx.policy.statements) {
         if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s)) continue;
         for (const m of matchingItems(ctx.catalog, s, picker)) {
-          const names = m.actions.map((a) => a.fullName);
+          const names = (denies ? m.actions.filter((a) => !denies.blocking(a.fullName)) : m.actions).map((a) => a.fullName);
+          if (names.length === 0) continue;
           const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();
           ctx.report(m.item, message(m.item.value, itself ? '' : listForMessage(names)), { data: { actions: names, statementIndex: s.index } });
         }
