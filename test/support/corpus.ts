@@ -1,5 +1,5 @@
-// The real-policy corpus under test/fixtures/policies: AWS-published policies in aws/, collected real-world
-// ones in real/ (by kind, in subfolders). Listing only; each test decides what to check on it.
+// The real-policy corpora: test/fixtures/policies (AWS-published policies in aws/, collected real-world ones in
+// real/, by kind) and the shared AWS managed-policy corpus outside the repository. Listing only; each test decides what to check.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

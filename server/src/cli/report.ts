@@ -69,12 +69,14 @@ export interface RuleListEntry {
   readonly severity: Severity;
   readonly summary: string;
   readonly catalogue: readonly string[];
+  readonly accessAnalyzer: readonly string[];
 }
 
 export function ruleList(rules: readonly Rule[]): RuleListEntry[] {
   return [...rules]
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((r) => ({ code: r.code, severity: r.defaultSeverity, summary: r.summary, catalogue: [...r.catalogue] }));
+    // accessAnalyzer: the IAM Access Analyzer check codes the rule answers, so tools can map one to the other
+    .map((r) => ({ code: r.code, severity: r.defaultSeverity, summary: r.summary, catalogue: [...r.catalogue], accessAnalyzer: [...(r.accessAnalyzer ?? [])] }));
 }
 
 export function formatRulesText(entries: readonly RuleListEntry[]): string {

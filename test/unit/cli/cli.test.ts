@@ -188,7 +188,7 @@ test('--list-rules: json shape and text form list every rule', () => {
   assert.equal(rules.length, ALL_RULES.length);
   assert.deepEqual(rules.map((x) => x.code), ALL_RULES.map((x) => x.code).sort());
   for (const x of rules) {
-    assert.deepEqual(Object.keys(x), ['code', 'severity', 'summary', 'catalogue']);
+    assert.deepEqual(Object.keys(x), ['code', 'severity', 'summary', 'catalogue', 'accessAnalyzer']);
     assert.match(x.severity, /^(error|warning|info|hint)$/);
     assert.ok(x.catalogue.length > 0 && x.catalogue.every((id) => typeof id === 'string'));
   }

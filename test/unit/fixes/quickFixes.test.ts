@@ -8,12 +8,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyAction, docOf, testService } from '../../support/codeActions';
 import { createIamLanguageService } from '../../../server/src/service';
 import { testCatalog } from '../../support/catalog';
+import { relatedFindingsOf } from '../../../server/src/service/features/toDiagnostic';
 
 function fixesFor(text: string, code: string): { doc: TextDocument; actions: CodeAction[] } {
   const svc = testService();
   const doc = docOf(text);
   const parsed = svc.parse(doc);
-  const diagnostics = svc.validate(doc, parsed).filter((d) => d.code === code);
+  // a finding folded into another on the same token (rules/combineFindings.ts) still offers its fixes there
+  const diagnostics = svc.validate(doc, parsed).filter((d) => d.code === code || relatedFindingsOf(d).some((r) => r.code === code));
   assert.ok(diagnostics.length > 0, `expected a ${code} diagnostic`);
   const d = diagnostics[0]!;
   return { doc, actions: svc.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }) };

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
 import type { FixContext, FixProposal, OffsetEdit } from '../fixes/fixTypes';
 import { quickFixesFor, REFACTORINGS } from '../fixes/registry';
-import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
+import { DIAGNOSTIC_SOURCE, relatedFindingsOf } from './toDiagnostic';
 import { formatError } from '../util/logger';
 import { parseJson } from '../parser/jsonTree';
 import { applyOffsetEdits } from '../fixes/jsonEdits';
@@ -34,6 +34,13 @@ export function proposalsForDiagnostic(fctx: FixContext, diagnostic: Diagnostic)
   const span = { offset: at.offset, length: fctx.doc.offsetAt(diagnostic.range.end) - at.offset };
   const out: FixProposal[] = [];
   for (const provider of quickFixesFor(diagnostic.code)) out.push(...provider.provide(fctx, diagnostic, span));
+  // findings folded into this one on the same token (rules/combineFindings.ts) keep their own fixes
+  for (const r of relatedFindingsOf(diagnostic)) {
+    const folded: Diagnostic = { ...diagnostic, code: r.code, message: r.message, data: r.data };
+    for (const provider of quickFixesFor(r.code)) {
+      for (const p of provider.provide(fctx, folded, span)) if (!out.some((o) => o.title === p.title)) out.push(p);
+    }
+  }
   return out;
 }
 

@@ -88,6 +88,13 @@ export interface IamCatalog {
 }
 
 /** Builds the indexes. Measured cost is printed by `npm run bench` ("catalog load"). */
+/**
+ * Prefixes two reference pages share, where the data keeps the name of the later page: "cloudformation" is both
+ * AWS CloudFormation and AWS Cloud Control API (whose actions are cloudformation:CreateResource…); its stacks,
+ * change sets and stack sets are CloudFormation's, so messages name that.
+ */
+const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = { cloudformation: 'AWS CloudFormation' };
+
 export function loadCatalog(raw: RawCatalog): IamCatalog {
   const services = new Map<string, LazyService>();
   let actionCount = 0;
@@ -114,7 +121,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     const conditionKeys = new Map<string, ConditionKeyInfo>();
     // the actions and their indexes are built when the service is first used (LazyService): most documents
     // name a few services, and building all of them was most of the start-up
-    const service = new LazyService(prefix, rs.n, resourceTypes, conditionKeys, rs.a);
+    const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a);
     actionCount += rs.a.length;
     for (const [name, arn, keys] of rs.r) {
       resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));

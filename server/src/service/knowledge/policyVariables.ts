@@ -17,8 +17,11 @@ export interface PolicyVariable {
   readonly start: number;
   /** index just past the closing `}` (or the end of the string when unclosed) */
   readonly end: number;
-  /** 'escape' for ${*} ${?} ${$}; 'variable' otherwise */
-  readonly kind: 'variable' | 'escape';
+  /**
+   * 'escape' for ${*} ${?} ${$}; 'deploy-time' for a Serverless Framework variable (`${self:…}`, `${opt:…}`,
+   * `${ssm:…}`, `${cf:…}`…), replaced before the policy reaches IAM; 'variable' otherwise
+   */
+  readonly kind: 'variable' | 'escape' | 'deploy-time';
   /** the key name, trimmed ("aws:username"); for escapes the escaped character */
   readonly name: string;
   /** the default value without quotes, when one is given correctly */
@@ -47,6 +50,7 @@ export function scanPolicyVariables(text: string): PolicyVariable[] {
 
 function analyse(inner: string, start: number, end: number): PolicyVariable {
   if (ESCAPES.has(inner)) return { start, end, kind: 'escape', name: inner, defaultValue: undefined, problem: undefined };
+  if (isDeployTimeVariable(inner)) return { start, end, kind: 'deploy-time', name: inner.trim(), defaultValue: undefined, problem: undefined };
   const comma = inner.indexOf(',');
   const rawName = comma < 0 ? inner : inner.slice(0, comma);
   const name = rawName.trim();
@@ -96,4 +100,27 @@ export function describeVariableProblem(problem: VariableProblem): string {
     case 'missing-quote':
       return "has a default value that is not in single quotes (write ${key, 'default'})";
   }
+}
+
+/**
+ * Serverless Framework variable sources (serverless.com/framework/docs/guides/variables): self, opt, env, sls,
+ * param, file(…), cf / cf.REGION, s3 (bucket/key), ssm, and its aws:accountId / aws:region. None of them is an
+ * IAM policy variable: no service prefix is "self", "opt", "env", "sls", "param", "cf" or "file(", no SSM
+ * condition key is used as a variable, and IAM has no aws:accountId or aws:region key (its keys are
+ * aws:PrincipalAccount and aws:RequestedRegion). An `${s3:…}` counts only in its bucket/key form
+ * ("s3:my-bucket/key"), since `${s3:prefix}` style request keys could be IAM variables.
+ */
+export function isDeployTimeVariable(inner: string): boolean {
+  const name = inner.trim();
+  if (/^(self|opt|env|sls|param|ssm|cf(\.[a-z0-9-]+)?):/.test(name) || name.startsWith('file(')) return true;
+  if (name === 'aws:accountId' || name === 'aws:region') return true;
+  return /^s3:[a-z0-9.-]+\/./.test(name);
+}
+
+/** True when the whole value is a value only known at deploy time: a Serverless variable or a dynamic reference. */
+export function isWholeDeployTimeValue(value: string): boolean {
+  if (value.startsWith('{{resolve:') && value.endsWith('}}') && value.indexOf('}}') === value.length - 2) return true;
+  if (!value.startsWith('${') || !value.endsWith('}')) return false;
+  const vars = scanPolicyVariables(value);
+  return vars.length === 1 && vars[0]!.kind === 'deploy-time' && vars[0]!.end === value.length;
 }

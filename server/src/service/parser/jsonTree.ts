@@ -10,6 +10,11 @@ export interface SyntaxProblem {
   readonly offset: number;
   readonly length: number;
   readonly message: string;
+  /**
+   * 'hcl': found by the Terraform reader outside any policy JSON (HCL_SYNTAX_ERROR, not JSON_SYNTAX_ERROR);
+   * 'template': a policy slot of a template holds something that is not a policy document (POLICY_DOCUMENT_NOT_OBJECT)
+   */
+  readonly source?: 'hcl' | 'template';
 }
 
 export interface DuplicateKey {

@@ -83,8 +83,10 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
   const { root, syntaxErrors, depth, nonWhitespaceLength } = parseJson(text, limits.maxDepth);
   if (depth > limits.maxDepth) return skippedDocument(text, uri, options.languageId ?? '', depthLimitReason(limits));
   if (!associated && isCloudFormationTemplate(root)) {
-    const policies = findCloudFormationPolicies(root!, text);
-    return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
+    // template-level problems (a policy given as a list) join the JSON syntax errors
+    const errors = [...syntaxErrors];
+    const policies = findCloudFormationPolicies(root!, text, errors);
+    return { text, uri, root, syntaxErrors: errors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
   }
   if (!associated && isAuthorizationDetails(root)) {
     const policies = findAuthorizationDetailsPolicies(root!);

@@ -59,6 +59,19 @@ export interface Finding {
   readonly severity: Severity;
   readonly data?: Record<string, unknown>;
   readonly tags?: ReadonlyArray<'unnecessary' | 'deprecated'>;
+  /**
+   * Findings of other rules on the same token that this one leads (rules/combineFindings.ts): shown as related
+   * information, and their code + data still get their quick fixes.
+   */
+  readonly related?: readonly RelatedFinding[];
+}
+
+/** A finding folded into the leading finding on the same token. */
+export interface RelatedFinding {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly data?: Record<string, unknown>;
 }
 
 /** Something with a place in the document: a span, a Located value, or an Element (reported on its key). */

@@ -1,10 +1,12 @@
 // Runs the enabled rules over a parsed document: per-rule try/catch (one crashing rule never hides the
-// others' findings), severity overrides from settings, and de-duplication by (code, span).
+// others' findings), severity overrides from settings, de-duplication by (code, span), and the combination of
+// different rules' findings on one token (combineFindings.ts).
 
 import type { IamCatalog } from '../knowledge/catalog';
 import type { ParsedDocument } from '../parser/parseDocument';
 import { formatError, type Logger } from '../util/logger';
 import type { PolicyDocument, Span } from '../parser/policyModel';
+import { combineFindings } from './combineFindings';
 import { spanOfReportable, type Finding, type PolicyContext, type Reportable, type ReportOptions, type Rule, type ServiceSettings, type Severity } from './rule';
 
 /**
@@ -103,5 +105,6 @@ export function runRules(document: ParsedDocument, options: RunOptions): Finding
     }
     if (run.capped) options.logger.info(`rule ${rule.code} stopped after ${MAX_FINDINGS_PER_RULE} findings in ${document.uri}`);
   }
-  return run.findings.sort((a, b) => a.span.offset - b.span.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sorted = run.findings.sort((a, b) => a.span.offset - b.span.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return combineFindings(sorted, options.rules);
 }

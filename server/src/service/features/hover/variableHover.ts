@@ -12,6 +12,7 @@ export function variableAtIndex(text: string, index: number): PolicyVariable | u
 
 export function variableHover(catalog: IamCatalog, v: PolicyVariable): string {
   if (v.kind === 'escape') return `${code(`\${${v.name}}`)}: an escaped literal ${code(v.name)} character (not a wildcard or variable).`;
+  if (v.kind === 'deploy-time') return `${code(`\${${v.name}}`)}: a Serverless Framework variable, replaced when the service is deployed (not an IAM policy variable).`;
   const info = catalog.getConditionKey(v.name);
   const out = [`**Policy variable** ${code(`\${${v.name}}`)}  \nReplaced, when the policy is evaluated, by the value of that key in the request. If the request has no such key, the string does not match (unless a default is given). Needs \`"Version": "2012-10-17"\`.`];
   if (v.defaultValue !== undefined) out.push('', `Default when the key is absent: ${code(v.defaultValue)}.`);

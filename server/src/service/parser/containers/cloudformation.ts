@@ -103,7 +103,15 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
     for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
-  for (const f of found) policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f));
+  for (const f of found) {
+    // CloudFormation rejects a policy document given as a list ("- Version: …"): the policy is never deployed,
+    // and nothing inside it would be checked, so it is reported (POLICY_DOCUMENT_NOT_OBJECT) instead of skipped
+    if (f.node.type === 'array') {
+      syntaxErrors.push({ offset: f.node.offset, length: Math.min(f.node.length, 1), message: `"${f.label}" is a list, but a policy document must be one object: remove the leading "-" (or the [ ]).`, source: 'template' });
+      continue;
+    }
+    policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f));
+  }
   return policies;
 }
 

@@ -53,8 +53,9 @@ export interface HclFile {
   readonly syntaxErrors: readonly SyntaxProblem[];
 }
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_-]/;
+// HCL2 identifiers are Unicode (ID_Start / ID_Continue, plus "-" and "_"): "naïve", "名前"
+const IDENT_START = /[\p{ID_Start}_]/u;
+const IDENT_PART = /[\p{ID_Continue}_-]/u;
 const BINARY_OPS = ['==', '!=', '<=', '>=', '&&', '||', '+', '-', '*', '/', '%', '<', '>'];
 
 export function parseHcl(text: string): HclFile {
@@ -223,7 +224,8 @@ class HclParser {
         else if (!this.ident() && !/[0-9]/.test(t[this.pos] ?? '')) this.error(this.pos, 'Attribute name expected after ".".');
         while (/[0-9]/.test(t[this.pos] ?? '')) this.pos++;
         e = this.other(expr.start);
-      } else if (t[this.pos] === '[' && e.kind === 'other') {
+      } else if (t[this.pos] === '[' && e.kind !== 'string') {
+        // an index applies to any value, a call's result included: tolist(x)[0], [1, 2][0], {a = 1}["a"]
         this.pos++;
         this.skip(true);
         if (t[this.pos] === '*') this.pos++;
@@ -493,7 +495,8 @@ class HclParser {
         for (i++; i < t.length && t[i] !== '"'; i++) if (t[i] === '\\') i++;
         continue;
       }
-      if (c === '\n' && depth <= 1) break;
+      // HCL2 lets an interpolation span lines ("${\n  var.env\n}"); a string outside one cannot
+      if (c === '\n' && depth === 0) break;
       if (c === '{') depth++;
       else if (c === '}' && --depth === 0) return i + 1;
     }

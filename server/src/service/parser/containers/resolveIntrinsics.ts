@@ -82,6 +82,13 @@ class Resolver {
       }
       return out;
     }
+    // a CloudFormation dynamic reference ("{{resolve:ssm:/arn}}") is replaced at deploy time: like an intrinsic,
+    // its parts are unknown (`*` where that is an IAM wildcard), never a literal to judge
+    if (node.type === 'string' && typeof node.value === 'string' && node.value.includes('{{resolve:')) {
+      const s = substituteDynamicReferences(node.value);
+      if (wildcardSlot && plausibleWithWildcards(s.text)) return templated(node, 'dynamic-reference', s.text);
+      return opaque(node, 'dynamic-reference');
+    }
     return cloneNode(node);
   }
 
@@ -109,7 +116,7 @@ class Resolver {
   /** The string an intrinsic evaluates to, unknown parts as `*`; undefined when it is not a string at all. */
   private evalString(node: JsonNode | undefined): { text: string; unknown: number } | undefined {
     if (!node) return undefined;
-    if (node.type === 'string') return { text: String(node.value), unknown: 0 };
+    if (node.type === 'string') return substituteDynamicReferences(String(node.value));
     if (node.type === 'number' || node.type === 'boolean') return { text: String(node.value), unknown: 0 };
     const intrinsic = intrinsicOf(node);
     if (!intrinsic) return undefined;
@@ -180,4 +187,14 @@ function opaque(node: JsonNode, fn: string): MutableNode {
 
 function templated(node: JsonNode, fn: string, value: string): MutableNode {
   return marked(node, value, { kind: 'templated', fn });
+}
+
+/** "{{resolve:service:ref}}" parts (CloudFormation dynamic references) as `*`, counted as unknown. */
+function substituteDynamicReferences(text: string): { text: string; unknown: number } {
+  let unknown = 0;
+  const out = text.replace(/\{\{resolve:[^}]*\}\}/g, () => {
+    unknown++;
+    return '*';
+  });
+  return { text: out, unknown };
 }

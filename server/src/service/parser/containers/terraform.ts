@@ -53,7 +53,7 @@ export const ATTRIBUTE_TYPES: Readonly<Record<string, Readonly<Record<string, Po
 
 export function parseTerraform(text: string): TerraformPolicies {
   const file = parseHcl(text);
-  const out: TerraformPolicies = { policies: [], syntaxErrors: [...file.syntaxErrors] };
+  const out: TerraformPolicies = { policies: [], syntaxErrors: file.syntaxErrors.map((e) => ({ ...e, source: 'hcl' as const })) };
   const reader = new TerraformReader(text, out);
   for (const block of file.body.blocks) reader.topBlock(block);
   for (const attr of file.body.attributes) reader.attribute(attr.value, attr.name.name, undefined, undefined);

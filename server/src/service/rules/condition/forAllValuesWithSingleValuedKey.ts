@@ -9,7 +9,8 @@ export const forAllValuesWithSingleValuedKey: Rule = {
   category: 'condition',
   summary: 'ForAllValues is used with a single-valued condition key (security).',
   catalogue: ['C23'],
-  accessAnalyzer: ['FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY'],
+  // AWS spells the check FORALLVALUES_… (the rule's own code, older, stays as shipped)
+  accessAnalyzer: ['FORALLVALUES_WITH_SINGLE_VALUED_KEY'],
   docs: `\`ForAllValues:\` is for multivalued keys, and it is true when the key is missing from the request. On a
 single-valued key such as \`aws:SourceVpc\` an Allow then also grants requests that carry no such key at
 all. Drop the qualifier.

@@ -17,6 +17,7 @@ import { invalidConditionMultipleBoolean } from './invalidConditionMultipleBoole
 import { invalidConditionOperator } from './invalidConditionOperator';
 import { invalidDateValue } from './invalidDateValue';
 import { invalidGlobalConditionKey } from './invalidGlobalConditionKey';
+import { invalidKmsViaServiceFormat } from './invalidKmsViaServiceFormat';
 import { invalidRegion } from './invalidRegion';
 import { invalidServiceConditionKey } from './invalidServiceConditionKey';
 import { invalidVariableForOperator } from './invalidVariableForOperator';
@@ -60,7 +61,7 @@ export const conditionRules: readonly Rule[] = [
   invalidConditionMultipleBoolean,
   invalidConditionOperator,
   invalidDateValue,
-  invalidGlobalConditionKey,
+  invalidGlobalConditionKey, invalidKmsViaServiceFormat,
   invalidRegion,
   invalidServiceConditionKey,
   invalidVariableForOperator,

@@ -10,6 +10,15 @@ import { anchorOf, forEachMissing } from './missingElement';
  */
 const RESOURCE_OPTIONAL_SERVICES = new Set(['ecr', 'ecr-public', 'serverlessrepo']);
 
+/** Template resources whose policy omits Resource: the policy belongs to that one resource. */
+const RESOURCE_OPTIONAL_TEMPLATE_TYPES = new Set([
+  'AWS::ECR::Repository',
+  'AWS::ECR::PublicRepository',
+  'aws_ecr_repository_policy',
+  'aws_ecrpublic_repository_policy',
+  'AWS::Serverless::Application',
+]);
+
 function resourceImplied(s: Statement | undefined): boolean {
   const items = s?.action?.items ?? [];
   return items.length > 0 && items.every((a) => RESOURCE_OPTIONAL_SERVICES.has(a.value.slice(0, Math.max(0, a.value.indexOf(':'))).toLowerCase()));
@@ -25,7 +34,8 @@ export const missingResource: Rule = {
   docs: `Every statement of an identity, resource, SCP, RCP or boundary policy must name the resources it
 applies to, with \`Resource\` (or \`NotResource\`); \`"*"\` means all. Role trust policies are the exception:
 the role itself is the resource, so they have no \`Resource\`; so do ECR repository and Serverless Application
-Repository policies, which are not reported.
+Repository policies, which are not reported (recognised by their actions, or in a template by the resource
+that holds the policy: \`AWS::ECR::Repository\`, \`aws_ecr_repository_policy\`).
 
 Bad:
 \`\`\`json
@@ -38,6 +48,7 @@ Good:
   checkPolicy(ctx) {
     if (ctx.policy.policyType === 'trust') return;
     forEachMissing(ctx, 'Resource', (p) => {
+      if (ctx.policy.policyType === 'resource' && ctx.policy.resourceType !== undefined && RESOURCE_OPTIONAL_TEMPLATE_TYPES.has(ctx.policy.resourceType)) return;
       if (ctx.policy.policyType === 'resource' && resourceImplied(ctx.policy.statements.find((s) => s.node === p.object))) return;
       ctx.report(anchorOf(p), 'This statement has no "Resource" or "NotResource": add the resources it applies to ("*" for all).');
     });

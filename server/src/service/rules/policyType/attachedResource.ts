@@ -1,5 +1,6 @@
 // Infers the resource a resource-based policy is attached to (S3 bucket, SQS queue, SNS topic, KMS key),
-// which T11-T13 need. Source: the file name of a plain policy file (`*bucket-policy*.json`), else, for S3 only,
+// which T11-T13 need. Source: in a template, the resource that holds the policy (AWS::SQS::QueuePolicy,
+// aws_s3_bucket_policy…: exact); in a plain policy file, its name (`*bucket-policy*.json`); else, for S3 only,
 // the content (every ARN in Resource is of one and the same S3 bucket). Anything else: undefined, and those
 // rules stay silent.
 
@@ -9,7 +10,7 @@ export type AttachedResource = 's3-bucket' | 'sqs-queue' | 'sns-topic' | 'kms-ke
 
 export interface AttachedResourceInfo {
   readonly kind: AttachedResource;
-  /** true when the file name said so (explicit intent); false when guessed from the policy's ARNs */
+  /** true when a template's resource type or the file name said so (explicit intent); false when guessed from the policy's ARNs */
   readonly fromFileName: boolean;
 }
 
@@ -37,8 +38,31 @@ const FILE_NAME_HINTS: ReadonlyArray<[RegExp, AttachedResource]> = [
 
 const S3_BUCKET_ARN = /^arn:[a-z-]+:s3:::[^:]+$/;
 
+/** Template resource types (CloudFormation, Terraform) whose policy is attached to one of these resources. */
+const TEMPLATE_RESOURCE_TYPES: Readonly<Record<string, AttachedResource>> = {
+  'AWS::S3::BucketPolicy': 's3-bucket',
+  aws_s3_bucket_policy: 's3-bucket',
+  aws_s3_bucket: 's3-bucket',
+  'AWS::SQS::QueuePolicy': 'sqs-queue',
+  aws_sqs_queue_policy: 'sqs-queue',
+  aws_sqs_queue: 'sqs-queue',
+  'AWS::SNS::TopicPolicy': 'sns-topic',
+  aws_sns_topic_policy: 'sns-topic',
+  aws_sns_topic: 'sns-topic',
+  'AWS::KMS::Key': 'kms-key',
+  'AWS::KMS::ReplicaKey': 'kms-key',
+  aws_kms_key: 'kms-key',
+  aws_kms_key_policy: 'kms-key',
+};
+
 export function attachedResource(policy: PolicyDocument, uri: string): AttachedResourceInfo | undefined {
   if (policy.policyType !== 'resource') return undefined;
+  if (policy.resourceType !== undefined) {
+    const kind = TEMPLATE_RESOURCE_TYPES[policy.resourceType];
+    // a template resource of another kind (an ECR repository, an OpenSearch domain) is none of these four:
+    // guessing from its ARNs would be weaker than what the template says
+    return kind ? { kind, fromFileName: true } : undefined;
+  }
   // a template's file name says nothing about each of the policies inside it (label is set for those)
   if (policy.label === '') {
     const base = safeDecode(uri.split(/[\\/]/).pop() ?? '');

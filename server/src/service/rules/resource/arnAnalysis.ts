@@ -3,6 +3,8 @@
 // It judges the ARN's shape against the service's ARN templates; which actions the ARN suits is R08's job.
 
 import type { IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
+import { arnExample } from '../../knowledge/arnExample';
+import { isWholeDeployTimeValue } from '../../knowledge/policyVariables';
 import { arnServiceSegments, resourceTypesForArnService } from '../../knowledge/arnIndex';
 import { patternsOverlap, splitArnFields, templateTokens, tokenize, tokensOverlap } from '../../knowledge/arnMatch';
 import { hasWildcard, globMatch } from '../../knowledge/glob';
@@ -60,6 +62,8 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
   // API Gateway resource policies may write "execute-api:/stage/METHOD/path", which API Gateway expands to the
   // API's ARN (API Gateway Developer Guide, apigateway-resource-policies-examples)
   if (value.startsWith('execute-api:/')) return [];
+  // "${cf:stack.QueueArn}", "{{resolve:ssm:/queue-arn}}": the ARN is only known at deploy time
+  if (isWholeDeployTimeValue(value)) return [];
   const out: ArnProblem[] = [];
   const q = `"${value}"`;
   const fields = splitArnFields(value);
@@ -167,7 +171,7 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
     const closest = closestTemplate(templates, resource);
     out.push({
       code: 'INVALID_ARN_RESOURCE',
-      message: `Resource part "${resource}" of ${q} matches no resource type of ${displayName(templates)}; expected a form such as "${closest.arn}".`,
+      message: `Resource part "${resource}" of ${q} matches no resource type of ${displayName(templates)}; expected a form such as "${arnExample(closest.arn)}".`,
       // AWS-owned resources (account "aws": CloudFormation transforms, managed documents…) are the least
       // complete part of the service data: only a warning there
       ...(account === 'aws' ? { severity: 'warning' as const } : {}),

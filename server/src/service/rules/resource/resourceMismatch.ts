@@ -8,6 +8,7 @@ import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { expandPattern } from '../../knowledge/statementActions';
 import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
+import { arnExample } from '../../knowledge/arnExample';
 import { isTemplateSubstitution } from './arnRule';
 import { perCatalog } from '../../knowledge/perCatalog';
 import { StringMemo } from '../../util/stringMemo';
@@ -16,7 +17,7 @@ import { StringMemo } from '../../util/stringMemo';
 export function describeTypes(types: readonly ResourceTypeInfo[], max = 2): string {
   // the simplest forms first: "object" before "accesspointobject"
   const sorted = [...types].sort((a, b) => a.arn.length - b.arn.length);
-  const shown = sorted.slice(0, max).map((t) => `${t.name} ARNs ("${t.arn}")`);
+  const shown = sorted.slice(0, max).map((t) => `${t.name} ARNs ("${arnExample(t.arn)}")`);
   return types.length > max ? `${shown.join(', ')} or ${types.length - max} other types` : shown.join(' or ');
 }
 
@@ -204,7 +205,21 @@ function fitsType(arn: string, type: ResourceTypeInfo): boolean {
 }
 
 function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
+  // an S3 bucket name never contains "/" (S3 User Guide, bucketnamingrules), so "arn:aws:s3:::b/*" or
+  // "arn:aws:s3:::*/*" names objects, never a bucket: s3:ListBucket there grants nothing, the most common S3
+  // mistake. The template's ${BucketName} alone would match any text, "/" included.
+  if (type.service.prefix === 's3' && type.template.resource === '${BucketName}' && arnResourcePart(arn).includes('/')) return false;
   return arnMatchesTemplate(arn, type.template);
+}
+
+/** The resource part of an ARN (after the fifth colon), or "" when it has fewer fields. */
+function arnResourcePart(arn: string): string {
+  let at = 0;
+  for (let colons = 0; colons < 5; colons++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return '';
+  }
+  return arn.slice(at);
 }
 
 

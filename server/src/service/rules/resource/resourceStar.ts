@@ -7,6 +7,15 @@ import { expandPattern } from '../../knowledge/statementActions';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { hasWildcard } from '../../knowledge/glob';
 import { AccessLevel } from '../../knowledge/accessLevel';
+import { arnExample } from '../../knowledge/arnExample';
+
+/** 0: the action requires the type; 1: its description names it ("Grants permission to launch … instances"); 2: optional. */
+function relevance(action: ActionInfo, required: boolean, typeName: string): number {
+  if (required) return 0;
+  const words = typeName.toLowerCase().split('-');
+  const text = action.description.toLowerCase();
+  return words.every((w) => text.includes(w)) ? 1 : 2;
+}
 
 export const resourceStar: Rule = {
   code: 'RESOURCE_STAR',
@@ -45,7 +54,7 @@ Good:
       const star = resourceEl.items.find((r) => r.value === '*' && !isTemplated(r.node));
       if (!star) continue;
       const scopable = new Set<ActionInfo>();
-      const types = new Map<string, ResourceTypeInfo>();
+      const types = new Map<string, { rt: ResourceTypeInfo; rank: number; order: number }>();
       for (const item of actionEl.items) {
         if (item.value === '*' || isTemplated(item.node)) continue;
         const expanded = expandPattern(ctx.catalog, item.value);
@@ -57,13 +66,21 @@ Good:
         if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
         for (const a of withTypes) {
           scopable.add(a);
-          for (const rt of resourceTypesOfAction(a)!) types.set(`${rt.service.prefix}:${rt.name}`, rt);
+          const rts = resourceTypesOfAction(a)!;
+          rts.forEach((rt, i) => {
+            const key = `${rt.service.prefix}:${rt.name}`;
+            const rank = relevance(a, a.resources[i]!.required, rt.name);
+            const had = types.get(key);
+            if (!had || rank < had.rank) types.set(key, { rt, rank, order: had?.order ?? types.size });
+          });
         }
       }
       if (scopable.size === 0) continue;
       const scopableList = [...scopable];
-      const typeList = [...types.values()];
-      const shownTypes = typeList.slice(0, 3).map((t) => `${t.name} ("${t.arn}")`).join(', ');
+      // the types people scope to first: required by an action, then named in its description
+      // (ec2:RunInstances: instance, subnet, image… before capacity-reservation or elastic-gpu)
+      const typeList = [...types.values()].sort((a, b) => a.rank - b.rank || a.order - b.order).map((t) => t.rt);
+      const shownTypes = typeList.slice(0, 3).map((t) => `${t.name} ("${arnExample(t.arn)}")`).join(', ');
       const more = typeList.length > 3 ? ` and ${typeList.length - 3} more` : '';
       const who = scopableList.length === 1 ? `"${scopableList[0]!.fullName}"` : `${scopableList.length} actions such as "${scopableList[0]!.fullName}"`;
       ctx.report(

@@ -32,7 +32,8 @@ Good:
       if (usesConditionKey(s, SLR_GUARD_KEYS)) continue;
       const reach = broadReach(ctx.catalog, s, 'iam:CreateServiceLinkedRole');
       if (!reach) continue;
-      ctx.report(reach.at, `"${reach.written}" allows iam:CreateServiceLinkedRole for every service: add a StringEquals condition on "iam:AWSServiceName".`, {
+      const what = reach.written.toLowerCase() === 'iam:createservicelinkedrole' ? 'creates service-linked roles' : 'allows iam:CreateServiceLinkedRole';
+      ctx.report(reach.at, `"${reach.written}" ${what} for every service: add a StringEquals condition on "iam:AWSServiceName".`, {
         data: {
           accessAnalyzerCode: `CREATE_SLR_WITH_${reach.variant}`,
           statementIndex: s.index,

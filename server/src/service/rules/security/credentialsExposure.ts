@@ -25,5 +25,5 @@ Good:
 { "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/deploy" }
 \`\`\``,
   pick: () => (a) => TABLE.has(a.fullName.toLowerCase()),
-  message: (written, list) => `"${written}" allows actions that return credentials (${list}) on every resource: name the resources or add conditions.`,
+  message: (written, list) => (list ? `"${written}" allows actions that return credentials (${list}) on every resource: name the resources or add conditions.` : `"${written}" returns credentials and is allowed on every resource: name the resources or add conditions.`),
 });

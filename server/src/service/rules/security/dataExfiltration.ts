@@ -24,5 +24,5 @@ Good:
 { "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*" }
 \`\`\``,
   pick: () => (a) => TABLE.has(a.fullName.toLowerCase()),
-  message: (written, list) => `"${written}" allows reading data (${list}) from every resource: name the buckets, parameters or secrets.`,
+  message: (written, list) => (list ? `"${written}" allows reading data (${list}) from every resource: name the buckets, parameters or secrets.` : `"${written}" reads data and is allowed on every resource: name the buckets, parameters or secrets.`),
 });

@@ -21,5 +21,5 @@ Good:
 { "Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::my-app-bucket" }
 \`\`\``,
   pick: () => (a) => (a.accessLevel & AccessLevel.PermissionsManagement) !== 0,
-  message: (written, list) => `"${written}" allows permissions-management actions (${list}) on every resource: name the resources or add conditions.`,
+  message: (written, list) => (list ? `"${written}" allows permissions-management actions (${list}) on every resource: name the resources or add conditions.` : `"${written}" is a permissions-management action allowed on every resource: name the resources or add conditions.`),
 });

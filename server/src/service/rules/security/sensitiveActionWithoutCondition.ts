@@ -11,6 +11,7 @@ import { isStarAction } from './actionItems';
 import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
 import { expandPattern, expandStatementActions } from '../../knowledge/statementActions';
 import type { PolicyDocument } from '../../parser/policyModel';
+import { inServiceOnlyRole } from './serviceOnlyRole';
 
 /** Actions that a Deny statement guarded by an MFA or network key already blocks when that guard fails. */
 function guardedByDeny(catalog: IamCatalog, policy: PolicyDocument): ReadonlySet<ActionInfo> {
@@ -22,7 +23,15 @@ function guardedByDeny(catalog: IamCatalog, policy: PolicyDocument): ReadonlySet
   return out;
 }
 
+/**
+ * The MFA self-management actions AWS's own "manage your own MFA device" policy allows without MFA, because
+ * there is no MFA device yet when a user creates, enables or resyncs one (IAM User Guide,
+ * reference_policies_examples_iam_mfa-selfmanage): asking for MFA on them is advice that cannot be followed.
+ */
+const MFA_BOOTSTRAP = new Set(['iam:createvirtualmfadevice', 'iam:enablemfadevice', 'iam:resyncmfadevice']);
+
 function isDefaultSensitive(a: ActionInfo): boolean {
+  if (MFA_BOOTSTRAP.has(a.fullName.toLowerCase())) return false;
   return DEFAULT_SENSITIVE_ACTIONS.some(
     (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
   );
@@ -62,6 +71,9 @@ export const sensitiveActionWithoutCondition: Rule = {
 organization are worth a second guard: require MFA (\`aws:MultiFactorAuthPresent\`), a network
 (\`aws:SourceIp\`, \`aws:SourceVpc\`, \`aws:SourceVpce\`) or the organization (\`aws:PrincipalOrgID\`). The watched
 actions can be replaced with the \`sensitiveActions\` setting (action patterns such as \`"iam:*"\`).
+Not reported: the MFA self-management actions (iam:CreateVirtualMFADevice, iam:EnableMFADevice,
+iam:ResyncMFADevice: no MFA device exists yet when they run, as AWS's "manage your own MFA" policy shows), and
+in templates, the policies of a role only AWS services assume (a Lambda execution role, a SAM function's role).
 
 Bad:
 \`\`\`json
@@ -74,6 +86,8 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
 \`\`\``,
   checkPolicy(ctx) {
     if (!grantsToHolder(ctx.policy.policyType)) return;
+    // a role only AWS services assume (a Lambda execution role): no one can present MFA or sit on a network there
+    if (inServiceOnlyRole(ctx.document, ctx.policy)) return;
     const sensitive = sensitivePicker(ctx.catalog, ctx.settings.sensitiveActions);
     const bySubset = sensitiveSubsets(ctx.settings.sensitiveActions);
     // a separate "Deny ... unless MFA / network" statement guards the actions it lists just as well
@@ -89,7 +103,9 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
         if (actions.length === 0) continue;
         const m = { item, actions };
         const names = m.actions.map((a) => a.fullName);
-        ctx.report(m.item, `"${m.item.value}" allows sensitive actions (${listForMessage(names)}) without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
+        const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();
+        const what = itself ? 'is a sensitive action allowed' : `allows sensitive actions (${listForMessage(names)})`;
+        ctx.report(m.item, `"${m.item.value}" ${what} without an MFA or network condition: consider requiring aws:MultiFactorAuthPresent or a source network.`, {
           data: { actions: names, statementIndex: s.index, suggestedKeys: ['aws:MultiFactorAuthPresent', 'aws:SourceIp', 'aws:SourceVpc'] },
         });
       }

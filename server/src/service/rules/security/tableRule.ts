@@ -10,7 +10,10 @@ import { unconditionalDenies } from '../../evaluation/reachability';
 export interface TableRuleSpec extends Omit<RuleMeta, 'category'> {
   /** which expanded actions count */
   pick(catalog: IamCatalog): (a: ActionInfo) => boolean;
-  /** message for one Action item: `written` is the item as written, `list` the matched actions */
+  /**
+   * message for one Action item: `written` is the item as written, `list` the matched actions, or "" when the item
+   * is exactly the one action it matches (no `"iam:PassRole" allows write actions (iam:PassRole)`)
+   */
   message(written: string, list: string): string;
 }
 
@@ -21,7 +24,10 @@ export function tableRule(spec: TableRuleSpec): Rule {
     category: 'security',
     checkPolicy(ctx) {
       if (!grantsToHolder(ctx.policy.policyType)) return;
-      const picker = pick(ctx.catalog);
+      const picked = pick(ctx.catalog);
+      // an action that accepts no resource type (ecr:GetAuthorizationToken, sts:GetSessionToken) only works on
+      // "*": "name the resources" cannot be followed, so it is not reported as unconstrained
+      const picker = (a: ActionInfo): boolean => a.resources.length > 0 && picked(a);
       // actions an unconditional Deny of the same policy blocks everywhere are never granted (the engine decides)
       const denies = unconditionalDenies(ctx.policy);
       for (const s of ctx.policy.statements) {
@@ -29,7 +35,8 @@ export function tableRule(spec: TableRuleSpec): Rule {
         for (const m of matchingItems(ctx.catalog, s, picker)) {
           const names = (denies ? m.actions.filter((a) => !denies.blocking(a.fullName)) : m.actions).map((a) => a.fullName);
           if (names.length === 0) continue;
-          ctx.report(m.item, message(m.item.value, listForMessage(names)), { data: { actions: names, statementIndex: s.index } });
+          const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();
+          ctx.report(m.item, message(m.item.value, itself ? '' : listForMessage(names)), { data: { actions: names, statementIndex: s.index } });
         }
       }
     },

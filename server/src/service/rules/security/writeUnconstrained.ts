@@ -21,5 +21,5 @@ Good:
 { "Effect": "Allow", "Action": "dynamodb:DeleteTable", "Resource": "arn:aws:dynamodb:us-east-1:111122223333:table/scratch-*" }
 \`\`\``,
   pick: () => (a) => (a.accessLevel & AccessLevel.Write) !== 0 && a.resources.some((r) => r.required),
-  message: (written, list) => `"${written}" allows write actions (${list}) on every resource: name the resources they should change.`,
+  message: (written, list) => (list ? `"${written}" allows write actions (${list}) on every resource: name the resources they should change.` : `"${written}" is a write action allowed on every resource: name the resources it should change.`),
 });

@@ -3,6 +3,8 @@
 import type { Rule } from '../rule';
 import { analysisSkipped } from './analysisSkipped';
 import { duplicateKey } from './duplicateKey';
+import { hclSyntaxError } from './hclSyntaxError';
 import { jsonSyntaxError } from './jsonSyntaxError';
+import { policyDocumentNotObject } from './policyDocumentNotObject';
 
-export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, jsonSyntaxError];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError, policyDocumentNotObject];
