@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { COMMANDS, SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION, type IamInitializationOptions } from '../../server/src/protocol';
 
 /** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
 export const CLIENT_ID = SETTINGS_SECTION;
@@ -30,6 +30,9 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       { scheme: 'file', pattern: '**/*.template' },
     ],
     outputChannel,
+    // CodeLenses and code actions then use these client commands (virtual documents, the bundled docs) instead
+    // of the server's workspace/executeCommand equivalents other editors get
+    initializationOptions: { clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs] } satisfies IamInitializationOptions,
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

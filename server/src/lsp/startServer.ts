@@ -31,8 +31,9 @@ import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type Di
 import { runSafe } from './runSafe';
 import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
-import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
+import { formatDocument, isFormattable, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { adaptLenses, clientInfoFrom, editorCapabilities, registerEditorFeatures, ruleCodeActions, type ClientInfo } from './editorFeatures';
 
 export interface ServerRuntime {
   /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
@@ -75,6 +76,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let diagnostics: DiagnosticsSupport | undefined;
   let folders: string[] = [];
   let clientCaps: InitializeParams['capabilities'] = {};
+  let client: ClientInfo = clientInfoFrom(undefined, {});
   const cache = new DocumentCache((doc, options) => service!.parse(doc, options));
 
   /** the innermost workspace folder holding the file: the base of the editor's globs and the config search bound */
@@ -126,6 +128,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     clientCaps = params.capabilities;
     settings = new SettingsCache(connection, clientCaps.workspace?.configuration === true);
+    settings.initial(params.initializationOptions);
+    client = clientInfoFrom(params.initializationOptions, clientCaps);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
     const pull = clientCaps.textDocument?.diagnostic !== undefined;
@@ -141,6 +145,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         ...(staticFormatting ? { documentFormattingProvider: true, documentRangeFormattingProvider: true } : {}),
+        ...editorCapabilities(),
         ...(pull ? { diagnosticProvider: { identifier: 'iam', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -201,26 +206,53 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction((p, token) =>
     runSafe<CodeAction[]>(logger, 'codeAction', token, [], async () => {
       const t = await policyContext(p.textDocument.uri);
-      return t ? t.service.codeActions(t.doc, t.ctx.parsed, p.range, p.context, t.ctx.file.service) : [];
+      if (!t) return [];
+      const actions = t.service.codeActions(t.doc, t.ctx.parsed, p.range, p.context, t.ctx.file.service);
+      const quickFixWanted = !p.context.only?.length || p.context.only.some((k) => k === CodeActionKind.QuickFix || k === '');
+      if (quickFixWanted) actions.push(...ruleCodeActions(client, t.doc.uri, p.context.diagnostics, t.doc.uri.startsWith('file:')));
+      return actions;
     }),
   );
   connection.onCodeLens((p, token) =>
     runSafe<CodeLens[]>(logger, 'codeLens', token, [], async () => {
       const t = await policyContext(p.textDocument.uri);
-      return t && t.ctx.settings.codeLens.enabled ? t.service.codeLenses(t.doc, t.ctx.parsed, t.ctx.file.service) : [];
+      // a client without our VS Code commands gets the server's (workspace/executeCommand) in the lens
+      return t && t.ctx.settings.codeLens.enabled ? adaptLenses(client, t.service.codeLenses(t.doc, t.ctx.parsed, t.ctx.file.service)) : [];
     }),
   );
   registerCustomRequests(connection, policyContext, () => service);
+  registerEditorFeatures(
+    {
+      connection,
+      documents,
+      logger,
+      lookup: policyContext,
+      parsedOf: async (uri) => {
+        const doc = documents.get(uri);
+        return doc ? (await contextFor(doc))?.parsed : undefined;
+      },
+      service: () => service,
+      folderOf,
+      configChanged: () => {
+        configFinder.clear();
+        diagnostics?.requestRefresh();
+      },
+    },
+    () => client,
+  );
+  // whatever the client registered formatting for, only a plain JSON policy is formatted (formatting.ts)
   connection.onDocumentFormatting((p, token) =>
-    runSafe<TextEdit[]>(logger, 'formatting', token, [], () => {
+    runSafe<TextEdit[]>(logger, 'formatting', token, [], async () => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? formatDocument(doc, p.options) : [];
+      const ctx = doc ? await contextFor(doc) : undefined;
+      return doc && isFormattable(ctx?.parsed) ? formatDocument(doc, p.options) : [];
     }),
   );
   connection.onDocumentRangeFormatting((p, token) =>
-    runSafe<TextEdit[]>(logger, 'rangeFormatting', token, [], () => {
+    runSafe<TextEdit[]>(logger, 'rangeFormatting', token, [], async () => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? formatDocument(doc, p.options, p.range) : [];
+      const ctx = doc ? await contextFor(doc) : undefined;
+      return doc && isFormattable(ctx?.parsed) ? formatDocument(doc, p.options, p.range) : [];
     }),
   );
   connection.onShutdown(() => diagnostics?.dispose());

@@ -18,6 +18,7 @@ import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } f
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
+import { withRelatedInformation, editorFeatures, type EditorFeatures } from './features/editor';
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -47,6 +48,8 @@ export interface IamLanguageService {
   complete(doc: TextDocument, parsed: ParsedDocument, position: Position, settings?: ServiceSettings): CompletionList;
   codeActions(doc: TextDocument, parsed: ParsedDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): CodeAction[];
   codeLenses(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeLens[];
+  /** outline, links, inlay hints (features/editor) */
+  readonly editor: EditorFeatures;
   /** the "Fix all" source action for the document, when any safe fix applies */
   fixAll(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeAction | undefined;
   /** applies safe fixes repeatedly (up to `rounds` times) and returns the new text and how many fixes were applied */
@@ -80,7 +83,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       return parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions, limits });
     },
     findings,
-    validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)),
+    validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => withRelatedInformation(doc, parsed, f, toDiagnostic(doc, f, options.docsUrl))),
     // a document over the limits gets nothing but its one ANALYSIS_SKIPPED diagnostic: features that
     // re-read the raw text would meet the same pathological input the limits keep out
     hover: (doc, parsed, position, settings) => (parsed.skipped ? null : doHover(featureContext(parsed, settings), doc, position)),
@@ -115,6 +118,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       return { text: current.getText(), applied };
     },
     codeLenses: (doc, parsed, settings) => (parsed.skipped ? [] : doCodeLens(featureContext(parsed, settings), doc)),
+    editor: editorFeatures(options.catalog, options.docsUrl),
   };
   return service;
 }
