@@ -73,6 +73,7 @@ test('Neovim 0.7: diagnostics, hover, completion, code action, CodeLens command,
     assert.equal(result['error'], undefined, `driver failed: ${String(result['error'])}\n${output}`);
     assert.equal(code, 0, output);
 
+    if (process.env['IAM_NVIM_DEBUG']) console.log(JSON.stringify(result, null, 1));
     const diagnostics = result['diagnostics'] as string[];
     assert.ok(diagnostics.includes('UNKNOWN_ACTION') || diagnostics.some((c) => /ACTION/.test(c)), `diagnostics: ${diagnostics.join(', ')}`);
     assert.ok(!diagnostics.includes('MISSING_VERSION'));
