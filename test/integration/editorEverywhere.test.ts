@@ -40,8 +40,8 @@ async function start(initializationOptions?: unknown, capabilities: object = {},
   const published: PublishDiagnosticsParams[] = [];
   const edits: WorkspaceEdit[] = [];
   const messages: string[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
-  connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
+  connection.onNotification('window/showMessage', (p: { message: string }) => void messages.push(p.message));
   connection.onNotification('window/logMessage', () => {});
   connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
     edits.push(p.edit);
