@@ -5,10 +5,12 @@
 //   - "*": replace with the services the statement's resource ARNs name (all of their actions, or List + Read),
 //     and, for clients with snippet edits, a choice of the service to keep (services the policy already uses
 //     first); without snippets, the services the policy's other statements use.
-// Every proposal keeps a subset of what the statement granted. codeActions.ts merges identical proposals
+// Every proposal keeps a subset of what the statement granted, and is offered only for the diagnostics it removes
+// (RESOLVED_BY); the service-wildcard resource scope answers RESOURCE_STAR. codeActions.ts merges identical proposals
 // made for several diagnostics into one entry.
 
 import { hasWildcard } from '../../knowledge/glob';
+import { AccessLevel } from '../../knowledge/accessLevel';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { ActionInfo } from '../../knowledge/catalog';
 import type { Located, PolicyDocument, Statement } from '../../parser/policyModel';
@@ -17,20 +19,19 @@ import { locate, type FixContext, type FixProposal, type QuickFixProvider } from
 import { replaceNode, replaceStringList } from '../jsonEdits';
 import { fillTemplate } from './scopeResource';
 
-/** The codes raised on a wildcard Action item whose fixes are narrowing it. */
-export const WILDCARD_CODES = [
-  'SERVICE_WILDCARD',
-  'FULL_ADMIN',
-  'DATA_EXFILTRATION',
-  'PERMISSIONS_MANAGEMENT_UNCONSTRAINED',
-  'WRITE_UNCONSTRAINED',
-  'PRIVILEGE_ESCALATION',
-  'PASS_ROLE_WITH_STAR_IN_RESOURCE',
-  'CREATE_SLR_WITH_STAR_IN_RESOURCE',
-  'STAR_ACTION',
-  'CREDENTIALS_EXPOSURE',
-  'SENSITIVE_ACTION_WITHOUT_CONDITION',
-];
+/**
+ * The codes raised on a wildcard Action item, and which narrowed sets resolve each: a fix is offered for a
+ * diagnostic only when it removes it (data exfiltration, escalation and the like depend on which actions stay,
+ * so narrowing is not offered for them; the entry shows up through the other codes on the same item).
+ */
+const RESOLVED_BY: Readonly<Record<string, (kept: readonly ActionInfo[] | 'noStar') => boolean>> = {
+  SERVICE_WILDCARD: (kept) => kept !== 'noStar',
+  WRITE_UNCONSTRAINED: (kept) => kept !== 'noStar' && kept.every((a) => (a.accessLevel & AccessLevel.Write) === 0),
+  PERMISSIONS_MANAGEMENT_UNCONSTRAINED: (kept) => kept !== 'noStar' && kept.every((a) => (a.accessLevel & AccessLevel.PermissionsManagement) === 0),
+  FULL_ADMIN: () => true,
+  STAR_ACTION: () => true,
+};
+export const WILDCARD_CODES = Object.keys(RESOLVED_BY);
 
 /** Resource types offered by the service-wildcard scope fix, the most used first. */
 const MAX_RESOURCE_TYPES = 6;
@@ -91,17 +92,16 @@ function narrowTo(ctx: FixContext, st: Statement, item: Located<string>, title: 
 
 const levels = (n: number): string => `${n.toLocaleString('en-US')} action${n === 1 ? '' : 's'}`;
 
-function serviceWildcardFixes(ctx: FixContext, st: Statement, item: Located<string>): FixProposal[] {
+function serviceWildcardFixes(ctx: FixContext, st: Statement, item: Located<string>, resolves: (kept: readonly ActionInfo[]) => boolean): FixProposal[] {
   const expanded = expandPattern(ctx.catalog, item.value);
   if (expanded.length === 0) return [];
   const out: (FixProposal | undefined)[] = [];
   const readOnly = filterByLevels(expanded, READ_ONLY_MASK);
   const noPm = filterByLevels(expanded, NO_PERMISSIONS_MANAGEMENT_MASK);
-  if (readOnly.length < expanded.length) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly));
-  if (noPm.length < expanded.length && noPm.length > readOnly.length) {
+  if (readOnly.length < expanded.length && resolves(readOnly)) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly));
+  if (noPm.length < expanded.length && noPm.length > readOnly.length && resolves(noPm)) {
     out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to List, Read, Write and Tagging, without Permissions management (${levels(noPm.length)})`, noPm));
   }
-  out.push(scopeServiceWildcard(ctx, st, item, expanded));
   return out.filter((p): p is FixProposal => p !== undefined);
 }
 
@@ -153,14 +153,15 @@ function starFixes(ctx: FixContext, policy: PolicyDocument, st: Statement, item:
 
 export const wildcardFixes: QuickFixProvider = {
   codes: WILDCARD_CODES,
-  provide(ctx, _diagnostic, at) {
+  provide(ctx, diagnostic, at) {
+    const resolves = RESOLVED_BY[String(diagnostic.code)];
     const where = locate(ctx.parsed, at.offset);
     const st = where?.statement;
     if (!where || !st || st.effect?.value !== 'Allow' || !st.action?.value || st.action.negated || !allStrings(st)) return [];
     const item = st.action.items.find((i) => at.offset >= i.span.offset && at.offset < i.span.offset + Math.max(1, i.span.length));
-    if (!item || !hasWildcard(item.value)) return [];
-    if (item.value === '*') return starFixes(ctx, where.policy, st, item);
-    return servicePrefixOf(item.value) ? serviceWildcardFixes(ctx, st, item) : [];
+    if (!resolves || !item || !hasWildcard(item.value)) return [];
+    if (item.value === '*') return resolves('noStar') ? starFixes(ctx, where.policy, st, item) : [];
+    return servicePrefixOf(item.value) ? serviceWildcardFixes(ctx, st, item, resolves) : [];
   },
 };
 
