@@ -77,7 +77,7 @@ test('hovering an action shows its access level', async () => {
 
 test('a CodeLens summarises each statement and opens its full action list', async () => {
   await wb.openFile('read-policy.json');
-  const lens = wb.editor.locator('.codelens-decoration', { hasText: 's3: List, Read (2 actions)' }).first();
+  const lens = wb.editor.locator('.codelens-decoration', { hasText: 'Read, List · s3 · 2 actions' }).first();
   await lens.waitFor();
   await wb.editor.locator('.codelens-decoration', { hasText: '⚠ Permissions management' }).first().waitFor();
   await wb.screenshot('codelens');
