@@ -1,0 +1,104 @@
+// End-to-end in a real VS Code (code-server + Chromium): the light-bulb fixes on wildcard diagnostics applied
+// (narrow "s3:*" by access level, scope Resource "*" of "sqs:*", replace "*" with the service of the statement's
+// resources, choose a service for "*" on "*"), each listed once however many diagnostics it resolves, with the
+// ESLint-style documentation entry; the action hover fitting its width (no table, no horizontal overflow); and
+// the outline listing statements by Sid. Screenshots go to test-results/e2e/.
+
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startCodeServer, type CodeServer } from './support/codeServer';
+import { launchBrowser, Workbench } from './support/workbench';
+
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let wb: Workbench;
+
+before(async () => {
+  server = await startCodeServer();
+  browser = await launchBrowser(server.scratch);
+  wb = await Workbench.open(browser, server.url);
+});
+
+afterEach(async (t) => {
+  await wb?.screenshot(`everywhere-after-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const fileText = (name: string): string => readFileSync(join(server!.workspace, name), 'utf8');
+
+/** Opens the light bulb at a position, checks `title` is listed exactly once, applies it. */
+async function applyFix(line: number, column: number, title: string, alsoListed: string[] = []): Promise<void> {
+  await wb.goTo(line, column);
+  await wb.page.keyboard.press('Control+.');
+  const widget = wb.page.locator('.action-widget');
+  await widget.locator('.monaco-list-row', { hasText: title }).first().waitFor();
+  assert.equal(await widget.locator('.monaco-list-row', { hasText: title }).count(), 1, `"${title}" is listed once:\n${await widget.innerText()}`);
+  for (const other of alsoListed) await widget.locator('.monaco-list-row', { hasText: other }).first().waitFor();
+  await wb.screenshot(`everywhere-${title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+  await wb.focusListRow(widget, title);
+  await wb.page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden' });
+}
+
+test('light-bulb fixes on wildcard diagnostics are applied, one entry per fix', async () => {
+  await wb.openFile('wildcard-policy.json');
+  // "s3:*" carries four diagnostics; the narrowing fix is one entry, next to the rule documentation entry
+  await wb.editor.locator('.squiggly-warning').first().waitFor({ timeout: 90_000 });
+  await applyFix(7, 18, 'Narrow "s3:*" to its List and Read actions', ['Show documentation for SERVICE_WILDCARD']);
+  // Resource "*" of "sqs:*": scoped to the queue ARN template (a snippet: the placeholder is selected)
+  await applyFix(14, 20, 'Scope Resource "*" of "sqs:*"');
+  await wb.page.keyboard.press('Escape');
+  // "*" on a DynamoDB table: the service of the statement's resources
+  await applyFix(19, 18, 'Replace "*" with "dynamodb:*"');
+  // "*" on "*": a choice of services (snippet choice; Escape keeps the first, a service the policy already uses)
+  await applyFix(25, 18, 'Replace "*" with all actions of one service (choose it)');
+  await wb.page.keyboard.press('Escape');
+  await wb.save();
+  const text = fileText('wildcard-policy.json');
+  const policy = JSON.parse(text) as { Statement: { Sid: string; Action: string | string[]; Resource: string | string[] }[] };
+  const [s3, sqs, everything, admin] = policy.Statement;
+  const s3Actions = ([] as string[]).concat(s3!.Action);
+  assert.ok(s3Actions.length > 1 && s3Actions.every((a) => a.startsWith('s3:') && a !== 's3:*'), `narrowed: ${s3Actions.join(', ')}`);
+  assert.ok(!s3Actions.some((a) => /^s3:(Put|Delete)/.test(a)));
+  const sqsResources = ([] as string[]).concat(sqs!.Resource);
+  assert.ok(sqsResources.length >= 1 && sqsResources.every((r) => r.startsWith('arn:aws:sqs:')), `scoped: ${sqsResources.join(', ')}`);
+  assert.equal(everything!.Action, 'dynamodb:*');
+  assert.match(String(admin!.Action), /^(s3|sqs):\*$/);
+});
+
+test('the action hover fits its width: a compact list, no table, no horizontal overflow', async () => {
+  await wb.openFile('read-policy.json');
+  await wb.goTo(7, 20);
+  await wb.page.keyboard.press('Control+K');
+  await wb.page.keyboard.press('Control+I');
+  const hover = wb.page.locator('.monaco-hover:visible').first();
+  await hover.getByText('Resource types').first().waitFor();
+  const text = await hover.innerText();
+  assert.match(text, /s3:GetObject/);
+  assert.match(text, /object/);
+  const layout = await hover.evaluate((el) => ({
+    tables: el.querySelectorAll('table').length,
+    overflowing: [...el.querySelectorAll('.rendered-markdown, .hover-row, .hover-contents')].filter((e) => e.scrollWidth > e.clientWidth + 1).length,
+    horizontalScrollbar: [...el.querySelectorAll('.scrollbar.horizontal')].filter((e) => (e as unknown as { offsetWidth: number }).offsetWidth > 0 && e.classList.contains('visible')).length,
+  }));
+  await wb.screenshot('everywhere-hover');
+  assert.deepEqual(layout, { tables: 0, overflowing: 0, horizontalScrollbar: 0 });
+  await wb.page.keyboard.press('Escape');
+});
+
+test('the outline lists the policy and its statements by Sid', async () => {
+  await wb.openFile('read-policy.json');
+  await wb.command('Explorer: Focus on Outline View');
+  const row = wb.page.locator('.monaco-list-row', { hasText: 'ReadReports' }).first();
+  await row.waitFor();
+  await wb.page.locator('.monaco-list-row', { hasText: 'ManageAppRoles' }).first().waitFor();
+  assert.match(await row.innerText(), /Allow s3:GetObject/);
+  await wb.screenshot('everywhere-outline');
+});
