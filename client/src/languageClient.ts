@@ -32,7 +32,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     outputChannel,
     // CodeLenses and code actions then use these client commands (virtual documents, the bundled docs) instead
     // of the server's workspace/executeCommand equivalents other editors get
-    initializationOptions: { clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs] } satisfies IamInitializationOptions,
+    // iam-policy files are JSON language participants: VS Code's JSON support formats them, not the server
+    initializationOptions: { clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs], editorFormatsPolicies: true } satisfies IamInitializationOptions,
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

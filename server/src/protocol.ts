@@ -126,6 +126,8 @@ export const CLIENT_COMMAND_FOR: Readonly<Record<string, string>> = {
 export interface IamInitializationOptions {
   /** client-side commands the server may put in CodeLenses and code actions instead of its own */
   readonly clientCommands?: readonly string[];
+  /** the editor formats iam-policy documents itself (VS Code's JSON support, via jsonLanguageParticipants) */
+  readonly editorFormatsPolicies?: boolean;
   readonly iamPolicy?: unknown;
 }
 

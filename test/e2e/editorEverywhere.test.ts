@@ -6,7 +6,7 @@
 
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startCodeServer, type CodeServer } from './support/codeServer';
@@ -32,6 +32,50 @@ after(async () => {
 });
 
 const fileText = (name: string): string => readFileSync(join(server!.workspace, name), 'utf8');
+
+/** Language-server processes of this code-server (their HOME is its scratch folder), with their resident memory. */
+function serverProcesses(): { pid: number; rssKb: number }[] {
+  const out: { pid: number; rssKb: number }[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('dist/server.js')) continue;
+      const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      if (!env.includes(`HOME=${join(server!.scratch, 'home')}`)) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      out.push({ pid: Number(pid), rssKb: rss ? Number(rss[1]) : 0 });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** The language status hover (the `{}` next to the language mode) with our item in it. */
+async function languageStatusText(expected: RegExp): Promise<string> {
+  await wb.page.locator('[id="status.languageStatus"]').first().click();
+  const hover = wb.page.locator('.monaco-hover:visible', { hasText: expected }).first();
+  await hover.waitFor();
+  const text = await hover.innerText();
+  await wb.page.keyboard.press('Escape');
+  return text;
+}
+
+// first, before any policy is open: the extension activates for JSON, the server process does not start
+test('opening a non-policy JSON starts no language server; opening a policy does', async () => {
+  await wb.openFile('package.json');
+  // the extension is active: its language status item says the server is idle
+  assert.match(await languageStatusText(/IAM Policy Assistant: idle/), /starts when an IAM policy/);
+  const before = serverProcesses();
+  console.log(`language server processes after opening package.json: ${before.length}${before.length ? ` (${before.map((p) => `${p.rssKb} kB`).join(', ')})` : ''}`);
+  assert.deepEqual(before, []);
+  await wb.openFile('read-policy.json');
+  await wb.editor.locator('.codelens-decoration').first().waitFor({ timeout: 90_000 });
+  const after = serverProcesses();
+  console.log(`language server processes after opening a policy: ${after.length} (${after.map((p) => `${p.rssKb} kB resident`).join(', ')})`);
+  assert.equal(after.length, 1);
+  assert.match(await languageStatusText(/IAM data \d/), /IAM data \d+\.\d+/);
+});
 
 /** Opens the light bulb at a position, checks `title` is listed exactly once, applies it. */
 async function applyFix(line: number, column: number, title: string, alsoListed: string[] = []): Promise<void> {

@@ -32,12 +32,19 @@ export interface ClientInfo {
   readonly clientCommands: ReadonlySet<string>;
   readonly showDocument: boolean;
   readonly applyEdit: boolean;
+  /** the editor's own JSON support formats iam-policy documents (VS Code with jsonLanguageParticipants) */
+  readonly formatsPolicies: boolean;
 }
 
 export function clientInfoFrom(initializationOptions: unknown, capabilities: { window?: { showDocument?: { support?: boolean } }; workspace?: { applyEdit?: boolean } }): ClientInfo {
   const opts = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as IamInitializationOptions;
   const list = Array.isArray(opts.clientCommands) ? opts.clientCommands.filter((c): c is string => typeof c === 'string') : [];
-  return { clientCommands: new Set(list), showDocument: capabilities.window?.showDocument?.support === true, applyEdit: capabilities.workspace?.applyEdit === true };
+  return {
+    clientCommands: new Set(list),
+    showDocument: capabilities.window?.showDocument?.support === true,
+    applyEdit: capabilities.workspace?.applyEdit === true,
+    formatsPolicies: opts.editorFormatsPolicies === true,
+  };
 }
 
 export function editorCapabilities(): Pick<ServerCapabilities, 'documentSymbolProvider' | 'documentLinkProvider' | 'inlayHintProvider' | 'executeCommandProvider'> {

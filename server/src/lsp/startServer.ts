@@ -154,7 +154,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function initialized(): void {
-    if (clientCaps.textDocument?.formatting?.dynamicRegistration) {
+    // VS Code formats iam-policy with its JSON support (jsonLanguageParticipants): a second formatter would
+    // make it ask which one to use
+    if (clientCaps.textDocument?.formatting?.dynamicRegistration && !client.formatsPolicies) {
       const documentSelector = [{ language: FORMATTED_LANGUAGE }];
       void connection.client.register(DocumentFormattingRequest.type, { documentSelector });
       if (clientCaps.textDocument.rangeFormatting?.dynamicRegistration) void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector });
