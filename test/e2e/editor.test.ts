@@ -168,6 +168,6 @@ test('the IAM grammar colours policy parts in .json and in the iam-policy langua
   await wb.page.locator('.statusbar-item', { hasText: 'IAM Policy' }).first().waitFor();
   assert.notEqual(await colourOf('Deny'), await colourOf('"DenyLeavingTheOrganization"'));
   assert.notEqual(await colourOf('LeaveOrganization'), await colourOf('"DenyLeavingTheOrganization"'), 'action name coloured');
-  await wb.editor.locator('.codelens-decoration', { hasText: 'Deny organizations: Write (1 action)' }).first().waitFor();
+  await wb.editor.locator('.codelens-decoration', { hasText: 'Deny · Write (1: organizations) · organizations · 1 action' }).first().waitFor();
   await wb.screenshot('iam-policy-language');
 });
