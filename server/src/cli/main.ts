@@ -19,6 +19,7 @@ import { toSarif, type SarifFile } from './sarif';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
 
 applyV8Flags();
 
@@ -32,6 +33,8 @@ function readCatalog(): IamCatalog {
 }
 
 function run(argv: readonly string[]): number {
+  // `test` and `simulate` subcommands: the evaluation engine (cli/evaluation/)
+  if (EVALUATION_COMMANDS.has(argv[0] ?? '')) return runEvaluationCommand(argv, { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog, tool: { name: TOOL, version } });
   const args = parseCliArgs(argv);
   if (!args.ok) {
     stderr(`${TOOL}: ${args.error}\n\n${USAGE}`);

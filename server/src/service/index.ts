@@ -19,6 +19,7 @@ import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
 import { withRelatedInformation, editorFeatures, type EditorFeatures } from './features/editor';
+import { vetParseOptions } from './features/vetParseOptions';
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -68,9 +69,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       // parse the candidate text the way the original was parsed: same language (JSON, YAML, Terraform),
       // same forced policy type, same "treat as a policy" decision
       const doc = TextDocument.create(parsed.uri, languageId, 0, text);
-      const first = parsed.policies[0];
-      const forced = first?.policyTypeSource === 'setting' ? { policyType: first.policyType } : {};
-      const reparsed = service.parse(doc, { ...forced, forcePolicy: parsed.isPolicy });
+      const reparsed = service.parse(doc, vetParseOptions(parsed));
       return new Set(findings(reparsed, settings).filter((f) => f.severity === 'error').map((f) => f.code));
     },
   });
@@ -130,3 +129,4 @@ export type { Finding, Rule, RuleMeta, ServiceSettings, Severity, SeverityOrOff 
 export type { ParsedDocument, ParseOptions } from './parser/parseDocument';
 export { POLICY_TYPES, type PolicyType, type PolicyDocument } from './parser/policyModel';
 export type { Logger } from './util/logger';
+export * as evaluation from './evaluation';

@@ -1,26 +1,43 @@
-// `npm run test:vscode`: the @vscode/test-electron way, for machines that can download VS Code (these build
-// machines cannot: see docs/testing.md; there `npm run test:e2e` drives code-server instead). Downloads
-// VS Code, opens test/e2e/workspace with the extension under development and runs ./suite in its extension host.
-// Needs the dev dependency @vscode/test-electron (not installed here; `npm i -D @vscode/test-electron`).
+// `npm run test:vscode`: the real-editor suite (./suite) in desktop VS Code through @vscode/test-electron.
+// VS Code comes from $VSCODE_EXECUTABLE_PATH, else `code` on PATH, else a download by test-electron. Where
+// none of these works (no installed VS Code and no way to download one, as on these build machines) it says
+// so in one line and exits 0 without claiming to have tested: `npm test` drives code-server instead.
 
-import { cpSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 
+/** An installed desktop VS Code: the environment variable, or the `code` launcher's Electron binary. */
+function installedVsCode(): string | undefined {
+  if (process.env.VSCODE_EXECUTABLE_PATH) return process.env.VSCODE_EXECUTABLE_PATH;
+  const which = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' });
+  const launcher = which.status === 0 ? which.stdout.trim() : '';
+  if (!launcher) return undefined;
+  // `code` is a shell script in <install>/bin; the Electron binary is <install>/code
+  const install = join(realpathSync(launcher), '..', '..');
+  return join(install, 'code');
+}
+
 async function main(): Promise<void> {
-  let testElectron: { runTests(options: { extensionDevelopmentPath: string; extensionTestsPath: string; launchArgs?: string[]; version?: string }): Promise<number> };
-  try {
-    testElectron = require('@vscode/test-electron') as typeof testElectron;
-  } catch {
-    console.error('npm run test:vscode needs @vscode/test-electron (npm i -D @vscode/test-electron) and network access to download VS Code.');
-    process.exit(2);
+  let vscodeExecutablePath = installedVsCode();
+  if (!vscodeExecutablePath) {
+    try {
+      // quiet progress: the outcome is the one line below or the test run itself
+      vscodeExecutablePath = await downloadAndUnzipVSCode({ version: process.env.VSCODE_VERSION ?? 'stable', reporter: { report: () => {}, error: () => {} } });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      console.log(`test:vscode: no desktop VS Code here (none installed, set VSCODE_EXECUTABLE_PATH or put code on PATH) and the download failed (${reason}); nothing was tested.`);
+      process.exit(0);
+    }
   }
   const workspace = mkdtempSync(join(tmpdir(), 'iam-vscode-'));
   cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
-  const code = await testElectron.runTests({
-    version: process.env.VSCODE_VERSION ?? 'stable',
+  const code = await runTests({
+    vscodeExecutablePath,
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: join(__dirname, 'suite', 'index.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],

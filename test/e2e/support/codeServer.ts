@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
@@ -59,6 +60,16 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A temporary directory with a short path. Chromium and VS Code put Unix sockets under the profile and TMPDIR,
+ * and a socket path is limited to 108 characters, so the scratch folder must not live under a clone whose
+ * path may be long (every real-editor test failed from such a clone).
+ */
+export function shortTempDir(): string {
+  const t = tmpdir();
+  return t.length <= 32 ? t : '/tmp';
+}
+
 /** Installs code-server when missing (about 40 s once) and returns its launcher. */
 export function installCodeServer(): string {
   const r = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'installCodeServer.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -85,8 +96,7 @@ async function waitHealthy(url: string, child: ChildProcess, logFile: string, ti
 export async function startCodeServer(): Promise<CodeServer> {
   const bin = installCodeServer();
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  mkdirSync(join(REPO_ROOT, '.cache'), { recursive: true });
-  const scratch = mkdtempSync(join(REPO_ROOT, '.cache', 'e2e-'));
+  const scratch = mkdtempSync(join(shortTempDir(), 'iam-e2e-'));
   const userData = join(scratch, 'user-data');
   const extensions = join(scratch, 'extensions');
   const workspace = join(scratch, 'workspace');
@@ -108,7 +118,7 @@ export async function startCodeServer(): Promise<CodeServer> {
       '--extensions-dir', extensions, workspace,
     ],
     // its own process group (detached = setsid), so stop() ends it and every child it spawned
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share') } },
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share'), EXTENSIONS_GALLERY: '{}' } },
   );
   const stop = (): void => {
     if (child.pid !== undefined && child.exitCode === null) {

@@ -51,14 +51,16 @@ test('regex metacharacters in patterns are literal', () => {
   yes('$weird^.json', 'x/$weird^.json');
 });
 
-test('stays fast on adversarial input (no exponential backtracking)', () => {
+// An exponential matcher would not finish here (the test layer's generous timeout reports a hang); speed
+// itself is measured by `npm run bench`, never asserted in a test.
+test('adversarial input completes with the right answers (no exponential backtracking)', () => {
   const path = `${'a/'.repeat(2000)}b`;
   const pattern = `${'**/a/'.repeat(30)}**/c`;
-  const started = process.hrtime.bigint();
   assert.equal(matchGlob(pattern, path), false);
+  assert.equal(matchGlob(`${'**/a/'.repeat(30)}**/b`, path), true);
   const starred = `${'*a'.repeat(200)}b`;
   assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}`), false);
-  assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 2000);
+  assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}b`), true);
 });
 
 test('matchAnyGlob', () => {

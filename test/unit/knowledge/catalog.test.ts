@@ -46,19 +46,18 @@ test('globMatch: IAM semantics, case-insensitive by default', () => {
   assert.equal(literalPrefix('Get*Object?'), 'Get');
 });
 
-test('a 10,000-character "*a*a…" pattern is matched in linear time (no backtracking blow-up)', () => {
+// Completing at all is the check (a blow-up would hang; the test layer's generous timeout reports it);
+// speed is measured by `npm run bench`, never asserted in a test.
+test('a 10,000-character "*a*a…" pattern is matched without backtracking blow-up', () => {
   const pattern = '*a'.repeat(5000);
   const hit = 'a'.repeat(5000);
   const miss = `${'a'.repeat(4999)}b`;
-  const t0 = performance.now();
   assert.equal(globMatch(pattern, hit), true);
   assert.equal(globMatch(pattern, miss), false);
   assert.equal(globMatch(`${pattern}b`, 'a'.repeat(20000)), false);
   // through the catalog: a long pattern against every S3 action name, and a service-wildcard one
   assert.deepEqual(testCatalog().expandActions(`s3:${pattern}`), []);
   assert.deepEqual(testCatalog().expandActions(`*:${pattern}`), []);
-  const ms = performance.now() - t0;
-  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
 });
 
 test('suggestions: nearest action and service, nothing when too far', () => {
@@ -70,9 +69,7 @@ test('suggestions: nearest action and service, nothing when too far', () => {
   assert.equal(editDistance('GetObjekt'.toLowerCase(), 'getobject', 3), 1);
   assert.equal(editDistance('ab', 'ba', 3), 1, 'a transposition is one edit');
   // a very long word is rejected by the length bound before any quadratic work
-  const t0 = performance.now();
   assert.equal(closestMatch('x'.repeat(10000), c.getService('s3')!.actions.map((a) => a.name)), undefined);
-  assert.ok(performance.now() - t0 < 200);
 });
 
 test('ARN templates parse, and the ARN-service index gathers templates across services', () => {

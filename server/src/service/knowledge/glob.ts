@@ -70,3 +70,39 @@ export function literalPrefix(pattern: string): string {
   const cut = star < 0 ? q : q < 0 ? star : Math.min(star, q);
   return cut < 0 ? pattern : pattern.slice(0, cut);
 }
+
+/** Pattern tokens for tokenGlobMatch: a character code (>= 0), or one of these. */
+export const TOKEN_ANY_RUN = -1;
+export const TOKEN_ANY_ONE = -2;
+
+/**
+ * globMatch over a pre-tokenized pattern (character codes, TOKEN_ANY_RUN, TOKEN_ANY_ONE), so that a literal
+ * `*` (from the `${*}` escape of a policy variable) and a wildcard `*` can differ. The same single-backtrack
+ * two-pointer walk as `matches`: never exponential (O(|p|·|t|) at worst). `fold` compares ASCII letters
+ * case-insensitively (tokens must then be folded too).
+ */
+export function tokenGlobMatch(p: ArrayLike<number>, t: string, fold = false): boolean {
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  const pl = p.length;
+  while (ti < t.length) {
+    const pc = pi < pl ? p[pi]! : -3;
+    const tc = fold ? foldAscii(t.charCodeAt(ti)) : t.charCodeAt(ti);
+    if (pc === TOKEN_ANY_ONE || (pc >= 0 && pc === tc)) {
+      pi++;
+      ti++;
+    } else if (pc === TOKEN_ANY_RUN) {
+      starP = pi++;
+      starT = ti;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pi < pl && p[pi] === TOKEN_ANY_RUN) pi++;
+  return pi === pl;
+}

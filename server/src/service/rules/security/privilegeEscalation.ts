@@ -7,6 +7,7 @@ import type { Rule } from '../rule';
 import { PRIVILEGE_ESCALATION_COMBOS, type EscalationCombo } from '../../knowledge/riskTables';
 import { spanOfReportable, type Reportable } from '../rule';
 import { grantsToHolder, listForMessage, unconstrainedGrants } from './statementFacts';
+import { unconditionalDenies } from '../../evaluation/reachability';
 
 export const privilegeEscalation: Rule = {
   code: 'PRIVILEGE_ESCALATION',
@@ -18,7 +19,8 @@ export const privilegeEscalation: Rule = {
 another user, attaching a policy to itself, or passing an administrator role to a new Lambda function. The
 combinations come from Rhino Security Labs' research and pathfinding.cloud (as listed by cloudsplaining); the
 check looks at all Allow statements of the policy together, after wildcard expansion, and counts only actions
-allowed on \`"*"\` (or through NotResource) without a Condition. The finding names the method(s) and actions.
+allowed on \`"*"\` (or through NotResource) without a Condition, and not blocked everywhere by an unconditional
+Deny of the same policy. The finding names the method(s) and actions.
 
 Bad:
 \`\`\`json
@@ -38,8 +40,10 @@ Good:
     const grants = unconstrainedGrants(ctx.catalog, ctx.policy);
     if (grants.size === 0) return;
     const found = new Map<string, Reportable | undefined>();
+    // an action an unconditional Deny of the same policy blocks on every resource is not granted (the engine decides)
+    const denies = unconditionalDenies(ctx.policy);
     const grantAt = (action: string): Reportable | undefined => {
-      if (!found.has(action)) found.set(action, grants.find(action)?.at);
+      if (!found.has(action)) found.set(action, denies?.blocking(action) ? undefined : grants.find(action)?.at);
       return found.get(action);
     };
     const met = PRIVILEGE_ESCALATION_COMBOS.filter((c) => c.actions.every((a) => grantAt(a) !== undefined));
