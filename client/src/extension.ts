@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
 import { startWhenNeeded } from './serverActivation';
+import { registerPermissionDiff } from './permissionDiff';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +16,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = createLanguageClient(context, output);
   // commands and the status item are there at once; the server process starts only when a document it has
   // something to say about is opened (serverActivation.ts): opening package.json starts none
+  // (a command that sends a request before then starts the server: vscode-languageclient starts on first use)
   registerClientFeatures(context, client);
+  registerPermissionDiff(context, client);
   const started = client;
   context.subscriptions.push(...startWhenNeeded(() => void startClient(started, output)));
 }

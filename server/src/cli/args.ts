@@ -28,6 +28,7 @@ export type ParsedArgs = { readonly ok: true; readonly request: CliRequest } | {
 export const USAGE = `Usage: iam-policy-check [--format text|json|sarif] [--policy-type TYPE] [--fail-on LEVEL] [--ignore GLOB]... [--fix] PATH...
        iam-policy-check --list-rules [--format text|json]
        iam-policy-check test PATH...  |  iam-policy-check simulate ...   (policy tests and simulation: --help on each)
+       iam-policy-check diff OLD NEW | diff --git REF PATH...   (permission diff: diff --help)
        iam-policy-check --help | --version
 
 Checks AWS IAM policies offline. PATH is a file or a directory, searched recursively (skipping node_modules

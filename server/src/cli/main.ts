@@ -20,6 +20,7 @@ import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type 
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
+import { runDiffCommand } from './diff/command';
 
 applyV8Flags();
 
@@ -35,6 +36,8 @@ function readCatalog(): IamCatalog {
 function run(argv: readonly string[]): number {
   // `test` and `simulate` subcommands: the evaluation engine (cli/evaluation/)
   if (EVALUATION_COMMANDS.has(argv[0] ?? '')) return runEvaluationCommand(argv, { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog, tool: { name: TOOL, version } });
+  // `diff`: the semantic permission diff (cli/diff/)
+  if (argv[0] === 'diff') return runDiffCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog });
   const args = parseCliArgs(argv);
   if (!args.ok) {
     stderr(`${TOOL}: ${args.error}\n\n${USAGE}`);

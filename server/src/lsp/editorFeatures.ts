@@ -11,6 +11,7 @@ import { CLIENT_COMMAND_FOR, COMMANDS, SERVER_COMMANDS, ruleDocsUrl, type Effect
 import { effectiveActions, type PolicyLookup } from './customRequests';
 import { runSafe } from './runSafe';
 import { disableRuleEdit } from './disableRule';
+import { registerCommand } from './commandRouter';
 import { DIAGNOSTIC_SOURCE } from '../service/features/toDiagnostic';
 import { getRule } from '../service';
 
@@ -47,14 +48,16 @@ export function clientInfoFrom(initializationOptions: unknown, capabilities: { w
   };
 }
 
-export function editorCapabilities(): Pick<ServerCapabilities, 'documentSymbolProvider' | 'documentLinkProvider' | 'inlayHintProvider' | 'executeCommandProvider'> {
+export function editorCapabilities(): Pick<ServerCapabilities, 'documentSymbolProvider' | 'documentLinkProvider' | 'inlayHintProvider'> {
   return {
     documentSymbolProvider: { label: 'IAM policy' },
     documentLinkProvider: { resolveProvider: false },
     inlayHintProvider: { resolveProvider: false },
-    executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
   };
 }
+
+/** The commands workspace/executeCommand runs for the editor features (startServer lists them with the others). */
+export const EDITOR_COMMANDS: readonly string[] = Object.values(SERVER_COMMANDS);
 
 /** A command the client can run: its own when it said it has it, else the server's equivalent. */
 export function commandFor(client: ClientInfo, command: Command): Command {
@@ -124,8 +127,10 @@ export function registerEditorFeatures(deps: EditorFeatureDeps, client: () => Cl
       return t && doc ? t.service.editor.inlayHints(doc, t.ctx.parsed, p.range) : [];
     }),
   );
-  connection.onExecuteCommand(async (p) => {
-    const args = p.arguments ?? [];
+  const run = (command: string) => (args: readonly unknown[]) => execute({ command, arguments: [...args] });
+  for (const command of Object.values(SERVER_COMMANDS)) registerCommand(connection, command, run(command));
+  async function execute(p: { command: string; arguments: unknown[] }): Promise<unknown> {
+    const args = p.arguments;
     try {
       switch (p.command) {
         case SERVER_COMMANDS.showEffectiveActions: {
@@ -171,5 +176,5 @@ export function registerEditorFeatures(deps: EditorFeatureDeps, client: () => Cl
       logger.error(`command ${p.command} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return null;
     }
-  });
+  }
 }

@@ -33,7 +33,8 @@ import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
 import { formatDocument, isFormattable, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
-import { adaptLenses, clientInfoFrom, editorCapabilities, registerEditorFeatures, ruleCodeActions, type ClientInfo } from './editorFeatures';
+import { adaptLenses, clientInfoFrom, editorCapabilities, EDITOR_COMMANDS, registerEditorFeatures, ruleCodeActions, type ClientInfo } from './editorFeatures';
+import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
 
 export interface ServerRuntime {
   /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
@@ -148,6 +149,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         ...editorCapabilities(),
         ...(pull ? { diagnosticProvider: { identifier: 'iam', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        executeCommandProvider: { commands: [...PERMISSION_DIFF_COMMANDS, ...EDITOR_COMMANDS] },
       },
       serverInfo: { name: runtime.name, version: runtime.version },
     };
@@ -242,6 +244,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
     () => client,
   );
+  registerPermissionDiff(connection, { documents, service: () => service, policyTypeOf: async (uri) => (await policyContext(uri))?.ctx.file.policyType });
   // whatever the client registered formatting for, only a plain JSON policy is formatted (formatting.ts)
   connection.onDocumentFormatting((p, token) =>
     runSafe<TextEdit[]>(logger, 'formatting', token, [], async () => {

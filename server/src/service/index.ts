@@ -130,3 +130,4 @@ export type { ParsedDocument, ParseOptions } from './parser/parseDocument';
 export { POLICY_TYPES, type PolicyType, type PolicyDocument } from './parser/policyModel';
 export type { Logger } from './util/logger';
 export * as evaluation from './evaluation';
+export * as diff from './diff';

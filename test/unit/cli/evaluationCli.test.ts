@@ -120,6 +120,12 @@ test('simulate: flags for every policy kind, SCP levels in flag order, json resu
   const tags = cli(['simulate', '--identity', 'policies/deploy.json', '--principal', 'arn:aws:iam::111122223333:role/deploy', '--action', 's3:PutObject', '--resource', 'arn:aws:s3:::artifacts/x', '--context', 'aws:TagKeys=a', '--context', 'aws:TagKeys=b']);
   assert.equal(tags.status, 0);
   assert.match(tags.stdout, /^ALLOWED {2}s3:PutObject on arn:aws:s3:::artifacts\/x/m);
+  // a wildcard action is every catalogue action it matches
+  const wild = JSON.parse(cli(['simulate', '--identity', 'policies/deploy.json', '--principal', 'arn:aws:iam::111122223333:role/deploy', '--action', 's3:PutObject*', '--resource', 'arn:aws:s3:::artifacts/x', '--format', 'json']).stdout) as JsonDoc;
+  assert.ok(wild.results.length > 1);
+  assert.ok(wild.results.some((x) => x.action === 's3:PutObject' && x.verdict === 'allowed'));
+  assert.ok(wild.results.some((x) => x.action === 's3:PutObjectAcl' && x.verdict === 'implicitly-denied'));
+  assert.equal(cli(['simulate', '--principal', 'p', '--action', 'nosuch:Thing*', '--resource', '*']).status, 2);
   // usage errors and unreadable policies
   assert.equal(cli(['simulate', '--action', 's3:GetObject']).status, 2);
   assert.equal(cli(['simulate', '--identity', 'nope.json', '--principal', 'p', '--action', 'a:b', '--resource', '*']).status, 2);

@@ -217,3 +217,14 @@ test('missingContextKeys: absent keys that could change the decision, including 
   assert.equal(a.verdict, 'allowed');
   assert.deepEqual(a.missingContextKeys, ['aws:MultiFactorAuthPresent']);
 });
+
+test('an IPv6 address is outside every IPv4 range: NotIpAddress with only IPv4 ranges is true for it (a Deny applies)', () => {
+  assert.equal(cond({ NotIpAddress: { 'aws:SourceIp': ['192.0.2.7', '10.0.0.0/8'] } }, { 'aws:SourceIp': '2001:db8::1' }, 'Deny'), true);
+  assert.equal(cond({ IpAddress: { 'aws:SourceIp': ['192.0.2.0/24'] } }, { 'aws:SourceIp': '2001:db8::1' }), false);
+});
+
+test('not settled by the docs: an unresolvable variable in NotResource excludes nothing (the item matches no resource)', () => {
+  const p = pol([{ Effect: 'Allow', Action: 's3:ListBucket', NotResource: 'arn:aws:s3:::home/${aws:username}*' }]);
+  // a role session has no aws:username
+  assert.equal(evaluate({ identity: [p] }, req('s3:ListBucket', 'arn:aws:s3:::home', {}, 'arn:aws:sts::111122223333:assumed-role/r/s')).verdict, 'allowed');
+});

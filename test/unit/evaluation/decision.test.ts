@@ -216,3 +216,21 @@ test('verdict: every other statement reports the first element that did not matc
   const principalMiss = evaluate({ resource: pol([{ Effect: 'Allow', Principal: { AWS: ROLE }, Action: '*', Resource: '*' }], 'resource') }, req('s3:GetObject', OBJ));
   assert.equal(principalMiss.statements[0]!.mismatch!.element, 'principal');
 });
+
+test('item 2: the order — an explicit Deny anywhere first, then RCPs, SCPs, resource policy, identity, boundary, session', () => {
+  const id = pol([ALLOW_ALL]);
+  const resAllow = pol([{ Effect: 'Allow', Principal: { AWS: USER }, Action: 's3:*', Resource: '*' }], 'resource');
+  const rcpDeny = pol([{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }], 'rcp');
+  const scpNone = pol([{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }], 'scp');
+  const boundaryNone = pol([{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }], 'boundary');
+  // an RCP deny beats a direct resource-policy grant and the identity grant
+  assert.equal(verdictOf({ identity: [id], resource: resAllow, rcp: [[rcpDeny]] }, req('s3:GetObject', OBJ)), 'explicitly-denied');
+  // an SCP without an Allow beats a direct resource-policy grant (it is checked before the resource policy)
+  const r = evaluate({ identity: [id], resource: resAllow, scp: [[scpNone]] }, req('s3:GetObject', OBJ));
+  assert.equal(r.verdict, 'implicitly-denied');
+  assert.deepEqual(r.blockedBy, { kind: 'scp', level: 0 });
+  // the direct resource-policy grant is final before the boundary is consulted
+  assert.equal(verdictOf({ resource: resAllow, boundary: boundaryNone }, req('s3:GetObject', OBJ)), 'allowed');
+  // identity then boundary: the boundary's implicit deny names the boundary
+  assert.deepEqual(evaluate({ identity: [id], boundary: boundaryNone }, req('s3:GetObject', OBJ)).blockedBy, { kind: 'boundary' });
+});

@@ -25,3 +25,10 @@ test('conditions, named resources, NotResource and Principal never count as bloc
   assert.equal(denies([{ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: '*', Resource: '*' }]), undefined);
   assert.equal(denies([{ Effect: 'Allow', Action: '*', Resource: '*' }]), undefined);
 });
+
+test('in a resource policy, a Deny to "*" without Condition blocks everyone', () => {
+  const d = unconditionalDenies(pol([{ Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*' }], 'resource').doc)!;
+  assert.ok(d.blocking('sqs:SendMessage'));
+  assert.ok(unconditionalDenies(pol([{ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sqs:*', Resource: '*' }], 'resource').doc));
+  assert.equal(unconditionalDenies(pol([{ Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: 'sqs:*', Resource: '*' }], 'resource').doc), undefined);
+});

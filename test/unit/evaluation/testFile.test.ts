@@ -149,3 +149,18 @@ tests:
   assert.equal(inline.sid, 'Inline');
   assert.equal(inline.range.start.line, 5);
 });
+
+test('context keys no service defines get a warning with the closest known key', () => {
+  const text = 'principal: arn:aws:iam::111122223333:user/a\npolicies: {identity: p.json}\ntests:\n  - {name: t, action: s3:GetObject, resource: "*", expect: denied, context: {aws:SourceIpp: 1.2.3.4, aws:PrincipalTag/team: x}}\n';
+  const { problems } = loadPolicyTestFile(text, 'k.iamtest.yaml', { catalog: testCatalog() });
+  assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line, p.range.start.character]), [['TEST_UNKNOWN_CONTEXT_KEY', 'warning', 3, 77]]);
+  assert.match(problems[0]!.message, /did you mean "aws:SourceIp"/);
+});
+
+test('a referenced policy with a JSON syntax error is an invalid input, located at the reference', () => {
+  const text = 'principal: arn:aws:iam::111122223333:user/a\npolicies: {identity: broken.json}\ntests:\n  - {name: t, action: s3:GetObject, resource: "*", expect: denied}\n';
+  const run = runPolicyTests(loadPolicyTestFile(text, 'b.iamtest.yaml'), () => ({ text: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow" "Action": "*", "Resource": "*"}]}' }));
+  assert.equal(run.results[0]!.pass, false);
+  assert.deepEqual(run.problems.map((p) => [p.code, p.range.start.line]), [['TEST_POLICY_INVALID', 1]]);
+  assert.match(run.problems[0]!.message, /broken\.json: not valid JSON at line 1, column 60: Comma expected\.$/);
+});

@@ -24,6 +24,7 @@ export const SIMULATE_USAGE = `Usage: iam-policy-check simulate --principal ARN 
 
 Policy flags: --identity FILE (repeatable), --boundary FILE, --session FILE, --scp FILE (repeatable; --scp-level
 starts the next level: root, OUs..., account), --rcp FILE (repeatable; --rcp-level likewise), --resource-policy FILE.
+A wildcard --action (s3:Get*) stands for every catalogue action it matches.
 Repeat --context with the same key for a multivalued key. Exit status: 0 whatever the verdict (1 with --expect
 and a mismatch); 2 usage error or an unreadable policy.`;
 
@@ -329,8 +330,22 @@ function runSimulate(argv: readonly string[], io: Io): number {
   }
   const context: Record<string, evaluation.ContextValue> = {};
   for (const { key, values } of parsed.context.values()) context[key] = values.length === 1 ? values[0]! : values;
+  // a wildcard action stands for every catalogue action it matches (IAM requests name one action)
+  const actions: string[] = [];
+  for (const a of parsed.actions) {
+    if (!a.includes('*') && !a.includes('?')) {
+      actions.push(a);
+      continue;
+    }
+    const expanded = catalog.expandActions(a).map((x) => x.fullName);
+    if (expanded.length === 0) {
+      io.stderr(`${io.tool.name} simulate: --action "${a}" matches no action in the catalogue`);
+      return 2;
+    }
+    actions.push(...expanded);
+  }
   const rows: ResultRow[] = [];
-  for (const action of parsed.actions) {
+  for (const action of actions) {
     for (const resource of parsed.resources) {
       const e = evaluation.evaluate(set, { principal: parsed.principal!, action, resource, context, ...(parsed.resourceAccount ? { resourceAccount: parsed.resourceAccount } : {}) }, { catalog });
       rows.push({ name: `${action} on ${resource}`, request: { principal: parsed.principal!, action, resource }, evaluation: e });

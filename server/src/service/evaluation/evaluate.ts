@@ -152,10 +152,10 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
     // same account
     const direct = by(['direct', 'wildcard']);
     const roleLevel = by(['role']);
-    // a federated-user session without a session policy has no permissions of its own (GetFederationToken)
-    if (direct.length > 0 && caller.type !== 'federated-user') {
-      require({ kind: 'resource' }, direct, resCandidates, '');
-    } else if (direct.length > 0) {
+    // a grant to the exact user, role session or federated-user session ARN (or to "*") is not limited by an
+    // implicit deny in the boundary or session policy; for a federated user it comes "in addition to the
+    // permissions that are granted by the session policies" (STS GetFederationToken reference)
+    if (direct.length > 0) {
       require({ kind: 'resource' }, direct, resCandidates, '');
     } else {
       const idAllows = matchedAllows('identity');
@@ -174,8 +174,12 @@ export function evaluate(policies: PolicySet, request: EvalRequest, options: Eva
     for (const s of steps) {
       if (s.decided.length > 0 && s.decided.every((e) => e.m.flipKeys.length > 0)) keys.push(...s.decided.flatMap((e) => e.m.flipKeys));
     }
-    const reason = caller.type === 'root' && !crossAccount && decided.length === 0 ? 'Allowed: the root user has full access to its own account.' : decided.length ? `Allowed by ${describe(decided[0]!)}.` : 'Allowed.';
-    return finish('allowed', dedupeEvaluated(decided), reason, undefined, keys);
+    const grant = decided.find((e) => e.kind === 'identity' || e.kind === 'resource') ?? decided[0];
+    const reason = caller.type === 'root' && !crossAccount && !decided.some((e) => e.kind === 'resource') ? 'Allowed: the root user has full access to its own account.' : grant ? `Allowed by ${describe(grant)}.` : 'Allowed.';
+    // the grant first (identity or resource policy), then the limits it passed (boundary, session, SCP levels)
+    const order: Record<PolicyKind, number> = { identity: 0, resource: 0, boundary: 1, session: 2, scp: 3, rcp: 4 };
+    const sorted = dedupeEvaluated(decided).sort((a, b) => order[a.kind] - order[b.kind] || (a.level ?? 0) - (b.level ?? 0));
+    return finish('allowed', sorted, reason, undefined, keys);
   }
   // implicitly denied: the decision can become allowed only if every failing step can flip
   const firstFail = failing[0]!;

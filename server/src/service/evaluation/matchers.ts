@@ -28,7 +28,9 @@ const NONE: readonly string[] = [];
 export function resourceMatches(pattern: string, resource: string, variables: boolean, ctx: RequestContext): ResourceMatch {
   if (pattern === '*') return { matched: true, absentKeys: NONE };
   const { tokens, absentKeys } = toTokens(pattern, { wildcards: true, fold: false, variables }, ctx);
-  // an unresolvable variable in Resource matches no resource (reference_policies_variables.html, "no value")
+  // an unresolvable variable in Resource matches no resource (reference_policies_variables.html, "no value").
+  // In NotResource the item then excludes nothing: the docs do not say so; it follows the rule for negated
+  // condition operators (iam-simulate 0.1.172 instead ignores such a statement: an open disagreement).
   if (!tokens) return { matched: false, absentKeys };
   return { matched: arnTokensMatch(tokens, resource), absentKeys };
 }

@@ -1,5 +1,5 @@
 // Builds the engine's view of a policy (EvalPolicy) from text or from a parsed model, and keeps the per-policy
-// caches (line index, compiled statements) on a side object so each policy is prepared once, not per request.
+// line index (for ranges) on a side object so each policy's text is scanned once, not per request.
 
 import { parseDocument } from '../parser/parseDocument';
 import type { PolicyDocument, PolicyType } from '../parser/policyModel';
@@ -9,7 +9,6 @@ import type { EvalPolicy, PolicyKind } from './types';
 /** Per-policy state the engine computes on first use. */
 export interface PolicyCache {
   lines?: LineIndex;
-  compiled?: unknown;
 }
 
 const caches = new WeakMap<EvalPolicy, PolicyCache>();
@@ -58,7 +57,12 @@ export function policyFromText(name: string, text: string, kind: PolicyKind): Po
   if (parsed.skipped) return { error: parsed.skipped };
   const doc = parsed.policies[0];
   if (!doc) return { error: 'no IAM policy found (expected a JSON object with a Statement)' };
-  if (parsed.syntaxErrors.length > 0 && doc.statements.length === 0) return { error: `not valid JSON: ${parsed.syntaxErrors[0]!.message}` };
+  // a policy IAM would reject as malformed JSON is an unreadable input, not something to evaluate half of
+  const syntax = parsed.syntaxErrors[0];
+  if (syntax) {
+    const at = new LineIndex(text).position(syntax.offset);
+    return { error: `not valid JSON at line ${at.line + 1}, column ${at.character + 1}: ${syntax.message}` };
+  }
   return { policy: { name, text, doc } };
 }
 

@@ -62,7 +62,7 @@ export function runPolicyTests(loaded: LoadedTestFile, resolver: PolicyResolver,
     if (typeof hit === 'string' && !reported.has(ref.offset)) {
       reported.add(ref.offset);
       const notFound = /no such file|not found|ENOENT|cannot read/i.test(hit);
-      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy file cannot be used: ${hit}.`, offset: ref.offset, length: ref.length, range: ref.range });
+      problems.push({ code: notFound ? 'TEST_POLICY_NOT_FOUND' : 'TEST_POLICY_INVALID', severity: 'error', message: `Policy file cannot be used: ${hit.replace(/\.$/, '')}.`, offset: ref.offset, length: ref.length, range: ref.range });
     }
     return hit;
   };

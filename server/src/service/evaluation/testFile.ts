@@ -83,6 +83,7 @@ export type TestProblemCode =
   | 'TEST_WRONG_TYPE'
   | 'TEST_MISSING_FIELD'
   | 'TEST_UNKNOWN_ACTION'
+  | 'TEST_UNKNOWN_CONTEXT_KEY'
   | 'TEST_BAD_EXPECT'
   | 'TEST_POLICY_NOT_FOUND'
   | 'TEST_POLICY_INVALID';
@@ -223,6 +224,7 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
       const keyNode = propertyKeyNode(p)!;
       const v = propertyValue(p);
       const key = { value: propertyKey(p), ...nloc(keyNode) };
+      checkContextKey(key);
       if (!v) continue;
       const scalar = (c: JsonNode): string | undefined => {
         if (c.type === 'string') return c.value as string;
@@ -240,6 +242,14 @@ export function loadPolicyTestFile(text: string, uri: string, options: LoadOptio
       }
     }
     return out;
+  };
+
+  // a key no service defines is still a valid request key (IAM accepts any), so this is a warning: usually a typo
+  const checkContextKey = (key: LocatedValue<string>): void => {
+    const catalog = options.catalog;
+    if (!catalog || catalog.getConditionKey(key.value)) return;
+    const suggestion = catalog.closestConditionKey(key.value);
+    problem('TEST_UNKNOWN_CONTEXT_KEY', key, `No AWS service defines the context key "${key.value}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, 'warning');
   };
 
   const checkAction = (a: LocatedValue<string>): void => {

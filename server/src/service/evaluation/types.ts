@@ -24,8 +24,8 @@ export interface Range {
 
 /**
  * One policy as the engine sees it: the parsed model, the text that holds it (for ranges) and a display name
- * (a path relative to the test file, "inline", a flag value…). Build it with `evalPolicy` (policyInput.ts),
- * which also gives it the caches the engine fills on first use.
+ * (a path relative to the test file, "inline", a flag value…). Build it with `policyFromText` or `evalPolicy`
+ * (policyInput.ts); keep it across requests (its line index is computed once).
  */
 export interface EvalPolicy {
   readonly name: string;

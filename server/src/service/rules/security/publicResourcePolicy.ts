@@ -5,6 +5,9 @@ import type { Located, Statement, StringListElement } from '../../parser/policyM
 import { globMatch } from '../../knowledge/glob';
 import { parseOperator } from '../../knowledge/operators';
 import { conditionUses, isAllow, isDeny } from './statementFacts';
+import { expandPattern } from '../../knowledge/statementActions';
+import { unconditionalDenies, type UnconditionalDenies } from '../../evaluation/reachability';
+import type { IamCatalog } from '../../knowledge/catalog';
 
 /** The "*" principal values of a statement: `"Principal": "*"` or `{"AWS": "*"}`. */
 export function anyPrincipalValues(s: Statement): Located<string>[] {
@@ -51,6 +54,19 @@ function fencedByDeny(allow: Statement, statements: readonly Statement[]): boole
   });
 }
 
+/**
+ * Every action the Allow names is blocked for everyone, on every resource, by an unconditional Deny of the same
+ * policy (the engine decides the matching): the Allow never takes effect. Unknown actions and NotAction are
+ * never taken as blocked.
+ */
+function deadByDeny(allow: Statement, denies: UnconditionalDenies | undefined, catalog: IamCatalog): boolean {
+  if (!denies || !allow.action || allow.action.negated || allow.action.items.length === 0) return false;
+  return allow.action.items.every((item) => {
+    const actions = expandPattern(catalog, item.value);
+    return actions.length > 0 && actions.every((a) => denies.blocking(a.fullName) !== undefined);
+  });
+}
+
 export const publicResourcePolicy: Rule = {
   code: 'PUBLIC_RESOURCE_POLICY',
   defaultSeverity: 'warning',
@@ -62,7 +78,8 @@ account. Conditions that only describe the request (\`aws:SecureTransport\`, \`a
 that the caller sets itself (\`aws:Referer\`, \`aws:UserAgent\`) do not change that. If that is intended (a public website bucket), keep the actions to reads; otherwise name the
 principals or add conditions such as \`aws:PrincipalOrgID\` or \`aws:SourceVpce\`.
 An Allow to "*" fenced by a Deny to "*" for everyone but the expected callers (\`NotIpAddress\` on
-\`aws:SourceIp\`, \`StringNotEquals\` on \`aws:SourceVpce\`, covering the same actions and resources) is not public.
+\`aws:SourceIp\`, \`StringNotEquals\` on \`aws:SourceVpce\`, covering the same actions and resources) is not public,
+nor is one whose actions an unconditional Deny to "*" on every resource blocks.
 
 Bad:
 \`\`\`json
@@ -75,8 +92,9 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     if (ctx.policy.policyType !== 'resource') return;
+    const denies = unconditionalDenies(ctx.policy);
     for (const s of ctx.policy.statements) {
-      if (!isAllow(s) || limitsWho(s) || fencedByDeny(s, ctx.policy.statements)) continue;
+      if (!isAllow(s) || limitsWho(s) || fencedByDeny(s, ctx.policy.statements) || deadByDeny(s, denies, ctx.catalog)) continue;
       const conditioned = conditionUses(s).length > 0;
       for (const v of anyPrincipalValues(s)) {
         const why = conditioned ? 'with conditions that do not limit who may call' : 'without a condition';
