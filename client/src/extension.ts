@@ -16,16 +16,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = createLanguageClient(context, output);
   // commands and the status item are there at once; the server process starts only when a document it has
   // something to say about is opened (serverActivation.ts): opening package.json starts none
-  // (a command that sends a request before then starts the server: vscode-languageclient starts on first use)
   registerClientFeatures(context, client);
-  registerPermissionDiff(context, client);
   const started = client;
-  context.subscriptions.push(...startWhenNeeded(() => void startClient(started, output)));
+  context.subscriptions.push(...startWhenNeeded(() => void startClient(context, started, output)));
 }
 
-async function startClient(client: LanguageClient, output: LogOutputChannel): Promise<void> {
+async function startClient(context: ExtensionContext, client: LanguageClient, output: LogOutputChannel): Promise<void> {
   try {
     await client.start();
+    // after the start: its HEAD-summary CodeLens asks the server for every JSON document, which would start
+    // the server for package.json too (vscode-languageclient starts on the first request)
+    registerPermissionDiff(context, client);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     output.error(`Activation failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
