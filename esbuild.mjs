@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildCatalog } from './scripts/buildCatalog.mjs';
 import { bundleOptions } from './scripts/bundleOptions.mjs';
 import { webBuilds } from './scripts/buildWeb.mjs';
+import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -42,5 +43,7 @@ writeFileSync('dist/iam-catalog.json', JSON.stringify(buildCatalog()));
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
+  // the licenses of what the bundles inline (npm package and .vsix ship this file)
+  writeThirdPartyNotices(process.cwd(), results.map((r) => r.metafile), 'dist/THIRD_PARTY_NOTICES.txt');
 }

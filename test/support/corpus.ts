@@ -26,3 +26,26 @@ function jsonFilesUnder(dir: string): string[] {
   }
   return out;
 }
+
+/**
+ * The 1,523 AWS managed policies of the shared workspace (`../shared/corpus/aws-managed` seen from the repository
+ * root, or from the folder above it for a worktree such as /work/wt/<branch>); IAM_MANAGED_CORPUS overrides.
+ * Never copied into the repository. undefined when it is not there (a plain clone): tests then skip.
+ */
+export function managedCorpusDir(): string | undefined {
+  const candidates = [process.env['IAM_MANAGED_CORPUS'], join(REPO_ROOT, '..', 'shared', 'corpus', 'aws-managed'), join(REPO_ROOT, '..', '..', 'shared', 'corpus', 'aws-managed')];
+  return candidates.find((dir): dir is string => dir !== undefined && dir !== '' && isDirectory(dir));
+}
+
+/** The managed corpus's policy files (absolute paths, name order). */
+export function managedCorpusFiles(dir = managedCorpusDir()): string[] {
+  return dir === undefined ? [] : jsonFilesUnder(dir);
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,6 @@
 
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { CodeActionKind } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IamLanguageService, ParseOptions, PolicyType } from '../service';
 import { severityName } from '../service/features/toDiagnostic';
@@ -11,6 +10,8 @@ import type { FileSettings } from '../config/fileSettings';
 import type { CliDiagnostic, FileReport } from './report';
 import type { SarifFinding } from './sarif';
 import { sarifFixesFor } from './sarifFixes';
+import { parseDocument } from '../service/parser/parseDocument';
+import { groupByWhere, whereOf } from './where';
 
 export interface CheckOptions {
   /** named on the command line: checked as a policy whatever it looks like */
@@ -18,6 +19,8 @@ export interface CheckOptions {
   /** --policy-type: wins over the settings' globs and inference */
   readonly policyType?: PolicyType;
   readonly settings: FileSettings;
+  /** list the quick-fix titles per finding (default true); text-like outputs that print no titles turn it off */
+  readonly fixTitles?: boolean;
   /** also gather the findings with their fix edits for --format sarif */
   readonly sarif?: boolean;
 }
@@ -29,7 +32,7 @@ export interface CheckedFile {
 }
 
 /** CloudFormation/SAM YAML, templates and Terraform: the service finds the policies inside; never forced as JSON */
-const CONTAINER_FILE = /\.(ya?ml|template|tf)$/i;
+const CONTAINER_FILE = /\.(ya?ml|template|tf|json\.tftpl|json\.tpl)$/i;
 
 /**
  * undefined when the file holds no policy: a non-policy JSON found in a directory walk, or a container file
@@ -40,7 +43,10 @@ function documentFor(path: string, text: string, options: CheckOptions): { doc: 
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;
-  const forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  let forcePolicy = (options.explicit && !container) || options.settings.forcePolicy;
+  // a named JSON file that holds policies in a known structure (CloudFormation, a Terraform plan, authorization
+  // details) is read as that structure, not forced into one policy
+  if (forcePolicy && !options.settings.forcePolicy && parseDocument(text, { uri: doc.uri, languageId: 'json' }).container !== undefined) forcePolicy = false;
   return { doc, parseOptions: { ...(policyType ? { policyType } : {}), forcePolicy } };
 }
 
@@ -57,11 +63,14 @@ export function checkFile(service: IamLanguageService, path: string, text: strin
   if (!parsed.isPolicy) return undefined;
   const validated = service.validate(doc, parsed, options.settings.service);
   const diagnostics: CliDiagnostic[] = validated.map((d) => {
-    const actions = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: [CodeActionKind.QuickFix] }, options.settings.service);
-    const fixes = actions.filter((a) => a.kind === undefined || a.kind === CodeActionKind.QuickFix || a.kind.startsWith(`${CodeActionKind.QuickFix}.`)).map((a) => a.title);
+    // titles from the proposals alone: vetting a fix (a re-parse and every rule) is for whoever applies it
+    const fixes = options.fixTitles === false ? [] : service.fixTitles(doc, parsed, d, options.settings.service);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
-    return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes };
+    const where = whereOf(parsed, doc.offsetAt(d.range.start));
+    return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes, ...(where ? { where } : {}) };
   });
+  // an account's authorization details: findings grouped by principal (user/…, group/…, role/…, policy/…)
+  if (parsed.container === 'authorization-details') groupByWhere(diagnostics, validated);
   const report: FileReport = { path, policyType: parsed.policies[0]?.policyType ?? null, diagnostics };
   if (!options.sarif) return { report };
   const sarifFindings = validated.map((d, i): SarifFinding => {

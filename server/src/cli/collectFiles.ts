@@ -1,11 +1,12 @@
 // Turns the command-line PATHs into the list of files to check: explicit files as given, directories walked
-// recursively for the checked extensions (fileFilter.ts; sorted, skipping node_modules, .git and --ignore
-// matches, not following symlinked directories).
+// recursively for the checked extensions (fileFilter.ts; sorted, skipping node_modules, .git, IaC tool caches,
+// .gitignore'd paths (gitignore.ts) and --ignore matches, not following symlinked directories).
 // Read errors are collected, not thrown, so one bad path never stops the run.
 
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isCheckedFileName } from './fileFilter';
+import { GitignoreStack, isSkippedDir } from './gitignore';
 
 export interface CandidateFile {
   readonly path: string;
@@ -18,8 +19,6 @@ export interface Collected {
   readonly errors: { readonly path: string; readonly message: string }[];
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-
 function errorMessage(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOENT') return 'no such file or directory';
@@ -30,7 +29,7 @@ function errorMessage(err: unknown): string {
 /** true for paths (files or folders) a directory walk must skip */
 export type IgnorePredicate = (path: string) => boolean;
 
-function walk(dir: string, out: Collected, ignored: IgnorePredicate): void {
+function walk(dir: string, out: Collected, ignored: IgnorePredicate, outerGit: GitignoreStack | undefined): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -39,19 +38,21 @@ function walk(dir: string, out: Collected, ignored: IgnorePredicate): void {
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const git = outerGit?.enter(dir);
+  const parentName = basename(resolve(dir));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (ignored(p)) continue;
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(p, out, ignored);
-    } else if ((e.isFile() || e.isSymbolicLink()) && isCheckedFileName(e.name)) {
+      if (!isSkippedDir(e.name, parentName) && !git?.ignores(p, true)) walk(p, out, ignored, git);
+    } else if ((e.isFile() || e.isSymbolicLink()) && isCheckedFileName(e.name) && !git?.ignores(p, false)) {
       out.files.push({ path: p, explicit: false });
     }
   }
 }
 
 /** Files named in `paths` are always taken; `ignored` only prunes what a directory walk finds. */
-export function collectFiles(paths: readonly string[], ignored: IgnorePredicate = () => false): Collected {
+export function collectFiles(paths: readonly string[], ignored: IgnorePredicate = () => false, options: { readonly gitignore?: boolean } = {}): Collected {
   const out: Collected = { files: [], errors: [] };
   for (const p of paths) {
     let isDir: boolean;
@@ -61,7 +62,8 @@ export function collectFiles(paths: readonly string[], ignored: IgnorePredicate 
       out.errors.push({ path: p, message: `cannot read: ${errorMessage(err)}` });
       continue;
     }
-    if (isDir) walk(p, out, ignored);
+    // the walk root's own .gitignore is read by walk() when it enters the root
+    if (isDir) walk(p, out, ignored, options.gitignore === false ? undefined : GitignoreStack.forRoot(p));
     else out.files.push({ path: p, explicit: true });
   }
   return out;

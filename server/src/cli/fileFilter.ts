@@ -4,8 +4,8 @@
 import { relative, isAbsolute } from 'node:path';
 import { matchAnyGlob } from '../config/globs';
 
-/** Policies (*.json), CloudFormation/SAM templates (*.yaml, *.yml, *.template) and Terraform (*.tf). */
-export const CHECKED_FILE = /\.(json|ya?ml|template|tf)$/i;
+/** Policies (*.json), CloudFormation/SAM templates (*.yaml, *.yml, *.template), Terraform (*.tf) and its policy templates (*.json.tftpl, *.json.tpl). */
+export const CHECKED_FILE = /\.(json|ya?ml|template|tf|json\.tftpl|json\.tpl)$/i;
 
 export function isCheckedFileName(name: string): boolean {
   return CHECKED_FILE.test(name);

@@ -11,6 +11,11 @@ export interface CliDiagnostic {
   readonly range: Range;
   /** titles of the quick fixes the service offers for this diagnostic */
   readonly fixes: readonly string[];
+  /**
+   * where in a generated document the finding is (where.ts): the principal in authorization details, the resource
+   * address in a Terraform plan, the construct path of a CDK-synthesized template; absent elsewhere
+   */
+  readonly where?: string;
 }
 
 export interface FileReport {
@@ -23,6 +28,8 @@ export interface ToolInfo {
   readonly name: string;
   readonly version: string;
   readonly dataVersion: string;
+  /** when the IAM data was published (ISO date), when known */
+  readonly dataDate?: string;
 }
 
 /** `path:line:col severity CODE message`, one line per finding, positions 1-based. */
@@ -30,7 +37,7 @@ export function formatText(files: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {
-      lines.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message.replace(/\r?\n/g, ' ')}`);
+      lines.push(`${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message.replace(/\r?\n/g, ' ')}${d.where ? ` [${d.where}]` : ''}`);
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -42,6 +42,17 @@ export interface SarifOptions {
   /** absolute documentation URL per rule code; omitted from the log when absent */
   readonly helpUri?: (code: string) => string;
   readonly informationUri?: string;
+  /** when the IAM data was published, kept in the driver's properties */
+  readonly dataDate?: string;
+  /** absolute folder relative paths are resolved against: written as originalUriBaseIds.SRCROOT */
+  readonly srcRoot?: string;
+  /** files that could not be read: reported in invocations[0].toolExecutionNotifications */
+  readonly notifications?: readonly SarifNotification[];
+}
+
+export interface SarifNotification {
+  readonly path: string;
+  readonly message: string;
 }
 
 type Level = 'error' | 'warning' | 'note';
@@ -59,14 +70,19 @@ export function sarifLevel(severity: Severity): Level {
 export function toSarif(files: readonly SarifFile[], options: SarifOptions): Record<string, unknown> {
   const ruleIndex = new Map(options.rules.map((r, i) => [r.code, i] as const));
   const results: Record<string, unknown>[] = [];
+  const location = (path: string): Record<string, unknown> => {
+    const uri = toUriReference(path);
+    // relative references are relative to SRCROOT (GitHub maps them onto the repository checkout)
+    return options.srcRoot !== undefined && !uri.startsWith('file:') ? { uri, uriBaseId: 'SRCROOT' } : { uri };
+  };
   for (const file of files) {
-    const uri = toUriReference(file.path);
+    const artifactLocation = location(file.path);
     for (const f of file.findings) {
       const result: Record<string, unknown> = {
         ruleId: f.code,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.range) } }],
+        locations: [{ physicalLocation: { artifactLocation, region: region(f.range) } }],
       };
       const index = ruleIndex.get(f.code);
       if (index !== undefined) result['ruleIndex'] = index;
@@ -76,7 +92,7 @@ export function toSarif(files: readonly SarifFile[], options: SarifOptions): Rec
           description: { text: x.title },
           artifactChanges: [
             {
-              artifactLocation: { uri },
+              artifactLocation,
               replacements: x.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
             },
           ],
@@ -92,11 +108,29 @@ export function toSarif(files: readonly SarifFile[], options: SarifOptions): Rec
     rules: options.rules.map((r) => descriptor(r, options.helpUri)),
   };
   if (options.informationUri) driver['informationUri'] = options.informationUri;
-  if (options.dataVersion) driver['properties'] = { iamDataVersion: options.dataVersion };
+  if (options.dataVersion) driver['properties'] = { iamDataVersion: options.dataVersion, ...(options.dataDate ? { iamDataDate: options.dataDate } : {}) };
+  const run: Record<string, unknown> = { tool: { driver }, columnKind: 'utf16CodeUnits', results };
+  if (options.srcRoot !== undefined) {
+    const root = toUriReference(options.srcRoot.replace(/[\\/]*$/, '/'));
+    run['originalUriBaseIds'] = { SRCROOT: { uri: root.endsWith('/') ? root : `${root}/` } };
+  }
+  if (options.notifications !== undefined) {
+    const notes = options.notifications;
+    run['invocations'] = [
+      {
+        executionSuccessful: notes.length === 0,
+        toolExecutionNotifications: notes.map((n) => ({
+          level: 'error',
+          message: { text: `${n.path}: ${n.message}` },
+          locations: [{ physicalLocation: { artifactLocation: location(n.path) } }],
+        })),
+      },
+    ];
+  }
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }],
+    runs: [run],
   };
 }
 

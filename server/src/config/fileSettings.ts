@@ -4,7 +4,7 @@
 
 import { isAbsolute, relative } from 'node:path';
 import type { PolicyType, ServiceSettings } from '../service';
-import type { IamPolicySettings, PolicyTypeName } from '../protocol';
+import type { IamPolicySettings, PolicyTypeName, RuleLevel } from '../protocol';
 import { matchAnyGlob, matchGlob } from './globs';
 import type { LoadedWorkspaceConfig } from './workspaceConfig';
 
@@ -43,7 +43,10 @@ function typeFromGlobs(globs: Readonly<Record<string, PolicyTypeName>>, path: st
  */
 export function resolveFileSettings(filePath: string | undefined, workspace: LoadedWorkspaceConfig | undefined, editor?: EditorScope): FileSettings {
   const ws = workspace?.config;
-  const rules = { ...(ws?.rules ?? {}), ...(editor?.settings.rules ?? {}) };
+  const wsPathEarly = filePath === undefined ? undefined : relativeForGlob(workspace?.dir, filePath);
+  // overrides apply in order over the file's `rules` (ESLint's rule); editor settings still win over both
+  const overrideRules = wsPathEarly === undefined ? [] : (ws?.overrides ?? []).filter((o) => matchAnyGlob(o.files, wsPathEarly)).map((o) => o.rules);
+  const rules = Object.assign({}, ws?.rules ?? {}, ...overrideRules, editor?.settings.rules ?? {}) as Record<string, RuleLevel>;
   const accountIds = [...new Set([...(editor?.settings.accountIds ?? []), ...(ws?.accountIds ?? [])])];
   // an empty editor list means "not set" (VS Code reports [] for an untouched array setting)
   const sensitiveActions = editor?.settings.sensitiveActions?.length ? editor.settings.sensitiveActions : ws?.sensitiveActions;

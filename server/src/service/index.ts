@@ -2,7 +2,7 @@
 // complete, fix). Imports no editor, server, file-system or network API: the catalog and logger are injected.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { IamCatalog } from './knowledge/catalog';
 import { parseDocument, type ParsedDocument, type ParseOptions } from './parser/parseDocument';
 import { ALL_RULES } from './rules/registry';
@@ -14,12 +14,18 @@ import type { DocumentLimits } from './parser/limits';
 import type { FeatureContext } from './features/featureContext';
 import { doHover } from './features/hover';
 import { doComplete } from './features/complete';
-import { doCodeActions, fixAllAction, fixContext, safeFixEdits, FIX_ALL_KIND } from './features/codeActions';
+import { doCodeActions, fixAllAction, fixContext, proposedQuickFixTitles, safeFixEdits, FIX_ALL_KIND } from './features/codeActions';
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
 import { withRelatedInformation, editorFeatures, type EditorFeatures } from './features/editor';
 import { vetParseOptions } from './features/vetParseOptions';
+import { derive, DerivedKey } from './parser/derived';
+import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppressions';
+
+/** the "errors before" of fix vetting, per settings object and language, on the ParsedDocument */
+const NO_SETTINGS: ServiceSettings = Object.freeze({});
+const ERRORS_BEFORE = new DerivedKey<{ entries: { settings: ServiceSettings; languageId: string; codes: ReadonlySet<string> }[] }>('errorsBefore');
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -53,6 +59,11 @@ export interface IamLanguageService {
   readonly editor: EditorFeatures;
   /** the "Fix all" source action for the document, when any safe fix applies */
   fixAll(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeAction | undefined;
+  /**
+   * titles of the quick fixes proposed for one diagnostic, for a report: structurally checked but not re-validated
+   * (codeActions vets each fix before offering it; fixText before applying it)
+   */
+  fixTitles(doc: TextDocument, parsed: ParsedDocument, diagnostic: Diagnostic, settings?: ServiceSettings): string[];
   /** applies safe fixes repeatedly (up to `rounds` times) and returns the new text and how many fixes were applied */
   fixText(doc: TextDocument, parseOptions?: ParseOptions, settings?: ServiceSettings, rounds?: number): { text: string; applied: number };
 }
@@ -60,7 +71,8 @@ export interface IamLanguageService {
 export function createIamLanguageService(options: LanguageServiceOptions): IamLanguageService {
   const logger = options.logger ?? nullLogger;
   const rules = options.rules ?? ALL_RULES;
-  const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = {}): FeatureContext => ({
+  // one object for "no settings", so that per-settings caches on a parse (ERRORS_BEFORE) hit across requests
+  const featureContext = (parsed: ParsedDocument, settings: ServiceSettings = NO_SETTINGS): FeatureContext => ({
     parsed,
     catalog: options.catalog,
     settings,
@@ -72,6 +84,16 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       const reparsed = service.parse(doc, vetParseOptions(parsed));
       return new Set(findings(reparsed, settings).filter((f) => f.severity === 'error').map((f) => f.code));
     },
+    errorCodesBefore(languageId) {
+      // once per parse (every code-action request on an unchanged document, every diagnostic the CLI lists in
+      // SARIF): kept on the parse itself, for these settings and this language
+      const cached = derive(parsed, ERRORS_BEFORE, () => ({ entries: [] as { settings: ServiceSettings; languageId: string; codes: ReadonlySet<string> }[] }));
+      const hit = cached.entries.find((e) => e.settings === settings && e.languageId === languageId);
+      if (hit) return hit.codes;
+      const codes = this.errorCodes(parsed.text, languageId);
+      cached.entries.push({ settings, languageId, codes });
+      return codes;
+    },
   });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>
     runRules(parsed, { catalog: options.catalog, settings, logger, rules, rethrow: options.rethrow ?? false });
@@ -82,7 +104,9 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       return parseDocument(doc.getText(), { uri: doc.uri, languageId: doc.languageId, ...parseOptions, limits });
     },
     findings,
-    validate: (doc, parsed, settings) => findings(parsed, settings).map((f) => withRelatedInformation(doc, parsed, f, toDiagnostic(doc, f, options.docsUrl))),
+    // inline suppressions (YAML/HCL comments, CloudFormation Metadata) drop what they cover: editor and CLI alike
+    validate: (doc, parsed, settings) =>
+      withoutSuppressed(findings(parsed, settings).map((f) => withRelatedInformation(doc, parsed, f, toDiagnostic(doc, f, options.docsUrl))), inlineSuppressions(parsed, doc)),
     // a document over the limits gets nothing but its one ANALYSIS_SKIPPED diagnostic: features that
     // re-read the raw text would meet the same pathological input the limits keep out
     hover: (doc, parsed, position, settings) => (parsed.skipped ? null : doHover(featureContext(parsed, settings), doc, position)),
@@ -104,18 +128,29 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     fixText(doc, parseOptions, settings, rounds = 10) {
       let current = doc;
       let applied = 0;
+      let parsed = service.parse(current, parseOptions);
+      let diagnostics = service.validate(current, parsed, settings);
       for (let i = 0; i < rounds; i++) {
-        const parsed = service.parse(current, parseOptions);
-        const edits = safeFixEdits(fixContext(featureContext(parsed, settings), current), service.validate(current, parsed, settings));
+        const edits = safeFixEdits(fixContext(featureContext(parsed, settings), current), diagnostics);
         if (edits.length === 0) break;
         const next = applyOffsetEdits(current.getText(), edits);
         // fixes are checked one by one; never let their combination turn valid JSON into invalid JSON
         if (parsed.syntaxErrors.length === 0 && parsed.container === undefined && parseJson(next).syntaxErrors.length > 0) break;
+        const nextDoc = TextDocument.create(current.uri, current.languageId, current.version + 1, next);
+        const nextParsed = service.parse(nextDoc, parseOptions);
+        const nextDiagnostics = service.validate(nextDoc, nextParsed, settings);
+        // the vetting the editor does before offering a fix, here on the round's result (whose validation the
+        // next round needs anyway): a round that adds a kind of error is not applied
+        const errorsBefore = new Set(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => d.code));
+        if (nextDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error && !errorsBefore.has(d.code))) break;
         applied += edits.length;
-        current = TextDocument.create(current.uri, current.languageId, current.version + 1, next);
+        current = nextDoc;
+        parsed = nextParsed;
+        diagnostics = nextDiagnostics;
       }
       return { text: current.getText(), applied };
     },
+    fixTitles: (doc, parsed, diagnostic, settings) => (parsed.skipped ? [] : proposedQuickFixTitles(featureContext(parsed, settings), doc, diagnostic, options.snippetEdits ?? false)),
     codeLenses: (doc, parsed, settings) => (parsed.skipped ? [] : doCodeLens(featureContext(parsed, settings), doc)),
     editor: editorFeatures(options.catalog, options.docsUrl),
   };

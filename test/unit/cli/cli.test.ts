@@ -66,7 +66,7 @@ test('json: the documented shape, 0-based ranges, policy types from .iam-policy.
   const r = cli(['--format', 'json', 'tree'], cwd);
   assert.equal(r.status, 1, r.stderr);
   const out = JSON.parse(r.stdout) as {
-    tool: { name: string; version: string; dataVersion: string };
+    tool: { name: string; version: string; dataVersion: string; dataDate?: string };
     files: { path: string; policyType: string; diagnostics: { code: string; severity: string; message: string; range: unknown; fixes: unknown }[] }[];
   };
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -94,6 +94,8 @@ test('json: the documented shape, 0-based ranges, policy types from .iam-policy.
   }
   out.tool.version = '<version>';
   out.tool.dataVersion = '<dataVersion>';
+  assert.match(String(out.tool.dataDate), /^\d{4}-\d{2}-\d{2}T/, 'the IAM data date is reported');
+  out.tool.dataDate = '<dataDate>';
   golden('tree.json', `${JSON.stringify(out, null, 2)}\n`);
 });
 
@@ -207,5 +209,5 @@ test('usage errors exit 2 with a message; --help and --version exit 0', () => {
   assert.match(help.stdout, /^Usage: iam-policy-check /);
   const version = cli(['--version']);
   assert.equal(version.status, 0);
-  assert.match(version.stdout, /^iam-policy-check \d+\.\d+\.\d+ \(IAM data \S+\)\n$/);
+  assert.match(version.stdout, /^iam-policy-check \d+\.\d+\.\d+ \(IAM data \S+, \d{4}-\d{2}-\d{2}\)\n$/);
 });

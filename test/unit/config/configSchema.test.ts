@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { KNOWN_KEYS, parseWorkspaceConfig } from '../../../server/src/config/workspaceConfig';
+import { buildConfigSchema, editorRulesSetting } from '../../../server/src/config/configSchema';
+import { ALL_RULES } from '../../../server/src/service';
 
 // compiled to out/test/unit/config/: the repository root is four levels up
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -32,8 +34,44 @@ test('the example configs validate, and load without problems', () => {
 });
 
 test('what the loader rejects, the schema rejects', () => {
-  for (const bad of ['{"rules": {"A_B": "fatal"}}', '{"policyTypes": {"x": "role"}}', '{"files": "a.json"}', '{"colour": 1}', '{"legacyScp": "yes"}']) {
+  for (const bad of [
+    '{"rules": {"A_B": "fatal"}}',
+    '{"rules": {"RESOURCE_STARS": "off"}}',
+    '{"accountIds": ["12345"]}',
+    '{"accountIds": ["1111-2222-3333"]}',
+    '{"overrides": [{"files": ["a/**"], "rules": {"NOPE": "off"}}]}',
+    '{"overrides": [{"rules": {"RESOURCE_STAR": "off"}}]}',
+    '{"overrides": {"files": "x"}}',
+    '{"policyTypes": {"x": "role"}}',
+    '{"files": "a.json"}',
+    '{"colour": 1}',
+    '{"legacyScp": "yes"}',
+  ]) {
     assert.ok(parseWorkspaceConfig(bad).problems.length > 0, bad);
     assert.equal(validate(JSON.parse(bad)), false, bad);
   }
+});
+
+test('what the loader accepts, the schema accepts (overrides, every rule code)', () => {
+  const rules = Object.fromEntries(ALL_RULES.map((r) => [r.code, 'warning']));
+  for (const good of [JSON.stringify({ rules }), '{"overrides": [{"files": ["legacy/**", "*.tf"], "rules": {"RESOURCE_STAR": "off"}}, {"files": "x.json"}]}']) {
+    assert.deepEqual(parseWorkspaceConfig(good).problems, [], good);
+    assert.equal(validate(JSON.parse(good)), true, JSON.stringify(validate.errors));
+  }
+});
+
+test('an unknown rule code is reported with the closest code, and dropped', () => {
+  const { config, problems } = parseWorkspaceConfig('{"rules": {"RESOURCE_STARS": "off", "RESOURCE_STAR": "info"}}');
+  assert.deepEqual(config.rules, { RESOURCE_STAR: 'info' });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /unknown rule code "RESOURCE_STARS": did you mean "RESOURCE_STAR"\?/);
+});
+
+test('the schema file and the iamPolicy.rules setting are generated from the rule registry and up to date', () => {
+  assert.deepEqual(schema, buildConfigSchema(ALL_RULES), 'run: npm run build:tests && node scripts/generateConfigSchema.mjs');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> }; jsonValidation: { fileMatch: string; url: string }[] } };
+  assert.deepEqual(pkg.contributes.configuration.properties['iamPolicy.rules'], editorRulesSetting(ALL_RULES), 'run: node scripts/generateConfigSchema.mjs');
+  assert.ok(pkg.contributes.jsonValidation.some((v) => v.fileMatch === '.iam-policy.json' && v.url === './schemas/iam-policy-config.schema.json'));
+  const codes = (editorRulesSetting(ALL_RULES)['propertyNames'] as { enum: string[] }).enum;
+  assert.equal(codes.length, ALL_RULES.length);
 });

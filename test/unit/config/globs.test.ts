@@ -1,4 +1,5 @@
-// The settings path-glob matcher: `**` across segments, `*`/`?` inside one, base-name patterns, separators.
+// The settings path-glob matcher: `**` across segments, `*`/`?` inside one, base-name patterns, separators,
+// braces, classes, escapes and negation (the syntax users expect from .gitignore and ESLint).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +38,6 @@ test('anchored patterns, ./ prefixes and Windows separators', () => {
   yes('./policies/a.json', 'policies/a.json');
   no('./policies/a.json', 'x/policies/a.json');
   yes('policies/*.json', 'policies\\a.json');
-  yes('policies\\*.json', 'policies/a.json');
   no('', 'a.json');
 });
 
@@ -45,10 +45,37 @@ test('matching is case-sensitive, like file systems the CLI runs on in CI', () =
   no('Policies/*.json', 'policies/a.json');
 });
 
-test('regex metacharacters in patterns are literal', () => {
-  yes('a+b(c)[d].json', 'a+b(c)[d].json');
+test('regex metacharacters in patterns are literal; brackets are classes unless escaped', () => {
+  yes('a+b(c)\\[d].json', 'a+b(c)[d].json');
+  no('a+b(c)[d].json', 'a+b(c)[d].json');
+  yes('a+b(c)[d].json', 'a+b(c)d.json');
   no('a.b', 'axb');
   yes('$weird^.json', 'x/$weird^.json');
+  yes('a[b.json', 'a[b.json');
+});
+
+test('braces, classes and negation', () => {
+  yes('**/*.{json,yaml}', 'a/b/c.yaml');
+  yes('**/*.{json,yaml}', 'c.json');
+  no('**/*.{json,yaml}', 'c.yml');
+  yes('{infra,org}/**/scp-{1..3}.json', 'org/x/scp-2.json');
+  no('{infra,org}/**/scp-{1..3}.json', 'org/x/scp-4.json');
+  yes('[ab]*', 'dir/apple.json');
+  no('[ab]*', 'dir/cherry.json');
+  yes('[!ab]*', 'dir/cherry.json');
+  yes('v[0-9].json', 'v7.json');
+  yes('v[[:digit:]].json', 'v7.json');
+  no('v[[:digit:]].json', 'vx.json');
+  no('!**/fixtures/**', 'test/fixtures/a.json');
+  yes('!**/fixtures/**', 'test/a.json');
+});
+
+test('a list: the last deciding pattern wins, so a negation re-includes', () => {
+  assert.equal(matchAnyGlob(['**/*.json', '!**/fixtures/**'], 'test/fixtures/a.json'), false);
+  assert.equal(matchAnyGlob(['**/*.json', '!**/fixtures/**'], 'test/a.json'), true);
+  assert.equal(matchAnyGlob(['**/*.json', '!**/fixtures/**', '**/fixtures/keep.json'], 'test/fixtures/keep.json'), true);
+  assert.equal(matchAnyGlob(['!**/fixtures/**'], 'src/a.json'), true);
+  assert.equal(matchAnyGlob(['!**/fixtures/**'], 'fixtures/a.json'), false);
 });
 
 // An exponential matcher would not finish here (the test layer's generous timeout reports a hang); speed
@@ -61,6 +88,9 @@ test('adversarial input completes with the right answers (no exponential backtra
   const starred = `${'*a'.repeat(200)}b`;
   assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}`), false);
   assert.equal(matchGlob(`x/${starred}`, `x/${'a'.repeat(5000)}b`), true);
+  assert.equal(matchGlob('*a*a*a*ab', 'a'.repeat(250)), false);
+  assert.equal(matchGlob('{1..1000000}.json', '5.json'), false, 'a huge range is not expanded');
+  assert.equal(matchGlob(`${'{a,b}'.repeat(40)}.json`, 'ab.json'), false, 'nor are many groups');
 });
 
 test('matchAnyGlob', () => {

@@ -11,7 +11,7 @@ import { resolveFileSettings } from '../../../server/src/config/fileSettings';
 test('parses every key and accepts comments and trailing commas', () => {
   const { config, problems } = parseWorkspaceConfig(`{
     // CI and the editor read this
-    "rules": {"RESOURCE_STAR": "off", "UNKNOWN_ACTION": "error"},
+    "rules": {"RESOURCE_STAR": "off", "INVALID_ACTION": "error"},
     "policyTypes": {"**/trust/*.json": "trust"},
     "files": ["policies/**/*.json"],
     "accountIds": ["111122223333"],
@@ -19,7 +19,7 @@ test('parses every key and accepts comments and trailing commas', () => {
   }`);
   assert.deepEqual(problems, []);
   assert.deepEqual(config, {
-    rules: { RESOURCE_STAR: 'off', UNKNOWN_ACTION: 'error' },
+    rules: { RESOURCE_STAR: 'off', INVALID_ACTION: 'error' },
     policyTypes: { '**/trust/*.json': 'trust' },
     files: ['policies/**/*.json'],
     accountIds: ['111122223333'],
@@ -28,8 +28,8 @@ test('parses every key and accepts comments and trailing commas', () => {
 });
 
 test('drops invalid entries and says why, keeping the valid ones', () => {
-  const { config, problems } = parseWorkspaceConfig('{"rules": {"A": "fatal", "B": "hint"}, "policyTypes": {"x": "role"}, "files": "a.json", "ignore": [1, "b"], "colour": 1}');
-  assert.deepEqual(config.rules, { B: 'hint' });
+  const { config, problems } = parseWorkspaceConfig('{"rules": {"A": "fatal", "DUPLICATE_SID": "hint"}, "policyTypes": {"x": "role"}, "files": "a.json", "ignore": [1, "b"], "colour": 1}');
+  assert.deepEqual(config.rules, { DUPLICATE_SID: 'hint' });
   assert.deepEqual(config.policyTypes, {});
   assert.deepEqual(config.files, []);
   assert.deepEqual(config.ignore, ['b']);
@@ -52,13 +52,13 @@ test('the nearest .iam-policy.json applies; the search stops at the given folder
   t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'repo', 'infra', 'trust'), { recursive: true });
   mkdirSync(join(root, 'repo', 'other'), { recursive: true });
-  writeFileSync(join(root, '.iam-policy.json'), '{"rules": {"OUTER": "off"}}');
-  writeFileSync(join(root, 'repo', '.iam-policy.json'), '{"rules": {"INNER": "off"}, "policyTypes": {"infra/trust/*.json": "trust"}, "ignore": ["other/**"]}');
+  writeFileSync(join(root, '.iam-policy.json'), '{"rules": {"RESOURCE_STAR": "off"}}');
+  writeFileSync(join(root, 'repo', '.iam-policy.json'), '{"rules": {"DUPLICATE_SID": "off"}, "policyTypes": {"infra/trust/*.json": "trust"}, "ignore": ["other/**"]}');
   const finder = new WorkspaceConfigFinder();
   const trustFile = join(root, 'repo', 'infra', 'trust', 'ci.json');
   const found = finder.forFile(trustFile);
   assert.equal(found?.path, join(root, 'repo', '.iam-policy.json'));
-  assert.deepEqual(found?.config.rules, { INNER: 'off' });
+  assert.deepEqual(found?.config.rules, { DUPLICATE_SID: 'off' });
   // globs are relative to the config file's directory
   const s = resolveFileSettings(trustFile, found);
   assert.equal(s.policyType, 'trust');
@@ -67,10 +67,10 @@ test('the nearest .iam-policy.json applies; the search stops at the given folder
   // bounded search: from repo/infra with stopAt = repo/infra nothing is found
   assert.equal(new WorkspaceConfigFinder().forFile(trustFile, join(root, 'repo', 'infra')), undefined);
   // cached until cleared
-  writeFileSync(join(root, 'repo', '.iam-policy.json'), '{"rules": {"CHANGED": "off"}}');
-  assert.deepEqual(finder.forFile(trustFile)?.config.rules, { INNER: 'off' });
+  writeFileSync(join(root, 'repo', '.iam-policy.json'), '{"rules": {"LEGACY_SCP_SYNTAX": "off"}}');
+  assert.deepEqual(finder.forFile(trustFile)?.config.rules, { DUPLICATE_SID: 'off' });
   finder.clear();
-  assert.deepEqual(finder.forFile(trustFile)?.config.rules, { CHANGED: 'off' });
+  assert.deepEqual(finder.forFile(trustFile)?.config.rules, { LEGACY_SCP_SYNTAX: 'off' });
 });
 
 test('editor settings win over the workspace file', () => {

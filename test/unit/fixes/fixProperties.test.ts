@@ -93,3 +93,35 @@ test('every offered fix on the rule fixtures keeps JSON valid, removes its targe
   }
   assert.ok(checked > 0, 'no fix was exercised on the fixtures');
 });
+
+// --fix applies fixes without an editor to vet them one by one: its rounds must keep the same guarantee
+function checkFixText(text: string, label: string): number {
+  const doc = TextDocument.create('file:///generated.json', 'json', 1, text);
+  const parsed = svc.parse(doc);
+  if (!parsed.isPolicy) return 0;
+  const errorsBefore = new Set(svc.validate(doc, parsed).filter((d) => d.severity === 1).map((d) => String(d.code)));
+  const { text: after, applied } = svc.fixText(doc);
+  if (applied === 0) {
+    assert.equal(after, text, `${label}: nothing applied but the text changed`);
+    return 0;
+  }
+  if (isJson(text)) assert.ok(isJson(after), `${label}: --fix produced invalid JSON:\n${after}`);
+  const afterDoc = TextDocument.create(doc.uri, 'json', 2, after);
+  const newErrors = svc.validate(afterDoc, svc.parse(afterDoc)).filter((d) => d.severity === 1 && !errorsBefore.has(String(d.code)));
+  assert.deepEqual(newErrors.map((d) => `${key(d)} ${d.message}`), [], `${label}: --fix added error diagnostics`);
+  return applied;
+}
+
+test('fix-all text (--fix) keeps JSON valid and adds no kind of error, on generated policies and every rule fixture', () => {
+  let applied = 0;
+  for (const [i, text] of generatePolicies(150, 42).entries()) applied += checkFixText(text, `generated #${i}`);
+  const root = join(REPO_ROOT, 'test', 'fixtures', 'rules');
+  for (const code of readdirSync(root)) {
+    for (const file of readdirSync(join(root, code)).filter((f) => /\.jsonc?$/.test(f))) {
+      const { text, directives } = parseFixture(readFileSync(join(root, code, file), 'utf8'));
+      if (directives.has('type') || directives.has('settings')) continue;
+      applied += checkFixText(text, `${code}/${file}`);
+    }
+  }
+  assert.ok(applied > 20, `only ${applied} fixes applied`);
+});

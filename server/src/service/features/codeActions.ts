@@ -10,6 +10,8 @@ import { DIAGNOSTIC_SOURCE } from './toDiagnostic';
 import { formatError } from '../util/logger';
 import { parseJson } from '../parser/jsonTree';
 import { applyOffsetEdits } from '../fixes/jsonEdits';
+import { disableRuleProposals } from '../fixes/suppressions/disableRule';
+import { commentSuppressions } from '../suppress/inlineSuppressions';
 
 export const FIX_ALL_KIND = 'source.fixAll.iam';
 
@@ -90,23 +92,54 @@ function isScalarSwap(text: string, p: FixProposal): boolean {
   return p.edits.every((e) => JSON_STRING_LITERAL.test(e.newText) && !/[\n{}[\]]/.test(text.slice(e.offset, e.offset + e.length)));
 }
 
-export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
-  const fctx = fixContext(ctx, doc, snippetEdits);
-  const out: CodeAction[] = [];
+/** The checks that need no re-validation: edits inside the text, valid JSON stays valid, only scalar swaps in YAML/HCL. */
+function structurallySound(ctx: FeatureContext, doc: TextDocument, text: string): (p: FixProposal) => boolean {
   let validJson: boolean | undefined;
   const textIsValidJson = (): boolean => (validJson ??= ctx.parsed.container === undefined && ctx.parsed.root !== undefined && ctx.parsed.syntaxErrors.length === 0);
-  let errorsBefore: ReadonlySet<string> | undefined;
   const jsonSyntax = isJsonSyntax(ctx.parsed, doc);
-  const sound = (p: FixProposal): boolean => {
-    if (!jsonSyntax && !isScalarSwap(fctx.text, p)) return false;
-    if (!isSoundProposal(fctx.text, p, textIsValidJson)) {
+  // a Terraform plan is generated output holding policies as escaped strings: no edit there is a fix
+  const generated = ctx.parsed.container === 'terraform-plan';
+  return (p) => {
+    if (generated || (!jsonSyntax && !isScalarSwap(text, p))) return false;
+    if (!isSoundProposal(text, p, textIsValidJson)) {
       ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
       return false;
     }
+    return true;
+  };
+}
+
+/**
+ * The titles of the quick fixes proposed for one diagnostic that pass the structural checks (edits inside the
+ * text, JSON stays JSON, scalar swaps only in YAML/HCL), for the CLI report. Unlike doCodeActions, it does not
+ * re-validate each candidate text for a new kind of error: that costs a parse and every rule per fix (68% of a
+ * corpus run), and the report applies nothing. Whatever applies a fix vets it: the editor's code actions
+ * (doCodeActions) and --fix (fixText) both drop a fix that adds an error kind.
+ */
+export function proposedQuickFixTitles(ctx: FeatureContext, doc: TextDocument, diagnostic: Diagnostic, snippetEdits = false): string[] {
+  const fctx = fixContext(ctx, doc, snippetEdits);
+  const sound = structurallySound(ctx, doc, fctx.text);
+  try {
+    return proposalsForDiagnostic(fctx, diagnostic)
+      .filter((p) => p.kind === 'quickfix' && sound(p))
+      .map((p) => p.title);
+  } catch (err) {
+    ctx.logger.error(formatError(`quick fix for ${String(diagnostic.code)} failed`, err));
+    return [];
+  }
+}
+
+export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, snippetEdits = false): CodeAction[] {
+  const fctx = fixContext(ctx, doc, snippetEdits);
+  const out: CodeAction[] = [];
+  let errorsBefore: ReadonlySet<string> | undefined;
+  const structural = structurallySound(ctx, doc, fctx.text);
+  const sound = (p: FixProposal): boolean => {
+    if (!structural(p)) return false;
     // a fix must not introduce a new kind of error (e.g. narrowing sts:* below what a trust policy needs);
     // re-validating costs about a millisecond for a policy-sized file, so larger files skip this vetting
     if (p.snippet || fctx.text.length > VET_FIXES_BELOW_CHARS) return true;
-    errorsBefore ??= ctx.errorCodes(fctx.text, doc.languageId);
+    errorsBefore ??= ctx.errorCodesBefore(doc.languageId);
     const after = ctx.errorCodes(applyOffsetEdits(fctx.text, p.edits), doc.languageId);
     return [...after].every((code) => errorsBefore!.has(code));
   };
@@ -128,6 +161,8 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
           byEdits.set(key, action);
           out.push(action);
         }
+        // comment-only edits (YAML/HCL suppressions): not scalar swaps, so vetted by what they do to the findings
+        for (const p of disableRuleProposals(fctx, d)) if (suppressionWorks(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {
         ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
       }
@@ -148,10 +183,25 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   return out;
 }
 
+/** A suppression edit must cover its diagnostic and add no error kind (e.g. a comment line inside a YAML block scalar). */
+function suppressionWorks(ctx: FeatureContext, doc: TextDocument, text: string, p: FixProposal, d: Diagnostic): boolean {
+  const syntax = ctx.parsed.syntax;
+  if (!syntax || !isSoundProposal(text, p, () => false)) return false;
+  const after = applyOffsetEdits(text, p.edits);
+  const diagOffset = doc.offsetAt(d.range.start);
+  // lines the edits add above the diagnostic: where its line is in the new text
+  const shift = p.edits.filter((e) => e.offset <= diagOffset).reduce((n, e) => n + (e.newText.match(/\n/g)?.length ?? 0), 0);
+  const line = d.range.start.line + shift;
+  if (!commentSuppressions(after, syntax).some((s) => s.codes.has(String(d.code)) && line >= s.fromLine && line <= s.toLine)) return false;
+  const before = ctx.errorCodes(text, doc.languageId);
+  return [...ctx.errorCodes(after, doc.languageId)].every((code) => before.has(code));
+}
+
 /** Picks non-overlapping safe fixes, first come first served (diagnostics are in document order). */
 export function safeFixEdits(fctx: FixContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   const jsonSyntax = isJsonSyntax(fctx.parsed, fctx.doc);
+  if (fctx.parsed.container === 'terraform-plan') return [];
   const overlaps = (e: OffsetEdit): boolean =>
     chosen.some((c) => e.offset < c.offset + c.length && c.offset < e.offset + e.length || (e.length === 0 && c.length === 0 && e.offset === c.offset));
   for (const d of diagnostics) {

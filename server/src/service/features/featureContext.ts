@@ -13,4 +13,6 @@ export interface FeatureContext {
   readonly logger: Logger;
   /** codes of the error-severity findings of a text in the document's language, under the same settings and parse options (used to vet fixes) */
   errorCodes(text: string, languageId: string): ReadonlySet<string>;
+  /** errorCodes of the document's own text, computed once per parse and settings (fix vetting compares with it) */
+  errorCodesBefore(languageId: string): ReadonlySet<string>;
 }

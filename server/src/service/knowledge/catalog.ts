@@ -2,7 +2,7 @@
 // (exact action lookup, sorted names for prefix search, wildcard expansion, resource types, condition keys).
 // It reads nothing from disk: callers pass the parsed JSON in.
 
-import type { RawCatalog } from './catalogFormat';
+import type { RawAction, RawCatalog } from './catalogFormat';
 import { globMatch, hasWildcard, literalPrefix } from './glob';
 import { closestMatch } from './suggest';
 import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
@@ -80,14 +80,17 @@ export interface IamCatalog {
   closestConditionKey(key: string): string | undefined;
   /** all condition keys that apply to an action (action keys plus those of its resource types) */
   conditionKeysForAction(action: ActionInfo): string[];
+  /**
+   * builds one more service's actions (they are built on first use); false once every service is built. The
+   * server calls it while idle after start-up, so a large first document does not pay for the whole catalog.
+   */
+  warmUpStep?(): boolean;
 }
 
 /** Builds the indexes. Measured cost is printed by `npm run bench` ("catalog load"). */
 export function loadCatalog(raw: RawCatalog): IamCatalog {
-  const services = new Map<string, ServiceInfo>();
-  const actionIndex = new Map<string, ActionInfo>();
-  // names as documented ("s3:GetObject"): most policy text uses them, and a hit here needs no lowercased copy
-  const canonicalIndex = new Map<string, ActionInfo>();
+  const services = new Map<string, LazyService>();
+  let actionCount = 0;
   const keyIndex = new Map<string, ConditionKeyInfo>();
   const keyPatterns: Array<{ prefix: string; info: ConditionKeyInfo }> = [];
 
@@ -109,10 +112,12 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
   for (const [prefix, rs] of Object.entries(raw.services)) {
     const resourceTypes = new Map<string, ResourceTypeInfo>();
     const conditionKeys = new Map<string, ConditionKeyInfo>();
-    const actions: ActionInfo[] = [];
-    const service: ServiceInfo = { prefix, name: rs.n, actions, resourceTypes, conditionKeys };
+    // the actions and their indexes are built when the service is first used (LazyService): most documents
+    // name a few services, and building all of them was most of the start-up
+    const service = new LazyService(prefix, rs.n, resourceTypes, conditionKeys, rs.a);
+    actionCount += rs.a.length;
     for (const [name, arn, keys] of rs.r) {
-      resourceTypes.set(name.toLowerCase(), { service, name, arn, template: splitArnTemplate(arn), conditionKeys: keys });
+      resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));
     }
     for (const [key, type, description] of rs.k) {
       const lower = key.toLowerCase();
@@ -128,22 +133,6 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       conditionKeys.set(lower, info);
       if (!existing) addKey(info);
     }
-    for (const [name, description, level, res, keys, deps] of rs.a) {
-      const action: ActionInfo = {
-        service,
-        name,
-        fullName: `${prefix}:${name}`,
-        description,
-        accessLevel: level,
-        resources: res.map(([n, req, k]) => ({ name: n, required: req === 1, conditionKeys: k ?? [] })),
-        conditionKeys: keys,
-        dependentActions: deps ?? [],
-      };
-      actions.push(action);
-      actionIndex.set(action.fullName.toLowerCase(), action);
-      canonicalIndex.set(action.fullName, action);
-    }
-    actions.sort((a, b) => cmp(a.name.toLowerCase(), b.name.toLowerCase()));
     services.set(prefix, service);
   }
   // longest prefixes first so "aws:resourcetag/" wins over shorter accidental overlaps
@@ -174,18 +163,36 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
   const recentActions = new StringMemo<ActionInfo | null>(5000);
   // as for actions: the condition rules ask about the same few keys many times per keystroke
   const recentKeys = new StringMemo<ConditionKeyInfo | null>(5000);
-  const findAction = (fullName: string): ActionInfo | null => canonicalIndex.get(fullName) ?? actionIndex.get(fullName.toLowerCase()) ?? null;
+  const findAction = (fullName: string): ActionInfo | null => {
+    const colon = fullName.indexOf(':');
+    if (colon < 0) return null;
+    const prefix = fullName.slice(0, colon);
+    const svc = services.get(prefix) ?? services.get(prefix.toLowerCase());
+    if (!svc) return null;
+    const name = fullName.slice(colon + 1);
+    // names as documented ("s3:GetObject"): most policy text uses them, and a hit needs no lowercased copy
+    const index = svc.index();
+    return index.byName.get(name) ?? index.byLowerName.get(name.toLowerCase()) ?? null;
+  };
   const findConditionKey = (key: string): ConditionKeyInfo | null => {
     const lower = key.toLowerCase();
     return keyIndex.get(lower) ?? findPattern(keyPatterns, lower) ?? null;
   };
+  let warmUpAt = 0;
+  const warmUpOrder = [...services.values()];
   const catalog: IamCatalog = {
+    warmUpStep() {
+      while (warmUpAt < warmUpOrder.length && warmUpOrder[warmUpAt]!.isBuilt) warmUpAt++;
+      if (warmUpAt >= warmUpOrder.length) return false;
+      warmUpOrder[warmUpAt++]!.index();
+      return true;
+    },
     dataVersion: raw.source.version,
     dataDate: raw.source.updatedAt,
     services,
     servicePrefixes,
     rcpServices: new Set(raw.rcpServices),
-    actionCount: actionIndex.size,
+    actionCount,
     getService: (prefix) => services.get(prefix.toLowerCase()),
     getAction(fullName) {
       return recentActions.get(fullName, undefined, findAction) ?? undefined;
@@ -193,17 +200,17 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     expandActions(pattern) {
       const lower = pattern.toLowerCase();
       const colon = lower.indexOf(':');
-      if (lower === '*') return [...actionIndex.values()].sort(byFullName);
+      if (lower === '*') return [...services.values()].flatMap((svc) => [...svc.index().byLowerName.values()]).sort(byFullName);
       if (colon < 0) return [];
       const svcPart = lower.slice(0, colon);
       const namePart = lower.slice(colon + 1);
       const svcs = hasWildcard(svcPart)
         ? servicePrefixes.filter((p) => globMatch(svcPart, p)).map((p) => services.get(p)!)
-        : [services.get(svcPart)].filter((s): s is ServiceInfo => s !== undefined);
+        : [services.get(svcPart)].filter((s): s is LazyService => s !== undefined);
       const out: ActionInfo[] = [];
       for (const svc of svcs) {
         if (!hasWildcard(namePart)) {
-          const a = actionIndex.get(`${svc.prefix}:${namePart}`);
+          const a = svc.index().byLowerName.get(namePart);
           if (a) out.push(a);
           continue;
         }
@@ -234,6 +241,78 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     },
   };
   return catalog;
+}
+
+/** A resource type whose ARN template is split on first use (most of ~2,000 never are in a run). */
+class LazyResourceType implements ResourceTypeInfo {
+  private split: ArnTemplate | undefined;
+
+  constructor(
+    readonly service: ServiceInfo,
+    readonly name: string,
+    readonly arn: string,
+    readonly conditionKeys: readonly string[],
+  ) {}
+
+  get template(): ArnTemplate {
+    return (this.split ??= splitArnTemplate(this.arn));
+  }
+}
+
+interface ActionIndex {
+  /** sorted by lowercased name */
+  readonly actions: ActionInfo[];
+  readonly byLowerName: Map<string, ActionInfo>;
+  readonly byName: Map<string, ActionInfo>;
+}
+
+/** A service whose actions are built from the raw data on first use. */
+class LazyService implements ServiceInfo {
+  private built: ActionIndex | undefined;
+
+  constructor(
+    readonly prefix: string,
+    readonly name: string,
+    readonly resourceTypes: ReadonlyMap<string, ResourceTypeInfo>,
+    readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>,
+    private raw: readonly RawAction[] | undefined,
+  ) {}
+
+  get isBuilt(): boolean {
+    return this.built !== undefined;
+  }
+
+  get actions(): readonly ActionInfo[] {
+    return this.index().actions;
+  }
+
+  index(): ActionIndex {
+    if (this.built) return this.built;
+    const actions: ActionInfo[] = [];
+    const byLowerName = new Map<string, ActionInfo>();
+    const byName = new Map<string, ActionInfo>();
+    const lowerNames = new Map<ActionInfo, string>();
+    for (const [name, description, level, res, keys, deps] of this.raw ?? []) {
+      const action: ActionInfo = {
+        service: this,
+        name,
+        fullName: `${this.prefix}:${name}`,
+        description,
+        accessLevel: level,
+        resources: res.map(([n, req, k]) => ({ name: n, required: req === 1, conditionKeys: k ?? [] })),
+        conditionKeys: keys,
+        dependentActions: deps ?? [],
+      };
+      actions.push(action);
+      const lower = name.toLowerCase();
+      lowerNames.set(action, lower);
+      byLowerName.set(lower, action);
+      byName.set(name, action);
+    }
+    actions.sort((a, b) => cmp(lowerNames.get(a)!, lowerNames.get(b)!));
+    this.raw = undefined;
+    return (this.built = { actions, byLowerName, byName });
+  }
 }
 
 function findPattern(patterns: ReadonlyArray<{ prefix: string; info: ConditionKeyInfo }>, lower: string): ConditionKeyInfo | undefined {

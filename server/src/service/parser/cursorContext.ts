@@ -103,6 +103,8 @@ export function getCursorContext(parsed: ParsedDocument, offset: number, mode: C
 function isJsonText(parsed: ParsedDocument): boolean {
   if (parsed.container === 'terraform') return false;
   if (parsed.container === 'cloudformation') return /^\s*\{/.test(parsed.text);
+  // serverless.yml is YAML; a Terraform plan holds its policies as escaped JSON strings
+  if (parsed.container === 'serverless' || parsed.container === 'terraform-plan') return false;
   return true;
 }
 

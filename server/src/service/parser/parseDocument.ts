@@ -9,7 +9,8 @@ import type { PolicyDocument, PolicyType } from './policyModel';
 import { detectContainer } from './containers/detect';
 import { findCloudFormationPolicies, isCloudFormationTemplate } from './containers/cloudformation';
 import { parseYaml } from './containers/yamlTree';
-import { parseTerraform } from './containers/terraform';
+import { parseTemplateFile, parseTerraform } from './containers/terraform';
+import { findAuthorizationDetailsPolicies, findServerlessPolicies, findTerraformPlanPolicies, isAuthorizationDetails, isServerless, isTerraformPlan } from './containers/moreInputs';
 import { asJsonNode } from './containers/nodes';
 import { DEFAULT_LIMITS, depthLimitReason, nestingLimitReason, sizeLimitReason, type DocumentLimits } from './limits';
 import { skippedDocument } from './skippedDocument';
@@ -27,7 +28,9 @@ export interface ParseOptions {
   readonly limits?: Partial<DocumentLimits>;
 }
 
-export interface ParsedDocument {
+import type { Derivable } from './derived';
+
+export interface ParsedDocument extends Derivable {
   readonly text: string;
   readonly uri: string;
   readonly root: JsonNode | undefined;
@@ -37,7 +40,7 @@ export interface ParsedDocument {
   readonly isPolicy: boolean;
   readonly policies: readonly PolicyDocument[];
   /** which container the policies came from; absent for a plain policy file */
-  readonly container?: 'cloudformation' | 'terraform';
+  readonly container?: 'cloudformation' | 'terraform' | 'authorization-details' | 'terraform-plan' | 'serverless';
   /**
    * the text's own syntax when it is not JSON: edits must then be valid YAML/HCL (a JSON string literal is valid
    * in both; a JSON property insert is not). Absent for JSON (plain policies and CloudFormation JSON templates).
@@ -50,6 +53,7 @@ export interface ParsedDocument {
 }
 
 const ASSOCIATED_NAME = /\.(iam|policy)\.json$/i;
+const TEMPLATE_FILE = /\.json\.(tftpl|tpl)$/i;
 
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const uri = options.uri ?? '';
@@ -57,6 +61,11 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const tooLong = sizeLimitReason(text, limits);
   if (tooLong) return skippedDocument(text, uri, options.languageId ?? '', tooLong);
   const associated = options.forcePolicy === true || options.languageId === 'iam-policy' || ASSOCIATED_NAME.test(uri);
+  if (!associated && TEMPLATE_FILE.test(uri)) {
+    // templatefile() policy templates: JSON with Terraform placeholders
+    const { policies, syntaxErrors } = parseTemplateFile(text);
+    return { text, uri, root: undefined, syntaxErrors: policies.length ? syntaxErrors : [], duplicateKeys: duplicatesIn(policies), isPolicy: policies.length > 0, policies, container: 'terraform' };
+  }
   if (!associated) {
     const kind = detectContainer(text, uri, options.languageId);
     if (kind === 'yaml' || kind === 'terraform') {
@@ -77,6 +86,15 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
     const policies = findCloudFormationPolicies(root!, text);
     return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'cloudformation' };
   }
+  if (!associated && isAuthorizationDetails(root)) {
+    const policies = findAuthorizationDetailsPolicies(root!);
+    return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'authorization-details' };
+  }
+  if (!associated && isTerraformPlan(root)) {
+    const embeddedErrors: SyntaxProblem[] = [];
+    const policies = findTerraformPlanPolicies(root!, text, embeddedErrors);
+    return { text, uri, root, syntaxErrors: [...syntaxErrors, ...embeddedErrors], duplicateKeys: duplicatesIn(policies), isPolicy: policies.length > 0, policies, container: 'terraform-plan' };
+  }
   const looksLikePolicy = root?.type === 'object' && properties(root).some((p) => propertyKey(p) === 'Statement');
   const isPolicy = associated || looksLikePolicy;
   if (!isPolicy) return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
@@ -94,6 +112,11 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
 function parseYamlDocument(text: string, uri: string): ParsedDocument {
   const { root: mutable, syntaxErrors } = parseYaml(text);
   const root = mutable ? asJsonNode(mutable) : undefined;
+  if (isServerless(root)) {
+    const policies = findServerlessPolicies(root!);
+    if (policies.length === 0) return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
+    return { text, uri, root, syntaxErrors, duplicateKeys: duplicatesIn(policies), isPolicy: true, policies, container: 'serverless', syntax: 'yaml' };
+  }
   if (!isCloudFormationTemplate(root)) {
     return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   }

@@ -17,7 +17,15 @@ export interface ServiceSettings {
   readonly sensitiveActions?: readonly string[];
   /** opt in to the pre-September-2025 SCP language limits (LEGACY_SCP_SYNTAX); SCPs take full IAM syntax now */
   readonly legacyScp?: boolean;
+  /**
+   * how many days old the IAM data is (set by the CLI and server from the catalog's date): over
+   * STALE_DATA_DAYS, INVALID_ACTION says that an unknown action of a known service may be newer than the data
+   */
+  readonly dataAgeDays?: number;
 }
+
+/** IAM data older than this many days may miss actions AWS added since (AWS adds actions every week). */
+export const STALE_DATA_DAYS = 90;
 
 export type RuleCategory = 'syntax' | 'grammar' | 'policy-type' | 'action' | 'resource' | 'principal' | 'condition' | 'security' | 'limits' | 'hygiene';
 

@@ -19,7 +19,7 @@ export interface TerraformPolicies {
 }
 
 /** resource type -> attribute -> policy type (undefined: inferred from the content). */
-const ATTRIBUTE_TYPES: Readonly<Record<string, Readonly<Record<string, PolicyType | undefined>>>> = {
+export const ATTRIBUTE_TYPES: Readonly<Record<string, Readonly<Record<string, PolicyType | undefined>>>> = {
   aws_iam_role: { assume_role_policy: 'trust' },
   aws_iam_policy: { policy: 'identity' },
   aws_iam_role_policy: { policy: 'identity' },
@@ -100,6 +100,10 @@ class TerraformReader {
     if (root) this.push(root, type, label, resourceType);
   }
 
+  templateFileBody(text: string): void {
+    this.push(this.heredocJson(text, 0), undefined, 'templatefile', undefined);
+  }
+
   private push(root: MutableNode | undefined, type: PolicyType | undefined, label: string, resourceType: string | undefined): void {
     if (!root || root.type !== 'object' || !root.children?.some((p) => p.children?.[0]?.value === 'Statement')) return;
     fillOpaqueSource(root, this.text);
@@ -124,6 +128,17 @@ class TerraformReader {
     applyTemplates(node, new Set(masked.opaque.map((o) => o + base)), false);
     return node;
   }
+}
+
+/**
+ * A `templatefile()`/`file()` policy template (`*.json.tftpl`, `*.json.tpl`): the whole text is what a heredoc body
+ * would be, so `${…}` placeholders are read the same way (inside strings: substituted; outside: opaque values).
+ */
+export function parseTemplateFile(text: string): TerraformPolicies {
+  const out: TerraformPolicies = { policies: [], syntaxErrors: [] };
+  const reader = new TerraformReader(text, out);
+  reader.templateFileBody(text);
+  return out;
 }
 
 /** aws_organizations_policy: SCP unless `type` says RCP; other Organizations policy types are not IAM documents. */

