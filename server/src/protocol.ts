@@ -101,3 +101,40 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
  * measurable change in validation time or cold start).
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '1' };
+
+/**
+ * Commands the server itself executes (workspace/executeCommand), for clients other than this extension's VS
+ * Code client: CodeLens and code actions use them unless the client lists its own commands in
+ * initializationOptions.clientCommands (the VS Code client does: its commands open editors the server cannot).
+ */
+export const SERVER_COMMANDS = {
+  /** arguments: [uri: string, policyIndex?: number, statementIndex?: number]; shows a summary, returns EffectiveActionsResult */
+  showEffectiveActions: 'iamPolicy.server.showEffectiveActions',
+  /** arguments: [code: string]; asks the client to open the rule's https documentation, returns the URL */
+  openRuleDocs: 'iamPolicy.server.openRuleDocs',
+  /** arguments: [uri: string, code: string]; sets the rule to "off" in the workspace's .iam-policy.json */
+  disableRule: 'iamPolicy.server.disableRule',
+} as const;
+
+/** Which client command each server command stands in for. */
+export const CLIENT_COMMAND_FOR: Readonly<Record<string, string>> = {
+  [SERVER_COMMANDS.showEffectiveActions]: COMMANDS.showEffectiveActions,
+  [SERVER_COMMANDS.openRuleDocs]: COMMANDS.openRuleDocs,
+};
+
+/** initializationOptions the server understands (besides settings, see lsp/settings.ts). */
+export interface IamInitializationOptions {
+  /** client-side commands the server may put in CodeLenses and code actions instead of its own */
+  readonly clientCommands?: readonly string[];
+  /** the editor formats iam-policy documents itself (VS Code's JSON support, via jsonLanguageParticipants) */
+  readonly editorFormatsPolicies?: boolean;
+  readonly iamPolicy?: unknown;
+}
+
+/**
+ * The published rule documentation: docs/rules.md of the project's repository, where each rule has a heading
+ * anchor (its code in lower case). Diagnostics link here; the extension's "Open Rule Documentation" command
+ * shows the copy bundled with the extension instead (offline).
+ */
+export const RULE_DOCS_URL = 'https://github.com/iam-policy-assistant/iam-policy-assistant/blob/main/docs/rules.md';
+export const ruleDocsUrl = (code: string): string => `${RULE_DOCS_URL}#${code.toLowerCase()}`;

@@ -79,7 +79,7 @@ test('npm start opens a policy with problems: squiggles, CodeLens, and no networ
   // the misspelled action and Effect get squiggles once the extension has started
   await wb.editor.locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
   assert.equal(await wb.editor.locator('.squiggly-error').count() >= 2, true, 'both errors are underlined');
-  await wb.editor.locator('.codelens-decoration', { hasText: 's3:' }).first().waitFor();
+  await wb.editor.locator('.codelens-decoration', { hasText: '· s3 ·' }).first().waitFor();
   mkdirSync(RESULTS_DIR, { recursive: true });
   await wb.screenshot('npm-start-first-screen');
   // the Extensions view is where a workbench asks its gallery: with none configured it shows no marketplace

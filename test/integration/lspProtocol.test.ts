@@ -104,7 +104,7 @@ test('push diagnostics: open, incremental edits, non-policy JSON, hover/completi
   assert.deepEqual(d1[0]!.range, { start: { line: 11, character: 6 }, end: { line: 11, character: 14 } });
   assert.equal(d1[0]!.severity, 1);
   assert.equal(d1[0]!.source, 'iam');
-  assert.match(d1[0]!.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\.md#duplicate_key$/);
+  assert.match(d1[0]!.codeDescription?.href ?? '', /^https:\/\/.*\/docs\/rules\.md#duplicate_key$/);
 
   // incremental edit 1: delete the duplicate line -> the finding goes away
   s.connection.sendNotification('textDocument/didChange', {

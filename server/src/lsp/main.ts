@@ -4,13 +4,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { loadCatalog, type RawCatalog } from '../service';
 import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { ruleDocsUrl } from '../protocol';
 import { withEvaluationFeatures } from './evaluation';
 import { registerGenerateRequests } from './generateRequests';
 import { readIamDataFolder } from '../iamData/iamDataFolder';
@@ -47,9 +47,8 @@ console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 process.on('unhandledRejection', (reason) => connection.console.error(formatError('Unhandled promise rejection', reason)));
 
-// dist/server.js sits next to dist/iam-catalog.json; docs/rules.md is at the extension root
+// dist/server.js sits next to dist/iam-catalog.json
 const catalogPath = join(__dirname, 'iam-catalog.json');
-const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).href;
 
 const runtime = {
   name,
@@ -59,7 +58,9 @@ const runtime = {
     const dir = iamDataPath ?? process.argv.find((a) => a.startsWith('--iam-data='))?.slice('--iam-data='.length);
     return loadCatalog(dir ? readIamDataFolder(dir) : (JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
   },
-  docsUrl: (code: string) => `${rulesDoc}#${code.toLowerCase()}`,
+  // https links any client can open (a file:// link into the extension folder opens nowhere else); the bundled
+  // copy stays reachable offline through the "Open Rule Documentation" command
+  docsUrl: ruleDocsUrl,
 };
 // the evaluation features (policy tests, simulate, explain access denied) share the connection and the catalog
 startServer(withEvaluationFeatures(connection, runtime), runtime);

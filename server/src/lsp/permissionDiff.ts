@@ -16,6 +16,7 @@ import { engineEvaluator } from '../service/diff/engineEvaluator';
 import type { WitnessEvaluator } from '../service/diff/diffPolicies';
 import type { IamCatalog } from '../service/knowledge/catalog';
 import { PERMISSION_DIFF_REQUEST, PERMISSION_DIFF_SERVER_COMMAND, type PermissionDiffParams, type PermissionDiffResult } from '../diffProtocol';
+import { registerCommand } from './commandRouter';
 
 export const PERMISSION_DIFF_COMMANDS = [PERMISSION_DIFF_SERVER_COMMAND];
 
@@ -39,7 +40,8 @@ export function registerPermissionDiff(connection: Connection, deps: PermissionD
     }
   };
   connection.onRequest(PERMISSION_DIFF_REQUEST, handle);
-  connection.onExecuteCommand(async (p) => (p.command === PERMISSION_DIFF_SERVER_COMMAND ? handle((p.arguments?.[0] ?? {}) as PermissionDiffParams) : null));
+  // through the router: the editor features (editorFeatures.ts) have commands of their own
+  registerCommand(connection, PERMISSION_DIFF_SERVER_COMMAND, (args) => handle((args[0] ?? {}) as PermissionDiffParams));
 }
 
 function describeAgainst(p: PermissionDiffParams): string {

@@ -1,6 +1,8 @@
 // The `iamPolicy` settings per resource: asked from the client with workspace/configuration (scoped to the
 // document, so folder settings apply) and cached until didChangeConfiguration. Clients without that request
 // push settings in didChangeConfiguration instead; those apply to every document. Values are validated here.
+// Clients that neither answer workspace/configuration (or answer it with null) nor push settings (Neovim 0.7
+// without `settings`) can give them once in initializationOptions: {"iamPolicy": {...}} or the section itself.
 
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, POLICY_TYPE_NAMES, RULE_LEVELS, SETTINGS_SECTION, type IamPolicySettings, type PolicyTypeName, type RuleLevel } from '../protocol';
@@ -47,20 +49,32 @@ export class SettingsCache {
     private readonly pullsConfiguration: boolean,
   ) {}
 
+  /** initializationOptions: `{"iamPolicy": {...}}`, or the section's own keys at the top level */
+  initial(options: unknown): void {
+    if (!isRecord(options)) return;
+    const section = isRecord(options[SETTINGS_SECTION]) ? options[SETTINGS_SECTION] : options;
+    if (Object.keys(section).some((k) => k in DEFAULT_SETTINGS)) this.global = normalizeSettings(section);
+  }
+
   get(uri: string): Promise<IamPolicySettings> {
     if (!this.pullsConfiguration) return Promise.resolve(this.global);
     let hit = this.byUri.get(uri);
     if (!hit) {
-      hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+      // a client without the section answers null: the pushed or initial settings apply then
+      hit = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (v) => (isRecord(v) ? normalizeSettings(v) : this.global),
+        () => this.global,
+      );
       this.byUri.set(uri, hit);
     }
     return hit;
   }
 
-  /** didChangeConfiguration: drop the cache; a client that pushes settings sends them in `settings.iamPolicy`. */
+  /** didChangeConfiguration: drop the cache; settings pushed in `settings.iamPolicy` replace the pushed/initial ones. */
   changed(pushed: unknown): void {
     this.byUri.clear();
-    if (!this.pullsConfiguration && isRecord(pushed)) this.global = normalizeSettings(pushed[SETTINGS_SECTION]);
+    if (isRecord(pushed) && isRecord(pushed[SETTINGS_SECTION])) this.global = normalizeSettings(pushed[SETTINGS_SECTION]);
+    else if (!this.pullsConfiguration && isRecord(pushed)) this.global = normalizeSettings(pushed[SETTINGS_SECTION]);
   }
 
   forget(uri: string): void {

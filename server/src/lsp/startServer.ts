@@ -31,8 +31,9 @@ import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type Di
 import { runSafe } from './runSafe';
 import { SettingsCache } from './settings';
 import { briefHover } from './briefHover';
-import { formatDocument, FORMATTED_LANGUAGE } from './formatting';
+import { formatDocument, isFormattable, FORMATTED_LANGUAGE } from './formatting';
 import { registerCustomRequests } from './customRequests';
+import { adaptLenses, clientInfoFrom, editorCapabilities, EDITOR_COMMANDS, registerEditorFeatures, ruleCodeActions, type ClientInfo } from './editorFeatures';
 import { warmUpCatalogWhenIdle } from './catalogWarmUp';
 import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
 import { RULE_CODES } from '../config/workspaceConfig';
@@ -88,6 +89,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let diagnostics: DiagnosticsSupport | undefined;
   let folders: string[] = [];
   let clientCaps: InitializeParams['capabilities'] = {};
+  let client: ClientInfo = clientInfoFrom(undefined, {});
   const cache = new DocumentCache((doc, options) => service!.parse(doc, options));
 
   /** the innermost workspace folder holding the file: the base of the editor's globs and the config search bound */
@@ -153,6 +155,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }
     clientCaps = params.capabilities;
     settings = new SettingsCache(connection, clientCaps.workspace?.configuration === true);
+    settings.initial(params.initializationOptions);
+    client = clientInfoFrom(params.initializationOptions, clientCaps);
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (folders.length === 0 && params.rootUri) folders = [uriToPath(params.rootUri)].filter((p): p is string => p !== undefined);
     const pull = clientCaps.textDocument?.diagnostic !== undefined;
@@ -168,9 +172,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
         ...(staticFormatting ? { documentFormattingProvider: true, documentRangeFormattingProvider: true } : {}),
+        ...editorCapabilities(),
         ...(pull ? { diagnosticProvider: { identifier: 'iam', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        executeCommandProvider: { commands: [...PERMISSION_DIFF_COMMANDS] },
+        executeCommandProvider: { commands: [...PERMISSION_DIFF_COMMANDS, ...EDITOR_COMMANDS] },
       },
       serverInfo: { name: runtime.name, version: runtime.version },
     };
@@ -178,7 +183,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   function initialized(): void {
     if (service) warmUpCatalogWhenIdle(service.catalog);
-    if (clientCaps.textDocument?.formatting?.dynamicRegistration) {
+    // VS Code formats iam-policy with its JSON support (jsonLanguageParticipants): a second formatter would
+    // make it ask which one to use
+    if (clientCaps.textDocument?.formatting?.dynamicRegistration && !client.formatsPolicies) {
       const documentSelector = [{ language: FORMATTED_LANGUAGE }];
       void connection.client.register(DocumentFormattingRequest.type, { documentSelector });
       if (clientCaps.textDocument.rangeFormatting?.dynamicRegistration) void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector });
@@ -230,27 +237,54 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction((p, token) =>
     runSafe<CodeAction[]>(logger, 'codeAction', token, [], async () => {
       const t = await policyContext(p.textDocument.uri);
-      return t ? t.service.codeActions(t.doc, t.ctx.parsed, p.range, p.context, t.ctx.file.service) : [];
+      if (!t) return [];
+      const actions = t.service.codeActions(t.doc, t.ctx.parsed, p.range, p.context, t.ctx.file.service);
+      const quickFixWanted = !p.context.only?.length || p.context.only.some((k) => k === CodeActionKind.QuickFix || k === '');
+      if (quickFixWanted) actions.push(...ruleCodeActions(client, t.doc.uri, p.context.diagnostics, t.doc.uri.startsWith('file:')));
+      return actions;
     }),
   );
   connection.onCodeLens((p, token) =>
     runSafe<CodeLens[]>(logger, 'codeLens', token, [], async () => {
       const t = await policyContext(p.textDocument.uri);
-      return t && t.ctx.settings.codeLens.enabled ? t.service.codeLenses(t.doc, t.ctx.parsed, t.ctx.file.service) : [];
+      // a client without our VS Code commands gets the server's (workspace/executeCommand) in the lens
+      return t && t.ctx.settings.codeLens.enabled ? adaptLenses(client, t.service.codeLenses(t.doc, t.ctx.parsed, t.ctx.file.service)) : [];
     }),
   );
   registerCustomRequests(connection, policyContext, () => service);
+  registerEditorFeatures(
+    {
+      connection,
+      documents,
+      logger,
+      lookup: policyContext,
+      parsedOf: async (uri) => {
+        const doc = documents.get(uri);
+        return doc ? (await contextFor(doc))?.parsed : undefined;
+      },
+      service: () => service,
+      folderOf,
+      configChanged: () => {
+        configFinder.clear();
+        diagnostics?.requestRefresh();
+      },
+    },
+    () => client,
+  );
   registerPermissionDiff(connection, { documents, service: () => service, policyTypeOf: async (uri) => (await policyContext(uri))?.ctx.file.policyType });
+  // whatever the client registered formatting for, only a plain JSON policy is formatted (formatting.ts)
   connection.onDocumentFormatting((p, token) =>
-    runSafe<TextEdit[]>(logger, 'formatting', token, [], () => {
+    runSafe<TextEdit[]>(logger, 'formatting', token, [], async () => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? formatDocument(doc, p.options) : [];
+      const ctx = doc ? await contextFor(doc) : undefined;
+      return doc && isFormattable(ctx?.parsed) ? formatDocument(doc, p.options) : [];
     }),
   );
   connection.onDocumentRangeFormatting((p, token) =>
-    runSafe<TextEdit[]>(logger, 'rangeFormatting', token, [], () => {
+    runSafe<TextEdit[]>(logger, 'rangeFormatting', token, [], async () => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? formatDocument(doc, p.options, p.range) : [];
+      const ctx = doc ? await contextFor(doc) : undefined;
+      return doc && isFormattable(ctx?.parsed) ? formatDocument(doc, p.options, p.range) : [];
     }),
   );
   connection.onShutdown(() => diagnostics?.dispose());

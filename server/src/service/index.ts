@@ -18,6 +18,7 @@ import { doCodeActions, fixAllAction, fixContext, proposedQuickFixTitles, safeFi
 import { applyOffsetEdits } from './fixes/jsonEdits';
 import { parseJson } from './parser/jsonTree';
 import { doCodeLens } from './features/codeLens';
+import { withRelatedInformation, editorFeatures, type EditorFeatures } from './features/editor';
 import { vetParseOptions } from './features/vetParseOptions';
 import { derive, DerivedKey } from './parser/derived';
 import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppressions';
@@ -54,6 +55,8 @@ export interface IamLanguageService {
   complete(doc: TextDocument, parsed: ParsedDocument, position: Position, settings?: ServiceSettings): CompletionList;
   codeActions(doc: TextDocument, parsed: ParsedDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): CodeAction[];
   codeLenses(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeLens[];
+  /** outline, links, inlay hints (features/editor) */
+  readonly editor: EditorFeatures;
   /** the "Fix all" source action for the document, when any safe fix applies */
   fixAll(doc: TextDocument, parsed: ParsedDocument, settings?: ServiceSettings): CodeAction | undefined;
   /**
@@ -102,7 +105,8 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     },
     findings,
     // inline suppressions (YAML/HCL comments, CloudFormation Metadata) drop what they cover: editor and CLI alike
-    validate: (doc, parsed, settings) => withoutSuppressed(findings(parsed, settings).map((f) => toDiagnostic(doc, f, options.docsUrl)), inlineSuppressions(parsed, doc)),
+    validate: (doc, parsed, settings) =>
+      withoutSuppressed(findings(parsed, settings).map((f) => withRelatedInformation(doc, parsed, f, toDiagnostic(doc, f, options.docsUrl))), inlineSuppressions(parsed, doc)),
     // a document over the limits gets nothing but its one ANALYSIS_SKIPPED diagnostic: features that
     // re-read the raw text would meet the same pathological input the limits keep out
     hover: (doc, parsed, position, settings) => (parsed.skipped ? null : doHover(featureContext(parsed, settings), doc, position)),
@@ -148,6 +152,7 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     },
     fixTitles: (doc, parsed, diagnostic, settings) => (parsed.skipped ? [] : proposedQuickFixTitles(featureContext(parsed, settings), doc, diagnostic, options.snippetEdits ?? false)),
     codeLenses: (doc, parsed, settings) => (parsed.skipped ? [] : doCodeLens(featureContext(parsed, settings), doc)),
+    editor: editorFeatures(options.catalog, options.docsUrl),
   };
   return service;
 }

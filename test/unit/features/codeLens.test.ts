@@ -41,12 +41,21 @@ test('one lens per statement with actions, on the statement line, with the state
   }
 });
 
-test('titles give per-service levels and counts, flag permissions management, and mark Deny', () => {
+test('titles lead with Permissions management and Write, then the other levels, services and actions; Deny marked', () => {
   const [read, admin, deny] = lenses(POLICY).map((l) => l.command!.title);
-  assert.equal(read, 's3: List, Read (2 actions)');
-  // iam:CreateRole is Write, iam:PutRolePolicy is Permissions management; services sorted by prefix
-  assert.equal(admin, 'iam: Write, Permissions management (2 actions) · s3: Read (1) · ⚠ Permissions management');
-  assert.equal(deny, 'Deny s3: Write (1 action)');
+  assert.equal(read, 'Read, List · s3 · 2 actions');
+  // iam:CreateRole is Write, iam:PutRolePolicy is Permissions management and Write in the IAM data
+  assert.equal(admin, '⚠ Permissions management (1: iam) · Write (2: iam) · Read · 2 services · 3 actions');
+  assert.equal(deny, 'Deny · Write (1: s3) · s3 · 1 action');
+});
+
+test('"*" leads with Permissions management and Write counted over services, not service names', () => {
+  const catalog = testCatalog();
+  const [l] = lenses('{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}');
+  const title = l!.command!.title;
+  assert.match(title, /^⚠ Permissions management \([\d,]+ in [\d,]+ services\) · Write \([\d,]+ in [\d,]+ services\) · Tagging, Read, List · /);
+  assert.ok(title.endsWith(` · ${catalog.services.size.toLocaleString('en-US')} services · ${catalog.actionCount.toLocaleString('en-US')} actions`), title);
+  assert.doesNotMatch(title, /a2c|a4b/);
 });
 
 test('wildcards are counted from the catalog, NotAction is described as all-but, unknown actions are said', () => {
@@ -58,15 +67,16 @@ test('wildcards are counted from the catalog, NotAction is described as all-but,
     {"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}
   ]}`).map((l) => l.command!.title);
   assert.ok(s3Get > 10);
-  assert.match(wild!, new RegExp(`^s3: .*\\(${s3Get} actions\\)$`));
+  assert.match(wild!, new RegExp(` · s3 · ${s3Get} actions$`));
   const nonIam = catalog.actionCount - catalog.expandActions('iam:*').length;
-  assert.equal(notAction, `Allows all but the listed: ${nonIam.toLocaleString('en-US')} actions in ${catalog.services.size - 1} services · ⚠ Permissions management`);
+  assert.match(notAction!, /^All but the listed · ⚠ Permissions management \(/);
+  assert.ok(notAction!.endsWith(` · ${(catalog.services.size - 1).toLocaleString('en-US')} services · ${nonIam.toLocaleString('en-US')} actions`), notAction);
   assert.equal(unknown, 'No known action (1 not in the IAM data)');
 });
 
-test('more than three services are summarised as +N more', () => {
+test('services are counted, Write names its services', () => {
   const [l] = lenses(`{"Statement": {"Effect": "Allow", "Action": ["s3:GetObject", "ec2:DescribeInstances", "sqs:SendMessage", "sns:Publish", "kms:Decrypt"], "Resource": "*"}}`);
-  assert.equal(l!.command!.title, 'ec2: List (1 action) · kms: Write (1) · s3: Read (1) · +2 more services');
+  assert.equal(l!.command!.title, 'Write (3: kms, sns, sqs) · Read, List · 5 services · 5 actions');
 });
 
 test('non-policy JSON gets no lens', () => {

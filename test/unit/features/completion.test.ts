@@ -129,7 +129,9 @@ test('Action: case-insensitive partial name replaces the whole string content in
   const before = policy('      "Effect": "Allow",\n      "Action": "s3:getobj$0"');
   const { list } = complete(before);
   const item = list.items.find((i) => i.label === 's3:GetObject')!;
-  assert.equal(item.filterText, 's3:GetObject');
+  // no filterText: the edit starts where the typed text starts, so the label is what every client filters by
+  assert.equal(item.filterText, undefined);
+  assert.equal(item.textEdit && 'range' in item.textEdit ? item.textEdit.range.start.character : -1, '      "Action": "'.length);
   assert.equal(item.preselect, true);
   assert.equal(apply(before, 's3:GetObject'), policy('      "Effect": "Allow",\n      "Action": "s3:GetObject"'));
   // the cursor in the middle: the rest of the string is replaced too

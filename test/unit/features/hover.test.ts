@@ -35,7 +35,9 @@ test('action: description, access level, resource types, condition keys and the 
   assert.equal(hovered, '"s3:GetObject"');
   // the first paragraph (all that the brief hover setting keeps) has the title, access level and description
   assert.equal(md.split('\n\n')[0], '**s3:GetObject** — Amazon S3, access level **Read**  \nGrants permission to retrieve objects from Amazon S3');
-  assert.match(md, /\| object \| `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}` \| no \|/);
+  // a compact list that fits the hover width: no table
+  assert.match(md, /\n- \*\*object\*\*: `arn:\$\{Partition\}:s3:::\$\{BucketName\}\/\$\{ObjectName\}`\n/);
+  assert.doesNotMatch(md, /\|---/);
   assert.match(md, /`s3:ExistingObjectTag\/<key>`/);
   assert.match(md, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazons3\.html#amazons3-actions-as-permissions\)$/);
 });
@@ -178,10 +180,11 @@ test('Effect and Sid: the statement policy summary per service and level', () =>
   const catalog = testCatalog();
   const ec2Count = catalog.getService('ec2')!.actions.length;
   assert.match(md, new RegExp(`^\\*\\*Policy summary\\*\\*: this statement allows ${ec2Count + 2} actions in 2 services\\.`));
-  assert.match(md, /\| Amazon EC2 \(`ec2`\) \| Full access \|/);
+  assert.match(md, /\n- Amazon EC2 \(`ec2`\): Full access\n/);
+  assert.doesNotMatch(md, /\|---/);
   const s3Reads = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 2) !== 0).length;
   const s3Lists = catalog.getService('s3')!.actions.filter((a) => (a.accessLevel & 1) !== 0).length;
-  assert.match(md, new RegExp(`\\| Amazon S3 \\(\`s3\`\\) \\| Limited: List \\(1 of ${s3Lists}\\), Read \\(1 of ${s3Reads}\\) \\|`));
+  assert.match(md, new RegExp(`\\n- Amazon S3 \\(\`s3\`\\): Limited: List \\(1 of ${s3Lists}\\), Read \\(1 of ${s3Reads}\\)`));
   assert.match(md, /\n\nResources: all resources · Request conditions: none$/);
   const effect = hover(text.replace('"Sid": "Read$0Only"', '"Sid": "ReadOnly"').replace('"Effect": "Allow"', '"Effect": "Al$0low"')).md;
   assert.match(effect, /^\*\*Allow\*\*: grants the listed actions/);

@@ -114,7 +114,7 @@ export function formatAccessSummaryLine(summary: AccessSummary, maxServices = 3)
   return `${head} · ${shown.join(' · ')}${more}`;
 }
 
-/** The markdown block hover shows: a table of services and their access. */
+/** The markdown block hover shows: a list of services and their access. */
 export function formatAccessSummaryMarkdown(summary: AccessSummary, maxServices = 20): string {
   const verb = summary.effect === 'Deny' ? 'denies' : 'allows';
   const lines: string[] = [];
@@ -123,14 +123,14 @@ export function formatAccessSummaryMarkdown(summary: AccessSummary, maxServices 
   } else {
     const scope = summary.negated ? ' (NotAction: every action except the listed ones)' : '';
     lines.push(`**Policy summary**: this statement ${verb} ${summary.actionCount} action${summary.actionCount === 1 ? '' : 's'} in ${summary.services.length} service${summary.services.length === 1 ? '' : 's'}${scope}.`, '');
-    lines.push('| Service | Access level |', '|---|---|');
-    for (const s of summary.services.slice(0, maxServices)) lines.push(`| ${escapeCell(s.name)} (\`${s.prefix}\`) | ${describeServiceAccess(s)} |`);
-    if (summary.services.length > maxServices) lines.push(`| … and ${summary.services.length - maxServices} more services | |`);
+    // a list, not a table: it fits the hover's width
+    for (const s of summary.services.slice(0, maxServices)) lines.push(`- ${escapeCell(s.name)} (\`${s.prefix}\`): ${describeServiceAccess(s)}`);
+    if (summary.services.length > maxServices) lines.push(`- … and ${summary.services.length - maxServices} more services`);
   }
   if (summary.unmatched.length) lines.push('', `Not in the IAM data: ${summary.unmatched.map((u) => `\`${u}\``).join(', ')}.`);
   return lines.join('\n');
 }
 
 function escapeCell(s: string): string {
-  return s.replace(/\|/g, '\\|');
+  return s.replace(/[\\`*_[\]<>]/g, '\\$&');
 }

@@ -151,9 +151,23 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     return [...after].every((code) => errorsBefore!.has(code));
   };
   if (wanted(CodeActionKind.QuickFix, context.only)) {
+    // one entry per fix however many diagnostics it resolves: the same edits proposed for several
+    // diagnostics (s3:* raises four) become one action listing them all
+    const byEdits = new Map<string, CodeAction>();
     for (const d of context.diagnostics) {
       try {
-        for (const p of proposalsForDiagnostic(fctx, d)) if (sound(p)) out.push(toCodeAction(doc, p, [d]));
+        for (const p of proposalsForDiagnostic(fctx, d)) {
+          const key = `${p.title}\u0000${JSON.stringify(p.edits)}`;
+          const same = byEdits.get(key);
+          if (same) {
+            same.diagnostics = [...(same.diagnostics ?? []), d];
+            continue;
+          }
+          if (!sound(p)) continue;
+          const action = toCodeAction(doc, p, [d]);
+          byEdits.set(key, action);
+          out.push(action);
+        }
         // comment-only edits (YAML/HCL suppressions): not scalar swaps, so vetted by what they do to the findings
         for (const p of disableRuleProposals(fctx, d)) if (suppressionWorks(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {

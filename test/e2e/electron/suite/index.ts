@@ -56,7 +56,7 @@ const scenarios: Array<[string, () => Promise<void>]> = [
       const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
       return l.length ? l : undefined;
     });
-    assert.equal(lenses[0]?.command?.title, 's3: List, Read (2 actions)');
+    assert.equal(lenses[0]?.command?.title, 'Read, List · s3 · 2 actions');
   }],
 ];
 

@@ -69,7 +69,7 @@ export class EditBuilder {
     let snippet = spec.snippet === true;
     let start: number;
     let end: number;
-    item.filterText = spec.filterText ?? spec.label;
+    setFilterText(item, spec);
     if (token && token.isString) {
       start = token.contentStart;
       end = token.contentEnd;
@@ -101,7 +101,7 @@ export class EditBuilder {
   span(spec: ItemSpec, start: number, end: number): CompletionItem {
     const item = this.base(spec);
     item.textEdit = TextEdit.replace(this.range(start, end), spec.insert);
-    item.filterText = spec.filterText ?? spec.label;
+    setFilterText(item, spec);
     if (spec.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
     return item;
   }
@@ -120,20 +120,23 @@ export class EditBuilder {
     const token = this.cur.token;
     if (token && token.isString && this.cur.colonFollows) {
       item.textEdit = TextEdit.replace(this.range(token.contentStart, token.contentEnd), token.closed ? spec.insert : `${spec.insert}"`);
-      item.filterText = spec.filterText ?? spec.label;
+      setFilterText(item, spec);
       if (spec.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
       // only a newly inserted value wants suggestions re-opened; renaming a key does not
       delete item.command;
       return item;
     }
     const keyText = spec.snippet ? spec.insert : snippetEscape(spec.insert);
-    const text = `"${keyText}": ${spec.valueSnippet ?? '$0'}`;
-    const start = token ? token.start : this.cur.offset;
+    // inside a string being typed the edit starts after its opening quote, so what the user typed is a prefix
+    // of the label (plain clients filter by prefix from the edit's start; a quote there would match nothing)
+    const inString = token !== undefined && token.isString;
+    const text = `${inString ? '' : '"'}${keyText}": ${spec.valueSnippet ?? '$0'}`;
+    const start = token ? (inString ? token.contentStart : token.start) : this.cur.offset;
     const end = token ? token.end : this.cur.offset;
     item.textEdit = TextEdit.replace(this.range(start, end), text);
     item.insertTextFormat = InsertTextFormat.Snippet;
-    item.filterText = token ? `"${spec.filterText ?? spec.label}"` : spec.filterText ?? spec.label;
-    const comma = this.missingCommaAt(start);
+    setFilterText(item, spec);
+    const comma = this.missingCommaAt(token ? token.start : start);
     if (comma !== undefined) item.additionalTextEdits = [TextEdit.insert(this.doc.positionAt(comma), ',')];
     return item;
   }
@@ -147,6 +150,15 @@ export class EditBuilder {
     const c = text[i]!;
     return c === '{' || c === ',' || c === '[' ? undefined : i + 1;
   }
+}
+
+/**
+ * filterText only when the spec asks for a text other than its label. Every edit starts where the typed text
+ * starts, so the label itself is what clients filter against; a filterText makes Neovim's omnifunc ignore the
+ * edit's start (it then filters from the last keyword boundary, after "s3:", and inserts "s3:s3:...").
+ */
+function setFilterText(item: CompletionItem, spec: ItemSpec): void {
+  if (spec.filterText !== undefined && spec.filterText !== spec.label) item.filterText = spec.filterText;
 }
 
 function quote(text: string, snippet: boolean, retrigger: boolean): string {

@@ -61,10 +61,11 @@ export function singleActionHover(catalog: IamCatalog, action: ActionInfo): stri
   if (action.resources.length === 0) {
     out.push(`Resource types: none, the action does not support resource-level permissions: use ${code('"Resource": "*"')}.`);
   } else {
-    out.push('| Resource type | ARN | Required |', '|---|---|---|');
+    // a compact list, not a table: a three-column table is wider than the hover (its last column was cut off)
+    out.push('Resource types:', '');
     for (const r of action.resources) {
       const rt = action.service.resourceTypes.get(r.name.toLowerCase());
-      out.push(`| ${escapeMarkdown(r.name)} | ${rt ? code(rt.arn) : ''} | ${r.required ? 'yes' : 'no'} |`);
+      out.push(`- **${escapeMarkdown(r.name)}**${r.required ? ' (required)' : ''}${rt ? `: ${code(rt.arn)}` : ''}`);
     }
   }
   const keys = catalog.conditionKeysForAction(action);

@@ -8,5 +8,6 @@ import { scopeResourceFix } from './scopeResource';
 import { passRoleFix } from './passRole';
 import { qualifierFixes } from './qualifiers';
 import { denyWithoutMfaFix } from './denyWithoutMfa';
+import { serviceWildcardScopeFix, wildcardFixes } from './wildcardFixes';
 
-export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes, scopeResourceFix, passRoleFix, qualifierFixes, denyWithoutMfaFix];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [replaceWithSuggestion, versionFixes, duplicateSidFix, addConditionFixes, scopeResourceFix, passRoleFix, qualifierFixes, denyWithoutMfaFix, wildcardFixes, serviceWildcardScopeFix];

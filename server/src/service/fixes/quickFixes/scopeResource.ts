@@ -27,7 +27,7 @@ function templatesOf(actions: readonly ActionInfo[]): string[] {
 }
 
 /** Fills a template: partition aws, any region, the user's account (or any), named placeholders for the rest. */
-function fillTemplate(ctx: FixContext, template: string, nextStop: () => number): string {
+export function fillTemplate(ctx: FixContext, template: string, nextStop: () => number): string {
   const account = ctx.settings.accountIds?.[0];
   return template.replace(/\$\{([^}]*)\}/g, (_m, name: string) => {
     if (name === 'Partition') return 'aws';
