@@ -39,7 +39,7 @@ const CONTAINER_FILE = /\.(ya?ml|template|tf|json\.tftpl|json\.tpl)$/i;
  * (template, Terraform) without IAM policies.
  */
 /** The document and parse options the CLI uses for a file (shared by checking and --fix). */
-function documentFor(path: string, text: string, options: CheckOptions): { doc: TextDocument; parseOptions: ParseOptions } {
+export function documentFor(path: string, text: string, options: CheckOptions): { doc: TextDocument; parseOptions: ParseOptions } {
   const container = CONTAINER_FILE.test(path);
   const doc = TextDocument.create(pathToFileURL(resolve(path)).href, container ? 'plaintext' : 'json', 0, text);
   const policyType = options.policyType ?? options.settings.policyType;

@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES, createIamLanguageService, type Rule } from '../../../server/src/service';
-import { checkFile } from '../../../server/src/cli/checkFile';
+import { checkFile, documentFor } from '../../../server/src/cli/checkFile';
 import { resolveFileSettings } from '../../../server/src/config/fileSettings';
 import { REPO_ROOT, testCatalog } from '../../support/catalog';
 import { parseFixture } from '../../support/fixture';
@@ -67,8 +66,9 @@ test('every quick fix the editor offers for a finding is among the titles the re
   for (const { name, text } of texts()) {
     const checked = checkFile(service, name, text, { explicit: true, settings, fixTitles: true });
     if (!checked) continue;
-    const doc = TextDocument.create(`file:///${name}`, 'json', 0, text);
-    const parsed = service.parse(doc, { forcePolicy: true });
+    // parsed as the CLI parses it: a named JSON template is read as a template, not forced into one policy
+    const { doc, parseOptions } = documentFor(name, text, { explicit: true, settings, fixTitles: true });
+    const parsed = service.parse(doc, parseOptions);
     const diagnostics = service.validate(doc, parsed, settings.service);
     assert.equal(diagnostics.length, checked.report.diagnostics.length, name);
     for (const [i, d] of diagnostics.entries()) {

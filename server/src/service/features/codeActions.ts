@@ -127,9 +127,9 @@ export function proposedQuickFixTitles(ctx: FeatureContext, doc: TextDocument, d
   const fctx = fixContext(ctx, doc, snippetEdits);
   const sound = structurallySound(ctx, doc, fctx.text);
   try {
-    return proposalsForDiagnostic(fctx, diagnostic)
-      .filter((p) => p.kind === 'quickfix' && sound(p))
-      .map((p) => p.title);
+    const fixes = proposalsForDiagnostic(fctx, diagnostic).filter((p) => p.kind === 'quickfix' && sound(p));
+    // the comment-writing "Disable RULE for this line / file" entries the editor offers in YAML and HCL too
+    return [...fixes, ...disableRuleProposals(fctx, diagnostic)].map((p) => p.title);
   } catch (err) {
     ctx.logger.error(formatError(`quick fix for ${String(diagnostic.code)} failed`, err));
     return [];
