@@ -182,7 +182,7 @@ test('--git REF PATH: modified, new and deleted files against a temporary reposi
 test('the README diff examples run as shown', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Permission diff'), readme.indexOf('### GitHub Actions'));
-  const commands = [...section.matchAll(/^node dist\/cli\.js diff (.*?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim().split(/\s+/));
+  const commands = [...section.matchAll(/^npx iam-policy-check diff (.*?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim().split(/\s+/));
   assert.ok(commands.length >= 5, `${commands.length} examples`);
   for (const args of commands) {
     const r = cli(args);
