@@ -6,7 +6,7 @@
 
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startCodeServer, type CodeServer } from './support/codeServer';
@@ -18,6 +18,9 @@ let wb: Workbench;
 
 before(async () => {
   server = await startCodeServer();
+  // the shared e2e workspace also holds other suites' files; "Explain Access Denied…" searches every policy of
+  // the workspace, and wildcard-policy.json (editorEverywhere's "*" on "*") would allow the denied request
+  rmSync(join(server.workspace, 'wildcard-policy.json'), { force: true });
   browser = await launchBrowser(server.scratch);
   wb = await Workbench.open(browser, server.url);
 });
