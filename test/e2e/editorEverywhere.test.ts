@@ -114,8 +114,9 @@ test('light-bulb fixes on wildcard diagnostics are applied, one entry per fix', 
   // Resource "*" of "sqs:*": scoped to the queue ARN template (a snippet: the placeholder is selected)
   await applyFix(14, 20, 'Scope Resource "*" of "sqs:*"');
   await wb.page.keyboard.press('Escape');
-  // "s3:*" carries four diagnostics; the narrowing fix is one entry, next to the rule documentation entry
-  await applyFix(7, 18, 'Narrow "s3:*" to its List and Read actions', ['Show documentation for SERVICE_WILDCARD']);
+  // "s3:*" carries four findings, folded into the leading DATA_EXFILTRATION (rules/combineFindings.ts); the
+  // narrowing fix is one entry, next to the leading rule's documentation entry
+  await applyFix(7, 18, 'Narrow "s3:*" to its List and Read actions', ['Show documentation for DATA_EXFILTRATION']);
   await wb.save();
   const text = fileText('wildcard-policy.json');
   const policy = JSON.parse(text) as { Statement: { Sid: string; Action: string | string[]; Resource: string | string[] }[] };
