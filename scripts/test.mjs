@@ -84,8 +84,9 @@ for (const w of wanted) if (!LAYERS[w]) {
   process.exit(2);
 }
 const names = wanted.length ? Object.keys(LAYERS).filter((n) => wanted.includes(n)) : Object.keys(LAYERS);
-// a Neovim client test runs in the unit layer when nvim is there (it says so and skips otherwise)
-if (names.includes('unit')) ensurePackages(['neovim'], 'the language-server test with Neovim as the client');
+// the unit layer has client tests too (Neovim as an LSP client, the web worker in Chromium): install everything
+// first, so they run rather than skip (each says so and skips when its program is missing)
+if (names.includes('unit')) ensurePackages(TEST_PACKAGES, 'the Neovim and Chromium client tests and the real-editor tests');
 
 const results = [];
 const outcome = new Map();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { testCatalog } from '../../support/catalog';
-import { managedPolicyFiles } from '../../support/managedCorpus';
+import { managedCorpusFiles } from '../../support/corpus';
 import { diffTexts } from '../../support/diff';
 import { expandPattern } from '../../../server/src/service/knowledge/statementActions';
 import { patternsOverlap } from '../../../server/src/service/knowledge/arnMatch';
@@ -40,8 +40,7 @@ function computeActions(s: Stmt): Set<string> {
  * 200 policies: every policy of the corpus with a Deny statement (few have one: "delete a Deny" needs them), then
  * every 7th of the others; each with its Statement as an array.
  */
-function sample(): Array<{ name: string; policy: Policy }> {
-  const files = managedPolicyFiles();
+function sample(files: readonly string[]): Array<{ name: string; policy: Policy }> {
   const read = (f: string): Policy => {
     const policy = JSON.parse(readFileSync(f, 'utf8')) as Policy;
     if (!Array.isArray(policy.Statement)) policy.Statement = [policy.Statement];
@@ -217,13 +216,16 @@ const NARROWING: Mutation[] = [
   },
 ];
 
-const policies = sample();
+// the shared corpus sits beside the repository on the team's machines and in CI; a clone elsewhere skips these
+const files = managedCorpusFiles();
+const skip = files.length === 0 ? 'the shared AWS managed-policy corpus (../shared/corpus/aws-managed) is not on this machine' : false;
+const policies = skip ? [] : sample(files);
 
-test('the sample holds 200 managed policies', () => {
+test('the sample holds 200 managed policies', { skip }, () => {
   assert.equal(policies.length, 200);
 });
 
-test('widening mutations are all detected as gained', () => {
+test('widening mutations are all detected as gained', { skip }, () => {
   const misses: string[] = [];
   const counts = new Map<string, { tried: number; detected: number }>();
   for (const { name, policy } of policies) {
@@ -245,7 +247,7 @@ test('widening mutations are all detected as gained', () => {
   assert.deepEqual(misses, []);
 });
 
-test('narrowing mutations are never reported as gained', () => {
+test('narrowing mutations are never reported as gained', { skip }, () => {
   const wrong: string[] = [];
   let tried = 0;
   for (const { name, policy } of policies) {
