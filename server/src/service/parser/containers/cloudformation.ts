@@ -10,6 +10,7 @@ import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
 import { asJsonNode, type MutableNode } from './nodes';
 import { countIfs, intrinsicOf, resolveIntrinsics, type Variant } from './resolveIntrinsics';
+import { templateSymbols, type TemplateSymbols } from './cfnShapes';
 
 /** Where a resource type keeps its policy documents. `[]` in a path walks every item of a list. */
 interface PolicySlot {
@@ -103,6 +104,7 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
     for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
+  const symbols = templateSymbols(root);
   for (const f of found) {
     // CloudFormation rejects a policy document given as a list ("- Version: …"): the policy is never deployed,
     // and nothing inside it would be checked, so it is reported (POLICY_DOCUMENT_NOT_OBJECT) instead of skipped
@@ -110,7 +112,7 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
       syntaxErrors.push({ offset: f.node.offset, length: Math.min(f.node.length, 1), message: `"${f.label}" is a list, but a policy document must be one object: remove the leading "-" (or the [ ]).`, source: 'template' });
       continue;
     }
-    policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f));
+    policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f, symbols));
   }
   return policies;
 }
@@ -168,13 +170,13 @@ function shiftOffsets(node: MutableNode, base: number): void {
   for (const c of node.children ?? []) shiftOffsets(c, base);
 }
 
-function buildVariants(f: Found): PolicyDocument[] {
+function buildVariants(f: Found, symbols: TemplateSymbols): PolicyDocument[] {
   // a policy written as a JSON string (or another scalar) is not a document we can point into
   if (f.node.type !== 'object') return [];
   const variants: Variant[] = countIfs(f.node) > 0 ? ['then', 'else'] : ['then'];
   const out: PolicyDocument[] = [];
   for (const variant of variants) {
-    const resolved = resolveIntrinsics(f.node, variant);
+    const resolved = resolveIntrinsics(f.node, variant, symbols);
     if (!resolved || resolved.type !== 'object') continue;
     const root = asJsonNode(resolved);
     const label = variants.length > 1 ? `${f.label} (Fn::If ${variant === 'then' ? 'true' : 'false'} branches)` : f.label;
