@@ -285,6 +285,14 @@ export const resourceMismatch: Rule = {
 is silently never allowed (or never denied). Wildcards and policy variables in ARNs are taken into account.
 This is a warning: the service data can lag behind AWS.
 
+In CloudFormation templates the ARN's shape counts, whatever the deployed values: in
+\`!Sub arn:\${AWS::Partition}:s3:::\${BucketName}\` each placeholder stands for one ARN segment (no "/" or ":"),
+so it is a bucket ARN; \`!GetAtt Queue.Arn\` and \`!Sub \${Bucket.Arn}/*\` of a resource of this template
+have that resource type's ARN. A placeholder counts as one segment when it is a pseudo parameter (Region,
+account, stack name), a String/Number parameter whose Default and AllowedValues hold no "/", ":" or "*", or the
+Ref of a resource type whose Ref is a name or id; anything else (list or SSM parameters, Fn::ImportValue, an
+SQS queue's Ref, which is a URL) could hold a path and is not judged.
+
 Bad:
 \`\`\`json
 { "Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "arn:aws:s3:::my-bucket" }
