@@ -112,9 +112,52 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
       syntaxErrors.push({ offset: f.node.offset, length: Math.min(f.node.length, 1), message: `"${f.label}" is a list, but a policy document must be one object: remove the leading "-" (or the [ ]).`, source: 'template' });
       continue;
     }
-    policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f, symbols));
+    const block = blockScalarJson(f, text, syntaxErrors);
+    if (block) {
+      // the text of a string is passed to IAM as it is: CloudFormation evaluates no intrinsic inside it
+      reportIntrinsicsInString(block.node, f.label, syntaxErrors);
+      policies.push(literalPolicy(block));
+      continue;
+    }
+    if (f.node.type === 'string') reportIntrinsicsInJsonString(f, syntaxErrors);
+    policies.push(...buildVariants(f, symbols));
   }
   return policies;
+}
+
+/** `{"Fn::Sub": …}` / `{"Ref": …}` objects inside a policy written as a string (INTRINSIC_IN_POLICY_STRING). */
+function reportIntrinsicsInString(node: JsonNode, label: string, syntaxErrors: SyntaxProblem[]): void {
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic) {
+    syntaxErrors.push({ offset: node.offset, length: node.length, message: intrinsicMessage(intrinsic.fn, label), source: 'string-intrinsic' });
+    return;
+  }
+  for (const c of node.children ?? []) reportIntrinsicsInString(c, label, syntaxErrors);
+}
+
+function intrinsicMessage(fn: string, label: string): string {
+  return `"${fn}" inside "${label}", a policy written as a string, is passed to IAM as it is (CloudFormation evaluates no intrinsic function inside a string), and IAM rejects the object: write the policy as an object, or wrap the whole string in Fn::Sub and use \${…} placeholders.`;
+}
+
+/**
+ * A policy given as one JSON string (`"PolicyDocument": "{\"Statement\": …}"`): not a document we can point into,
+ * but an intrinsic object in it is certainly wrong, so it is reported on the string.
+ */
+function reportIntrinsicsInJsonString(f: Found, syntaxErrors: SyntaxProblem[]): void {
+  const value = String(f.node.value);
+  if (!value.includes('"Fn::') && !value.includes('"Ref"')) return;
+  const { root } = parseJson(value);
+  const found: SyntaxProblem[] = [];
+  if (root) reportIntrinsicsInString(root, f.label, found);
+  const first = found[0];
+  if (!first) return;
+  const fn = /"(Fn::[A-Za-z]+|Ref)"/.exec(value.slice(first.offset))?.[1] ?? 'Fn::Sub';
+  syntaxErrors.push({ offset: f.node.offset, length: f.node.length, message: intrinsicMessage(fn, f.label), source: 'string-intrinsic' });
+}
+
+/** A policy read from a string: its intrinsic-looking objects stay objects (the grammar sees them as IAM does). */
+function literalPolicy(f: Found): PolicyDocument {
+  return buildPolicy(f.node, { policyType: f.type ?? policyTypeFromContent(f.node), policyTypeSource: 'container', label: f.label, resourceType: f.resourceType });
 }
 
 function walkSlot(node: JsonNode | undefined, path: readonly string[], label: string, type: PolicyType | undefined, resourceType: string, out: Found[]): void {
