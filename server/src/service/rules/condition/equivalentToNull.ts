@@ -19,9 +19,7 @@ export const equivalentToNull: Rule = {
 request has the key: the same as \`"Null": {"aws:ResourceTag/owner": "false"}\`. \`StringNotLike\` (or
 \`StringNotLikeIfExists\`) with \`"*"\` is true exactly when the key is absent: \`"Null": {...: "true"}\`. The
 \`Null\` operator says what is meant (IAM User Guide, "Condition operators": a key absent from the request
-makes a positive operator false and a negated one true). Access Analyzer reports the same as
-EQUIVALENT_TO_NULL_FALSE and EQUIVALENT_TO_NULL_TRUE (its check reference:
-https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+makes a positive operator false and a negated one true). Answers Access Analyzer's EQUIVALENT_TO_NULL_FALSE and EQUIVALENT_TO_NULL_TRUE: our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

@@ -20,7 +20,7 @@ export const redundantKeyDueToWildcardInCondition: Rule = {
 \`"*"\` on a key every request carries (\`aws:RequestedRegion\`, \`aws:CurrentTime\`, ...). The key restricts
 nothing: remove it, or write the value you meant (IAM User Guide, "Condition operators":
 https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
-Access Analyzer reports it under the same code.
+Answers Access Analyzer's REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION: our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

@@ -19,7 +19,7 @@ export const redundantStatementDueToWildcardInCondition: Rule = {
 \`aws:SecureTransport\` (IAM User Guide, "AWS global condition context keys": "This key is always included in
 the request context"), and every value matches \`*\`. So \`StringNotLike\` with \`"*"\` on such a key is never
 true, and the statement never allows or denies anything. Remove the statement, or write the value you meant.
-Access Analyzer reports it under the same code.
+Answers Access Analyzer's REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION: our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

@@ -22,7 +22,7 @@ begin with the specified prefix"). A policy that tries to hide a prefix by denyi
 \`StringNotEquals\`/\`StringNotLike\`) does not hide it: a request with a shorter prefix, or none, is allowed and
 lists the keys under the "excluded" prefix too. Allow only the prefixes callers may list instead
 (a positive \`s3:prefix\` test in an \`Allow\`, as in the IAM User Guide's home-folder examples).
-Access Analyzer reports the same as a security warning.
+Answers Access Analyzer's S3_PREFIX_IN_NEGATIVE_CONTEXT (a security warning): our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

@@ -41,7 +41,7 @@ https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_con
 \`StringLike\` compares the whole string, so a \`*\` in the Region or account field may also match colons and
 run into the following fields: \`arn:aws:sns:*:111122223333:alerts\` also matches an ARN whose account field is
 another account's when the resource part contains \`:111122223333:alerts\`. Use \`ArnLike\` for ARN keys.
-Access Analyzer reports StringLike on ARN keys as a security warning of the same name.
+Answers Access Analyzer's STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS (a security warning); we report only the values where StringLike and ArnLike can differ: our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

@@ -24,7 +24,7 @@ https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-ke
 "unauthorized parties can use modified or custom browsers to provide any ... value that they choose", so they
 "should not be used to prevent unauthorized parties from making direct AWS requests". Restrict access with
 keys AWS sets: \`aws:SourceVpce\`, \`aws:SourceIp\`, \`aws:PrincipalOrgID\`, \`aws:SourceArn\`.
-Access Analyzer reports such keys as a security warning of the same name.
+Answers Access Analyzer's UNTRUSTWORTHY_CONDITION_KEY (a security warning); the keys are the two the cited page warns about: our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json

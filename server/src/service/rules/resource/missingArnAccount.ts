@@ -12,8 +12,10 @@ export const missingArnAccount = arnShapeRule({
   docs: `Most resources carry the owning account in their ARN (the resource types of the Service Authorization
 Reference show \`\${Account}\` there). An empty account matches none of them; write the 12-digit account ID, or
 \`*\` for any account. Resource types whose ARNs have no account (S3 buckets, EC2 AMIs and snapshots, ...) are
-not reported. Access Analyzer reports the same as an error
-(https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+not reported, nor are names AWS gives its own resources, which it writes with an empty account
+(\`arn:aws:ssm:*::document/AWS-RunShellScript\`, public parameters \`parameter/aws/service/…\`) or a wildcard name.
+Answers Access Analyzer's MISSING_ARN_ACCOUNT (an error there too;
+https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
 
 Bad:
 \`\`\`json

@@ -20,8 +20,7 @@ export const dynamodbAttributesWithoutSelect: Rule = {
 that aren't allowed, such as from an index projection" (IAM User Guide, "Amazon DynamoDB: Allows access to
 specific attributes",
 https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_dynamodb_attributes.html). Add
-\`"StringEqualsIfExists": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES"}\` to the same statement. Access Analyzer
-reports the same as a security warning.
+\`"StringEqualsIfExists": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES"}\` to the same statement. Answers Access Analyzer's DYNAMODB_ATTRIBUTES_WITHOUT_SELECT (a security warning): our reading of the check, whose section of the check reference our stored copy of the page does not hold; the behaviour above is from the IAM pages cited.
 
 Bad:
 \`\`\`json
