@@ -31,7 +31,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const site of conditionSites(ctx.policy)) {
-      const meaning = wildcardMeaning(site);
+      const meaning = wildcardMeaning(ctx.catalog, site);
       if (meaning !== 'key-present' && meaning !== 'key-absent') continue;
       const nullValue = meaning === 'key-absent' ? 'true' : 'false';
       const key = site.entry.key.value;

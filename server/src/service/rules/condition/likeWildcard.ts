@@ -10,7 +10,8 @@
 // true when the key is absent. Values of one key are ORed (a negated operator is true when none matches).
 // Set operators (ForAllValues/ForAnyValue) are left out: their answer on an empty set differs.
 
-import type { ConditionSite } from './conditionUtil';
+import type { IamCatalog } from '../../knowledge/catalog';
+import { knownKeyInfo, type ConditionSite } from './conditionUtil';
 import { ALWAYS_PRESENT } from './ifExistsMisuse';
 
 export type WildcardMeaning =
@@ -24,12 +25,14 @@ export type WildcardMeaning =
   | 'key-absent';
 
 /** What the entry tests, when one of its values is a bare "*" under a wildcard operator; undefined otherwise. */
-export function wildcardMeaning(site: ConditionSite): WildcardMeaning | undefined {
+export function wildcardMeaning(catalog: IamCatalog, site: ConditionSite): WildcardMeaning | undefined {
   const { op, entry } = site;
   if (!op || op.qualifier || op.operator.family !== 'String' || !op.operator.supportsWildcards) return undefined;
   if (!entry.values.some((v) => v.value === '*')) return undefined;
   // "aws:RequestTag/${aws:username}" and the like: the key itself is not fixed text
   if (entry.key.value.includes('${')) return undefined;
+  // a multivalued key without a set operator is MISSING_QUALIFIER's finding; how "*" reads there is not documented
+  if (knownKeyInfo(catalog, entry.key.value)?.multiValued) return undefined;
   const alwaysPresent = ALWAYS_PRESENT.has(entry.key.value.toLowerCase());
   if (!op.operator.negated) return op.ifExists || alwaysPresent ? 'always-true' : 'key-present';
   return alwaysPresent ? 'never-true' : 'key-absent';

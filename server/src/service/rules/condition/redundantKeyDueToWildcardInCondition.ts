@@ -32,7 +32,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const site of conditionSites(ctx.policy)) {
-      if (wildcardMeaning(site) !== 'always-true') continue;
+      if (wildcardMeaning(ctx.catalog, site) !== 'always-true') continue;
       const key = site.entry.key.value;
       const why = site.op?.ifExists ? 'IfExists is also true when the key is absent' : `every request carries "${key}"`;
       ctx.report(site.entry.key, `"${site.block.operator.value}" with "*" is always true (${why}): "${key}" restricts nothing; remove it or write the value you meant.`, {

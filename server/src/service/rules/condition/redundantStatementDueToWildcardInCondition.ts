@@ -31,7 +31,7 @@ Good:
 \`\`\``,
   checkPolicy(ctx) {
     for (const site of conditionSites(ctx.policy)) {
-      if (wildcardMeaning(site) !== 'never-true') continue;
+      if (wildcardMeaning(ctx.catalog, site) !== 'never-true') continue;
       const key = site.entry.key.value;
       ctx.report(site.entry.key, `"${site.block.operator.value}" with "*" is never true (every request carries "${key}"), so this statement never applies: remove it or write the value you meant.`, {
         data: { key, operator: site.block.operator.value, statement: site.statement.index },
