@@ -8,6 +8,7 @@ import { isWholeAccountPrincipal } from '../../knowledge/principals';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, PolicyType, Statement, StringListElement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
 import { derive, DerivedKey } from '../../parser/derived';
+import { hasWildcard } from '../../knowledge/glob';
 
 export function isAllow(s: Statement): boolean {
   return s.effect?.value === 'Allow';
@@ -101,35 +102,62 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
   const el = s.action;
   if (!el) return undefined;
   const wanted = actionName.toLowerCase();
-  const first = firstItemByAction(catalog, el);
+  const first = firstItemFor(catalog, itemsByPrefix(el), wanted);
   if (el.negated) {
     if (!catalog.getAction(wanted)) return undefined;
-    return first.has(wanted) ? undefined : el;
+    return first ? undefined : el;
   }
-  return first.get(wanted);
+  return first;
 }
 
 /**
- * Lowercased action name -> the first item of the list that matches it, built once per parsed list: the
- * escalation check asks about a hundred actions, and scanning a 100,000-item list for each took seconds.
- * Repeated item values are expanded once (only their first occurrence can be the first match).
+ * The items of one Action list grouped by lowercased service prefix (in list order), and those whose prefix has
+ * a wildcard or no colon, built once per parsed list. An item "iam:Get*" can only expand to iam actions, so
+ * "which is the first item granting iam:PassRole?" looks at the iam items and the wildcard ones, never at the
+ * thousands of others in a ReadOnlyAccess-sized list (expanding every item of such a list for a map of every
+ * granted action took milliseconds per statement).
  */
-const FIRST_ITEM_BY_ACTION = new DerivedKey<{ catalog: IamCatalog; map: ReadonlyMap<string, Located<string>> }>('firstItemByAction');
-function firstItemByAction(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
-  const hit = derive(el, FIRST_ITEM_BY_ACTION, () => ({ catalog, map: buildFirstItems(catalog, el) }));
-  return hit.catalog === catalog ? hit.map : buildFirstItems(catalog, el);
+interface ItemsByPrefix {
+  readonly byPrefix: ReadonlyMap<string, ReadonlyArray<PositionedItem>>;
+  readonly wild: ReadonlyArray<PositionedItem>;
+}
+interface PositionedItem {
+  readonly index: number;
+  readonly item: Located<string>;
+}
+const ITEMS_BY_PREFIX = new DerivedKey<ItemsByPrefix>('itemsByPrefix');
+function itemsByPrefix(el: StringListElement): ItemsByPrefix {
+  return derive(el, ITEMS_BY_PREFIX, () => {
+    const byPrefix = new Map<string, PositionedItem[]>();
+    const wild: PositionedItem[] = [];
+    el.items.forEach((item, index) => {
+      const value = item.value;
+      const colon = value.indexOf(':');
+      const prefix = colon < 0 ? undefined : value.slice(0, colon);
+      if (prefix === undefined || hasWildcard(prefix)) {
+        wild.push({ index, item });
+        return;
+      }
+      const key = prefix.toLowerCase();
+      let list = byPrefix.get(key);
+      if (!list) byPrefix.set(key, (list = []));
+      list.push({ index, item });
+    });
+    return { byPrefix, wild };
+  });
 }
 
-function buildFirstItems(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
-  const built = new Map<string, Located<string>>();
-  const seenValues = new Set<string>();
-  for (const item of el.items) {
-    const key = item.value.toLowerCase();
-    if (seenValues.has(key)) continue;
-    seenValues.add(key);
-    for (const name of patternNames(catalog, item.value)) if (!built.has(name)) built.set(name, item);
+/** The first item (in list order) whose expansion holds `wanted` (a lowercased full action name). */
+function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, wanted: string): Located<string> | undefined {
+  const colon = wanted.indexOf(':');
+  const same = colon < 0 ? undefined : items.byPrefix.get(wanted.slice(0, colon));
+  const inService = same?.find((p) => patternNames(catalog, p.item.value).has(wanted));
+  const bound = inService ? inService.index : Infinity;
+  for (const p of items.wild) {
+    if (p.index > bound) break;
+    if (patternNames(catalog, p.item.value).has(wanted)) return p.item;
   }
-  return built;
+  return inService?.item;
 }
 
 export interface GrantedAction {
