@@ -2,8 +2,8 @@
 // condition, which condition keys it uses, is its resource unconstrained, which actions it grants without
 // constraint (after wildcard expansion via statementActions.ts). No reporting here.
 
-import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
-import { expandPattern } from '../../knowledge/statementActions';
+import type { IamCatalog } from '../../knowledge/catalog';
+import { elementPatternFacts, patternFacts, patternNameSet, type PatternFacts } from '../../knowledge/patternFacts';
 import { isWholeAccountPrincipal } from '../../knowledge/principals';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, PolicyType, Statement, StringListElement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
@@ -84,17 +84,12 @@ export function delegatesToAccounts(s: Statement): boolean {
   return p.entries.every((e) => e.type.value === 'AWS' && e.values.length > 0 && e.values.every((v) => isWholeAccountPrincipal(v.value)));
 }
 
-const nameSets = new WeakMap<readonly ActionInfo[], ReadonlySet<string>>();
-
 /**
- * The lowercased full names an Action pattern expands to, as a set. Memoised on expandPattern's cached array,
- * so asking "does this item grant iam:PassRole?" is a set lookup even for "*" (18,000+ actions).
+ * The lowercased full names an Action pattern expands to, as a set, kept with the pattern's facts, so asking
+ * "does this item grant iam:PassRole?" is a set lookup even for "*" (18,000+ actions).
  */
 export function patternNames(catalog: IamCatalog, pattern: string): ReadonlySet<string> {
-  const actions = expandPattern(catalog, pattern);
-  let names = nameSets.get(actions);
-  if (!names) nameSets.set(actions, (names = new Set(actions.map((a) => a.fullName.toLowerCase()))));
-  return names;
+  return patternNameSet(patternFacts(catalog, pattern));
 }
 
 /** The Action item of `s` that grants `actionName` (lowercased), the NotAction key if NotAction leaves it, else undefined. */
@@ -102,7 +97,7 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
   const el = s.action;
   if (!el) return undefined;
   const wanted = actionName.toLowerCase();
-  const first = firstItemFor(catalog, itemsByPrefix(el), wanted);
+  const first = firstItemFor(itemsByPrefix(el), elementPatternFacts(catalog, el), wanted);
   if (el.negated) {
     if (!catalog.getAction(wanted)) return undefined;
     return first ? undefined : el;
@@ -148,14 +143,14 @@ function itemsByPrefix(el: StringListElement): ItemsByPrefix {
 }
 
 /** The first item (in list order) whose expansion holds `wanted` (a lowercased full action name). */
-function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, wanted: string): Located<string> | undefined {
+function firstItemFor(items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: string): Located<string> | undefined {
   const colon = wanted.indexOf(':');
   const same = colon < 0 ? undefined : items.byPrefix.get(wanted.slice(0, colon));
-  const inService = same?.find((p) => patternNames(catalog, p.item.value).has(wanted));
+  const inService = same?.find((p) => patternNameSet(facts[p.index]!).has(wanted));
   const bound = inService ? inService.index : Infinity;
   for (const p of items.wild) {
     if (p.index > bound) break;
-    if (patternNames(catalog, p.item.value).has(wanted)) return p.item;
+    if (patternNameSet(facts[p.index]!).has(wanted)) return p.item;
   }
   return inService?.item;
 }
