@@ -6,7 +6,8 @@
 // (--titles also times service.fixTitles per diagnostic, which the CLI's report calls; --repeat N re-validates
 // the N worst files and ReadOnlyAccess in a loop afterwards, for `node --cpu-prof bench/sections/worstPolicies.mjs`).
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,7 +115,8 @@ async function main() {
   const perRule = opt('--rules', 5);
   const titles = args.includes('--titles');
   const fileArg = args.indexOf('--files');
-  if (fileArg >= 0) return repeatFiles(svc, catalog, TextDocument, dir, args[fileArg + 1].split(','), opt('--repeat', 50));
+  const profileArg = args.indexOf('--profile-open');
+  if (fileArg >= 0) return repeatFiles(svc, catalog, TextDocument, dir, args[fileArg + 1].split(','), opt('--repeat', 50), profileArg >= 0 ? args[profileArg + 1] : undefined);
   const { files, jsonMs, cpuMs, jsonCpuMs } = measureCorpus(svc, catalog, TextDocument, dir, { passes: opt('--passes', 2), titles });
   const total = files.reduce((s, f) => s + f.ms, 0);
   const parseTotal = files.reduce((s, f) => s + f.parseMs, 0);
@@ -134,11 +136,11 @@ async function main() {
     console.log(`${f.ms.toFixed(1).padStart(7)} ms  ${(f.bytes / 1000).toFixed(0).padStart(4)} KB  parse ${f.parseMs.toFixed(1)}${titles ? `  titles ${f.titlesMs.toFixed(1)}` : ''}  ${f.name}\n           ${rules}`);
   }
   const repeat = opt('--repeat', 0);
-  if (repeat > 0) repeatFiles(svc, catalog, TextDocument, dir, [...new Set([...worst.map((f) => f.name), 'ReadOnlyAccess.json'])], repeat);
+  if (repeat > 0) await repeatFiles(svc, catalog, TextDocument, dir, [...new Set([...worst.map((f) => f.name), 'ReadOnlyAccess.json'])], repeat);
 }
 
 /** Validates the named corpus files `repeat` times each, each time as a new text (an edit), for profiling. */
-function repeatFiles(svc, catalog, TextDocument, dir, names, repeat) {
+async function repeatFiles(svc, catalog, TextDocument, dir, names, repeat, profileOpen) {
   {
     const service = svc.createIamLanguageService({ catalog });
     // as the server has it once idle after start-up (and the bench's editor probe): every service built
@@ -146,8 +148,13 @@ function repeatFiles(svc, catalog, TextDocument, dir, names, repeat) {
     const picked = names.filter((n) => existsSync(join(dir, n)));
     const texts = picked.map((n) => readFileSync(join(dir, n), 'utf8'));
     for (let i = 0; i < picked.length; i++) {
+      // --profile-open DIR: a CPU profile of the last file's first validation alone (the earlier files warm up)
+      const profiling = profileOpen && i === picked.length - 1 ? await startProfile() : undefined;
+      const c0 = cpuNow();
       const doc = TextDocument.create(`file:///${picked[i]}`, 'json', 0, texts[i]);
       service.validate(doc, service.parse(doc));
+      console.log(`first validation (open) of ${picked[i]}: CPU ${(cpuNow() - c0).toFixed(1)} ms`);
+      if (profiling) mkdirSync(profileOpen, { recursive: true }), writeFileSync(join(profileOpen, `open-${picked[i]}.cpuprofile`), JSON.stringify(await profiling()));
     }
     const t = now();
     const c = cpuNow();
@@ -162,6 +169,20 @@ function repeatFiles(svc, catalog, TextDocument, dir, names, repeat) {
     }
     console.log(`repeat: ${repeat} rounds over ${picked.length} files, ${((now() - t) / repeat).toFixed(1)} ms per round (CPU ${((cpuNow() - c) / repeat).toFixed(1)} ms)`);
   }
+}
+
+/** Starts the V8 profiler in this process; the returned function stops it and gives the profile. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    return profile;
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();
