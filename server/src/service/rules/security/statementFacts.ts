@@ -97,7 +97,7 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
   const el = s.action;
   if (!el) return undefined;
   const wanted = actionName.toLowerCase();
-  const first = firstItemFor(itemsByPrefix(el), elementPatternFacts(catalog, el), wanted);
+  const first = firstItemFor(catalog, itemsByPrefix(el), elementPatternFacts(catalog, el), wanted);
   if (el.negated) {
     if (!catalog.getAction(wanted)) return undefined;
     return first ? undefined : el;
@@ -113,46 +113,74 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
  * granted action took milliseconds per statement).
  */
 interface ItemsByPrefix {
-  readonly byPrefix: ReadonlyMap<string, ReadonlyArray<PositionedItem>>;
-  readonly wild: ReadonlyArray<PositionedItem>;
+  readonly byPrefix: ReadonlyMap<string, Bucket>;
+  readonly wild: Bucket;
 }
 interface PositionedItem {
   readonly index: number;
   readonly item: Located<string>;
 }
+/** Items in list order, and (made on the first question, for one catalog) lowercased action name -> first item. */
+interface Bucket {
+  readonly items: PositionedItem[];
+  first?: { readonly catalog: IamCatalog; readonly map: ReadonlyMap<string, PositionedItem> };
+}
 const ITEMS_BY_PREFIX = new DerivedKey<ItemsByPrefix>('itemsByPrefix');
 function itemsByPrefix(el: StringListElement): ItemsByPrefix {
   return derive(el, ITEMS_BY_PREFIX, () => {
-    const byPrefix = new Map<string, PositionedItem[]>();
-    const wild: PositionedItem[] = [];
+    const byPrefix = new Map<string, Bucket>();
+    const wild: Bucket = { items: [] };
     el.items.forEach((item, index) => {
       const value = item.value;
       const colon = value.indexOf(':');
       const prefix = colon < 0 ? undefined : value.slice(0, colon);
       if (prefix === undefined || hasWildcard(prefix)) {
-        wild.push({ index, item });
+        wild.items.push({ index, item });
         return;
       }
       const key = prefix.toLowerCase();
-      let list = byPrefix.get(key);
-      if (!list) byPrefix.set(key, (list = []));
-      list.push({ index, item });
+      let bucket = byPrefix.get(key);
+      if (!bucket) byPrefix.set(key, (bucket = { items: [] }));
+      bucket.items.push({ index, item });
     });
     return { byPrefix, wild };
   });
 }
 
+/**
+ * The bucket's first item per granted action. The escalation check asks about a hundred actions: a map per
+ * bucket keeps that linear in the bucket's expansion even for a 100,000-item list of one service. Repeated
+ * item values are expanded once (only their first occurrence can be the first match).
+ */
+function firstItems(catalog: IamCatalog, bucket: Bucket, facts: readonly PatternFacts[]): ReadonlyMap<string, PositionedItem> {
+  if (bucket.first?.catalog === catalog) return bucket.first.map;
+  const map = new Map<string, PositionedItem>();
+  const seenValues = new Set<string>();
+  for (const p of bucket.items) {
+    const key = p.item.value.toLowerCase();
+    if (seenValues.has(key)) continue;
+    seenValues.add(key);
+    for (const name of patternNameSet(facts[p.index]!)) if (!map.has(name)) map.set(name, p);
+  }
+  bucket.first = { catalog, map };
+  return map;
+}
+
+/** A few items are scanned (each pattern's name set is kept with its facts); a map pays off for more. */
+function firstInBucket(catalog: IamCatalog, bucket: Bucket, facts: readonly PatternFacts[], wanted: string): PositionedItem | undefined {
+  if (bucket.items.length > 8) return firstItems(catalog, bucket, facts).get(wanted);
+  return bucket.items.find((p) => patternNameSet(facts[p.index]!).has(wanted));
+}
+
 /** The first item (in list order) whose expansion holds `wanted` (a lowercased full action name). */
-function firstItemFor(items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: string): Located<string> | undefined {
+function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: string): Located<string> | undefined {
   const colon = wanted.indexOf(':');
   const same = colon < 0 ? undefined : items.byPrefix.get(wanted.slice(0, colon));
-  const inService = same?.find((p) => patternNameSet(facts[p.index]!).has(wanted));
-  const bound = inService ? inService.index : Infinity;
-  for (const p of items.wild) {
-    if (p.index > bound) break;
-    if (patternNameSet(facts[p.index]!).has(wanted)) return p.item;
-  }
-  return inService?.item;
+  const inService = same ? firstInBucket(catalog, same, facts, wanted) : undefined;
+  const inWild = firstInBucket(catalog, items.wild, facts, wanted);
+  if (!inService) return inWild?.item;
+  if (!inWild) return inService.item;
+  return (inService.index < inWild.index ? inService : inWild).item;
 }
 
 export interface GrantedAction {
