@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -120,4 +121,9 @@ test('no bundle compiles code at run time: the validator module is standalone (n
     assert.match(code, /unknown rule code/, `${bundle} holds the config validation`);
     assert.doesNotMatch(code, /new Function\(/, `${bundle} compiles no code at run time`);
   }
+});
+
+test('the precompiled validator module is fresh (scripts/generateConfigSchema.mjs --check)', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generateConfigSchema.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env } });
+  assert.equal(r.status, 0, r.stderr);
 });
