@@ -123,3 +123,15 @@ test('examples/inputs/sam-template.yaml through the built CLI', () => {
     ['20 warning SAM_POLICY_TEMPLATE_UNKNOWN', '23 warning SAM_POLICY_TEMPLATE_PARAMETER', '24 warning MISSING_VERSION', '26 error INVALID_ACTION', '38 warning SERVICE_WILDCARD'],
   );
 });
+
+test('hover on a template entry shows what SAM replaces it with and links the AWS page', () => {
+  const { doc, parsed } = run('file:///app/template.yaml', YAML);
+  const hover = service.hover(doc, parsed, { line: 7, character: 12 }, {});
+  assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents);
+  const value = hover.contents.value;
+  assert.match(value, /\*\*SAM policy template `S3ReadPolicy`\*\* \(\[AWS SAM policy template list\]\(https:\/\/docs\.aws\.amazon\.com\/serverless-application-model\/latest\/developerguide\/serverless-policy-template-list\.html#s3-read-policy\)\)/);
+  assert.match(value, /- Allow `s3:GetObject`, `s3:ListBucket`, `s3:GetBucketLocation`, `s3:GetObjectVersion`, `s3:GetLifecycleConfiguration` on `arn:aws:s3:::uploads`, `arn:aws:s3:::uploads\/\*`/);
+  assert.deepEqual(hover.range?.start, { line: 7, character: 10 });
+  // a managed policy name in the same list is no template: no hover
+  assert.equal(service.hover(doc, parsed, { line: 6, character: 12 }, {}), null);
+});
