@@ -122,7 +122,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       reportedConfigProblems.add(workspace.path);
       configDiagnostics.report(workspace);
       for (const p of workspace.problems) logger.warn(p);
-      void connection.window.showWarningMessage(`${WORKSPACE_CONFIG_FILE}: ${workspace.problems[0]!}${workspace.problems.length > 1 ? ` (and ${workspace.problems.length - 1} more, see the output)` : ''}`);
+      void connection.window.showWarningMessage(`${workspace.problems[0]!}${workspace.problems.length > 1 ? ` (and ${workspace.problems.length - 1} more, see the output)` : ''}`);
     }
     const file = resolveFileSettings(filePath, workspace, { settings: s, ...(baseDir ? { baseDir } : {}) });
     if (file.ignored) return undefined;
