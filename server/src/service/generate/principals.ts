@@ -98,8 +98,9 @@ export class PathBook {
     this.paths.set(principalKey(p), p);
   }
 
-  /** Learns from one record: the caller's ARNs, resources[] ARNs and a returned role/user ARN. */
+  /** Learns from one record: the caller's ARNs, IAM ARNs in resources[] and a returned role/user ARN. */
   noteRecord(record: JsonObject): void {
+    // runs on every record: no allocation, cheap tests first
     const ui = record['userIdentity'];
     if (isObject(ui)) {
       this.note(str(ui, 'arn'));
@@ -108,14 +109,20 @@ export class PathBook {
       if (isObject(issuer)) this.note(str(issuer, 'arn'));
     }
     const resources = record['resources'];
-    if (Array.isArray(resources)) for (const r of resources.slice(0, 100)) if (isObject(r)) this.note(str(r, 'ARN') ?? str(r, 'arn'));
-    // CreateRole/CreateUser/GetRole... return {role: {arn}} / {user: {arn}}
+    if (Array.isArray(resources)) {
+      for (let i = 0; i < resources.length && i < 100; i++) {
+        const r = resources[i];
+        if (isObject(r)) this.note(str(r, 'ARN') ?? str(r, 'arn'));
+      }
+    }
+    // IAM's CreateRole/CreateUser/GetRole... return {role: {arn}} / {user: {arn}}
+    if (record['eventSource'] !== 'iam.amazonaws.com') return;
     const response = record['responseElements'];
     if (isObject(response)) {
-      for (const k of ['role', 'user']) {
-        const v = response[k];
-        if (isObject(v)) this.note(str(v, 'arn'));
-      }
+      const role = response['role'];
+      if (isObject(role)) this.note(str(role, 'arn'));
+      const user = response['user'];
+      if (isObject(user)) this.note(str(user, 'arn'));
     }
   }
 
