@@ -101,3 +101,13 @@ test('MISSING_QUALIFIER: no merge into a block that already tests the same key (
   assert.ok(!actions.some((a) => a.title.startsWith('Use "ForAllValues:StringEquals"')), actions.map((a) => a.title).join(' | '));
   assert.ok(actions.some((a) => a.title.startsWith('Use "ForAnyValue:StringEquals"')));
 });
+
+test('FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY: dropping the qualifier merges into an existing plain block too', () => {
+  const src = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-abcdefghij' }, StringEquals: { 'aws:PrincipalAccount': '111122223333' } } });
+  const { actions, apply, errors } = quickFixes(src, 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY');
+  const fix = actions.find((a) => a.title.startsWith('Use "StringEquals"'));
+  assert.ok(fix, actions.map((a) => a.title).join(' | '));
+  const after = apply(fix);
+  assert.deepEqual(JSON.parse(after).Statement[0].Condition, { StringEquals: { 'aws:PrincipalAccount': '111122223333', 'aws:PrincipalOrgID': 'o-abcdefghij' } });
+  assert.ok(!errors(after).includes('DUPLICATE_KEY'));
+});
