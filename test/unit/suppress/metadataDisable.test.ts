@@ -119,3 +119,36 @@ test('the CLI report lists the Metadata form where the editor offers it', () => 
   assert.deepEqual(service.fixTitles(doc, parsed, d, {}), offered);
   assert.ok(offered.includes(TITLE));
 });
+
+test('no line comment inside a policy written as a YAML block scalar or an HCL heredoc (it would break that JSON)', () => {
+  const cases = [
+    [
+      'file:///block.yaml',
+      'yaml',
+      'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Role:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument: |\n        {\n          "Version": "2012-10-17",\n          "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"}]\n        }\n',
+      ['Disable INVALID_ACTION for this resource (Metadata)', 'Disable INVALID_ACTION for this file'],
+    ],
+    [
+      'file:///heredoc.tf',
+      'terraform',
+      'resource "aws_iam_policy" "p" {\n  name   = "p"\n  policy = <<EOT\n{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::b/*"}]\n}\nEOT\n}\n',
+      ['Disable INVALID_ACTION for this file'],
+    ],
+  ] as const;
+  for (const [uri, languageId, text, expected] of cases) {
+    const doc = TextDocument.create(uri, languageId, 1, text);
+    const parsed = service.parse(doc);
+    const d = service.validate(doc, parsed, {}).find((x) => x.code === 'INVALID_ACTION');
+    assert.ok(d, `${uri}: the typo is found`);
+    const offered = service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }, {}).map((a) => a.title).filter((t) => t.startsWith('Disable'));
+    assert.deepEqual(offered, expected, uri);
+    assert.deepEqual(service.fixTitles(doc, parsed, d, {}).filter((t) => t.startsWith('Disable')), offered, `${uri}: the CLI report lists the same`);
+    // each offered form really removes the finding and keeps the policy
+    for (const action of service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }, {}).filter((a) => a.title.startsWith('Disable'))) {
+      const afterDoc = TextDocument.create(uri, languageId, 2, TextDocument.applyEdits(doc, action.edit!.changes![uri]!));
+      const afterParsed = service.parse(afterDoc);
+      assert.equal(afterParsed.policies.length, 1, `${uri} ${action.title}: the policy is still there`);
+      assert.ok(!service.validate(afterDoc, afterParsed, {}).some((x) => x.code === 'INVALID_ACTION'), `${uri} ${action.title}`);
+    }
+  }
+});
