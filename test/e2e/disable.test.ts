@@ -1,7 +1,8 @@
 // End-to-end in a real VS Code (code-server + Chromium): in a CloudFormation YAML template with a misspelled
 // action, the user opens the quick-fix list on the squiggle, picks "Disable INVALID_ACTION for this line", and the
 // squiggle goes away; the saved file holds the `# iam-policy-ignore` comment. Then "Disable … for this resource
-// (Metadata)" on a second template. Screenshots go to test-results/e2e/.
+// (Metadata)" on a second template, and in a plain JSON policy (no comments) "Disable … for this file
+// (.iam-policy.json)", which writes an `overrides` entry. Screenshots go to test-results/e2e/.
 
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,11 +30,28 @@ Resources:
             Resource: arn:aws:s3:::my-bucket/*
 `;
 
+/** A policy whose only error is the misspelled action on line 10 (1-based). */
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Resource": "arn:aws:s3:::my-bucket/*",
+      "Condition": {
+        "Bool": { "aws:SecureTransport": "true" }
+      },
+      "Action": "s3:GetObjekt"
+    }
+  ]
+}
+`;
+
 before(async () => {
   server = await startCodeServer();
   // the scratch workspace is this test's own: the templates are written there, not in test/e2e/workspace
   writeFileSync(join(server.workspace, 'disable-line.yaml'), TEMPLATE);
   writeFileSync(join(server.workspace, 'disable-resource.yaml'), TEMPLATE);
+  writeFileSync(join(server.workspace, 'disable-file.json'), POLICY);
   browser = await launchBrowser(server.scratch);
   wb = await Workbench.open(browser, server.url);
 });
@@ -88,4 +106,18 @@ test('"Disable INVALID_ACTION for this resource (Metadata)" in a YAML template r
   await wb.editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 60_000 });
   await wb.save();
   assert.match(fileText('disable-resource.yaml'), /\n {2}Reader:\n {4}Metadata:\n {6}iam-policy:\n {8}ignore_checks:\n {10}- INVALID_ACTION\n {4}Type: AWS::IAM::ManagedPolicy\n/);
+});
+
+test('"Disable INVALID_ACTION for this file (.iam-policy.json)" in a plain JSON policy writes an override', { timeout: 300_000 }, async () => {
+  await applyQuickFix('disable-file.json', 'Disable INVALID_ACTION for this file (.iam-policy.json)');
+  // the server asks the editor to create .iam-policy.json (workspace/applyEdit): VS Code opens it with the entry,
+  // unsaved, for the user to review; saving it makes the server re-read its configuration and the squiggle goes
+  const configTab = wb.page.locator('.tabs-container .tab.dirty').filter({ has: wb.page.locator('.label-name', { hasText: /^\.iam-policy\.json$/ }) });
+  await configTab.waitFor();
+  await wb.command('File: Save All');
+  await configTab.waitFor({ state: 'detached' });
+  await wb.editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 60_000 });
+  const config = JSON.parse(fileText('.iam-policy.json')) as { overrides: unknown };
+  assert.deepEqual(config.overrides, [{ files: ['./disable-file.json'], rules: { INVALID_ACTION: 'off' } }]);
+  assert.equal(fileText('disable-file.json'), POLICY, 'the policy itself is untouched');
 });
