@@ -90,8 +90,13 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   const aa = a.subarray(i, ea + 1);
   const bb = b.subarray(i, eb + 1);
   const m = bb.length;
-  let prev = new Uint8Array(m + 1);
-  let cur = new Uint8Array(m + 1);
+  // two rows of the table, reused between calls (tokensOverlap never re-enters itself)
+  if (scratchA.length < m + 1) {
+    scratchA = new Uint8Array(2 * (m + 1));
+    scratchB = new Uint8Array(2 * (m + 1));
+  }
+  let prev = scratchA;
+  let cur = scratchB;
   // row 0: only leading ANY_RUNs (and ANY_SEGs) of bb can match the empty prefix of aa
   prev[0] = 1;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && (bb[j - 1] === ANY_RUN || bb[j - 1] === ANY_SEG) ? 1 : 0;
@@ -123,6 +128,9 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   }
   return prev[m] === 1;
 }
+
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
 
 function allRuns(t: Int32Array, from: number): boolean {
   for (let k = from; k < t.length; k++) if (t[k] !== ANY_RUN && t[k] !== ANY_SEG) return false;

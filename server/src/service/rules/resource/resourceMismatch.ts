@@ -7,7 +7,7 @@ import { templateOf } from '../../parser/containers/templateValue';
 import { displayShape, SEGMENT } from '../../parser/containers/cfnShapes';
 import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
-import { expandPattern } from '../../knowledge/statementActions';
+import { elementPatternFacts } from '../../knowledge/patternFacts';
 import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
 import { arnExample } from '../../knowledge/arnExample';
@@ -122,8 +122,9 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
   // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
   let work = 0;
   const expansions: Array<readonly ActionInfo[]> = [];
-  for (const item of items) {
-    const actions = item.value === '*' ? NONE : expandPattern(ctx.catalog, item.value);
+  const facts = elementPatternFacts(ctx.catalog, actionEl);
+  for (let k = 0; k < items.length; k++) {
+    const actions = items[k]!.value === '*' ? NONE : facts[k]!.actions;
     expansions.push(actions);
     work += actions.length * resources.length;
   }
@@ -141,8 +142,9 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     if (actions.length === 0) continue;
     let applies = false;
     let unknown = false;
+    const byArn = verdictsOf(ctx.catalog, item.value);
     for (let i = 0; i < resources.length; i++) {
-      const v = pairVerdict(ctx.catalog, item.value, actions, resources[i]!.arn);
+      const v = byArn.get(resources[i]!.arn, actions, computePairVerdict);
       if (v & SOME_UNKNOWN) unknown = true;
       if (v & SOME_NOT_FALSE) {
         applies = true;
@@ -173,8 +175,9 @@ const SOME_UNKNOWN = 2;
  */
 const pairMemo = perCatalog(() => new StringMemo<StringMemo<number>>(5000));
 
-function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[], arnValue: string): number {
-  return pairMemo(catalog).get(pattern, undefined, newArnMemo).get(arnValue, actions, computePairVerdict);
+/** The per-ARN verdicts of one pattern (looked up once per item, not once per item and ARN). */
+function verdictsOf(catalog: IamCatalog, pattern: string): StringMemo<number> {
+  return pairMemo(catalog).get(pattern, undefined, newArnMemo);
 }
 
 function newArnMemo(): StringMemo<number> {

@@ -7,5 +7,7 @@ import { hclSyntaxError } from './hclSyntaxError';
 import { intrinsicInPolicyString } from './intrinsicInPolicyString';
 import { jsonSyntaxError } from './jsonSyntaxError';
 import { policyDocumentNotObject } from './policyDocumentNotObject';
+import { samPolicyTemplateParameter } from './samPolicyTemplateParameter';
+import { samPolicyTemplateUnknown } from './samPolicyTemplateUnknown';
 
-export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, intrinsicInPolicyString, jsonSyntaxError, policyDocumentNotObject];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, intrinsicInPolicyString, jsonSyntaxError, policyDocumentNotObject, samPolicyTemplateParameter, samPolicyTemplateUnknown];
