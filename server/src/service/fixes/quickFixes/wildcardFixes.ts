@@ -13,6 +13,8 @@ import { hasWildcard } from '../../knowledge/glob';
 import { AccessLevel } from '../../knowledge/accessLevel';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { ActionInfo } from '../../knowledge/catalog';
+import { perCatalog } from '../../knowledge/perCatalog';
+import { StringMemo } from '../../util/stringMemo';
 import type { Located, PolicyDocument, Statement } from '../../parser/policyModel';
 import { collapseToWildcards, filterByLevels, NO_PERMISSIONS_MANAGEMENT_MASK, READ_ONLY_MASK } from '../actionSets';
 import { locate, type FixContext, type FixProposal, type QuickFixProvider } from '../fixTypes';
@@ -84,11 +86,18 @@ function otherStatementServices(ctx: FixContext, policy: PolicyDocument, st: Sta
   return [...out];
 }
 
-function narrowTo(ctx: FixContext, st: Statement, item: Located<string>, title: string, actions: readonly ActionInfo[]): FixProposal | undefined {
+/**
+ * `actions` as the fewest wildcards. `key` names the set when it is fully determined by strings (the pattern and
+ * level mask it was narrowed from): the same "s3:*" narrowing recurs in policy after policy and on every
+ * code-action request, and collapsing a large service's actions is the costliest step of these fixes.
+ */
+function narrowTo(ctx: FixContext, st: Statement, item: Located<string>, title: string, actions: readonly ActionInfo[], key?: string): FixProposal | undefined {
   if (actions.length === 0) return undefined;
-  const patterns = collapseToWildcards(ctx.catalog, actions);
+  const patterns = key === undefined ? collapseToWildcards(ctx.catalog, actions) : collapsedMemo(ctx.catalog).get(key, actions, (_k, a) => collapseToWildcards(ctx.catalog, a));
   return { title, kind: 'quickfix', edits: [replaceStringList(ctx.text, st.action!.value!, listWith(st, item, patterns))] };
 }
+
+const collapsedMemo = perCatalog(() => new StringMemo<string[]>(2_000));
 
 const levels = (n: number): string => `${n.toLocaleString('en-US')} action${n === 1 ? '' : 's'}`;
 
@@ -98,9 +107,9 @@ function serviceWildcardFixes(ctx: FixContext, st: Statement, item: Located<stri
   const out: (FixProposal | undefined)[] = [];
   const readOnly = filterByLevels(expanded, READ_ONLY_MASK);
   const noPm = filterByLevels(expanded, NO_PERMISSIONS_MANAGEMENT_MASK);
-  if (readOnly.length < expanded.length && resolves(readOnly)) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly));
+  if (readOnly.length < expanded.length && resolves(readOnly)) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly, `${READ_ONLY_MASK} ${item.value}`));
   if (noPm.length < expanded.length && noPm.length > readOnly.length && resolves(noPm)) {
-    out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to List, Read, Write and Tagging, without Permissions management (${levels(noPm.length)})`, noPm));
+    out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to List, Read, Write and Tagging, without Permissions management (${levels(noPm.length)})`, noPm, `${NO_PERMISSIONS_MANAGEMENT_MASK} ${item.value}`));
   }
   return out.filter((p): p is FixProposal => p !== undefined);
 }

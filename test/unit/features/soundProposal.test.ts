@@ -1,0 +1,47 @@
+// isSoundProposal, the structural check behind every offered fix: edits inside the text, not overlapping, and a
+// valid JSON document stays valid JSON. It reads only the smallest value holding the edits where it can, so
+// these cases pin that shortcut to the same answers as a full parse.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isSoundProposal } from '../../../server/src/service/features/codeActions';
+import { parseJson } from '../../../server/src/service/parser/jsonTree';
+import type { FixProposal, OffsetEdit } from '../../../server/src/service/fixes/fixTypes';
+
+const TEXT = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}]}';
+const at = (needle: string): number => {
+  const i = TEXT.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return i;
+};
+const proposal = (...edits: OffsetEdit[]): FixProposal => ({ title: 't', kind: 'quickfix', edits });
+const sound = (p: FixProposal): boolean => isSoundProposal(TEXT, p, () => true, parseJson(TEXT).root);
+const soundByFullParse = (p: FixProposal): boolean => isSoundProposal(TEXT, p, () => true);
+
+const cases: Array<[string, FixProposal, boolean]> = [
+  ['a list swapped for another list', proposal({ offset: at('["s3:*"]'), length: '["s3:*"]'.length, newText: '["s3:GetObject", "s3:ListBucket"]' }), true],
+  ['a string swapped for a string', proposal({ offset: at('"*"}'), length: 3, newText: '"arn:aws:s3:::b/*"' }), true],
+  ['a key renamed to a string', proposal({ offset: at('"Resource"'), length: '"Resource"'.length, newText: '"NotResource"' }), true],
+  ['a key replaced by a number', proposal({ offset: at('"Resource"'), length: '"Resource"'.length, newText: '42' }), false],
+  ['a value replaced by broken JSON', proposal({ offset: at('["s3:*"]'), length: '["s3:*"]'.length, newText: '["s3:GetObject",' }), false],
+  ['half a string replaced by a string', proposal({ offset: at('"s3:*"'), length: 3, newText: '"a"' }), false],
+  ['a property inserted (not a whole value; full parse says yes)', proposal({ offset: at('"Resource"'), length: 0, newText: '"Sid": "A", ' }), true],
+  ['a property inserted without its comma', proposal({ offset: at('"Resource"'), length: 0, newText: '"Sid": "A" ' }), false],
+  ['two whole values at once', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"*"}'), length: 3, newText: '["a", "b"]' }), true],
+  ['a key replaced by an object', proposal({ offset: at('"Effect"'), length: '"Effect"'.length, newText: '{}' }), false],
+  ['a condition added inside the statement', proposal({ offset: at('"*"}') + 3, length: 0, newText: ', "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}' }), true],
+  ['a condition added without its comma', proposal({ offset: at('"*"}') + 3, length: 0, newText: ' "Condition": {}' }), false],
+  ['a statement added at the end of the list', proposal({ offset: at('}]}') + 1, length: 0, newText: ', {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}' }), true],
+  ['text added after the document', proposal({ offset: TEXT.length, length: 0, newText: ' {}' }), false],
+  ['an edit across a key and its value that leaves a key without a value', proposal({ offset: at('Effect"'), length: 'Effect": "Allow'.length, newText: 'Effect": "Allow", "X' }), false],
+  ['an edit across a key and its value that stays valid', proposal({ offset: at('Effect"'), length: 'Effect": "Allow'.length, newText: 'Effect": "Deny' }), true],
+  ['overlapping edits', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"Allow"') + 2, length: 1, newText: 'x' }), false],
+];
+
+for (const [name, p, expected] of cases) {
+  test(`isSoundProposal: ${name}`, () => {
+    assert.equal(sound(p), expected);
+    // the shortcut must agree with the full parse it replaces
+    assert.equal(soundByFullParse(p), expected);
+  });
+}
