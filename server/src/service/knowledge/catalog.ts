@@ -148,7 +148,9 @@ export function loadCatalog(data: RawCatalog | CatalogFile): IamCatalog {
   // longest prefixes first so "aws:resourcetag/" wins over shorter accidental overlaps
   keyPatterns.sort((a, b) => b.prefix.length - a.prefix.length);
   const servicePrefixes = [...services.keys()].sort();
-  const allKeyNames = [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))];
+  // only typo suggestions need every key name: gathered on the first one, not at start-up
+  let allKeyNamesList: string[] | undefined;
+  const allKeyNames = (): string[] => (allKeyNamesList ??= [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))]);
 
   // Suggestions cost an edit-distance scan over hundreds of names; the same typo is looked up by several
   // rules on every keystroke, so answers are memoised (bounded: cleared past 5,000 entries).
@@ -165,8 +167,8 @@ export function loadCatalog(data: RawCatalog | CatalogFile): IamCatalog {
   const closestConditionKeyUncached = (key: string): string | undefined => {
     const colon = key.indexOf(':');
     const prefix = colon < 0 ? '' : key.slice(0, colon + 1).toLowerCase();
-    const sameService = allKeyNames.filter((k) => k.toLowerCase().startsWith(prefix));
-    return closestMatch(key, sameService.length ? sameService : allKeyNames);
+    const sameService = allKeyNames().filter((k) => k.toLowerCase().startsWith(prefix));
+    return closestMatch(key, sameService.length ? sameService : allKeyNames());
   };
 
   // small maps of the names recently asked about stay in the CPU cache; the 22,000-entry indexes do not
