@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildCatalog, encodeCatalogFile } from './scripts/buildCatalog.mjs';
 import { bundleOptions } from './scripts/bundleOptions.mjs';
+import { lazyPackages } from './scripts/lazyPackages.mjs';
 import { webBuilds } from './scripts/buildWeb.mjs';
 import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
@@ -47,7 +48,7 @@ const common = {
   ...bundleOptions,
   minify: production,
   sourcemap: !production,
-  plugins: [problemMatcher, asciiOutput],
+  plugins: [problemMatcher, asciiOutput, lazyPackages],
 };
 
 const builds = [
