@@ -2,7 +2,8 @@
 // property that holds an IAM policy document, resolves its intrinsics (resolveIntrinsics.ts) and builds one
 // PolicyDocument per Fn::If variant with the policy type the resource implies and a label "LogicalId.Path".
 // A policy written as a YAML block scalar holding JSON (`PolicyDocument: |` then the JSON) is read in place; other
-// JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) and SAM policy templates are not documents here.
+// JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) are not documents here. SAM policy templates
+// (`- S3ReadPolicy: {BucketName: …}`) are expanded by samPolicyTemplates.ts into the document SAM generates.
 
 import { parseJson, properties, propertyKey, propertyValue, type JsonNode, type SyntaxProblem } from '../jsonTree';
 import { buildPolicy } from '../buildPolicy';
@@ -10,6 +11,7 @@ import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
 import { asJsonNode, type MutableNode } from './nodes';
 import { countIfs, intrinsicOf, resolveIntrinsics, type Variant } from './resolveIntrinsics';
+import { readSamPolicyEntry } from './samPolicyTemplates';
 
 /** Where a resource type keeps its policy documents. `[]` in a path walks every item of a list. */
 interface PolicySlot {
@@ -76,6 +78,8 @@ interface Found {
   readonly label: string;
   readonly type: PolicyType | undefined;
   readonly resourceType: string;
+  /** a SAM Policies item that is not an inline document: maybe a policy template (samPolicyTemplates.ts) */
+  readonly sam?: boolean;
 }
 
 /** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
@@ -104,6 +108,10 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
   }
   const policies: PolicyDocument[] = [];
   for (const f of found) {
+    if (f.sam) {
+      policies.push(...samTemplatePolicies(f, syntaxErrors));
+      continue;
+    }
     // CloudFormation rejects a policy document given as a list ("- Version: …"): the policy is never deployed,
     // and nothing inside it would be checked, so it is reported (POLICY_DOCUMENT_NOT_OBJECT) instead of skipped
     if (f.node.type === 'array') {
@@ -127,13 +135,25 @@ function walkSlot(node: JsonNode | undefined, path: readonly string[], label: st
     const items = node.type === 'array' ? (node.children ?? []) : head === '[sam]' ? [node] : [];
     items.forEach((item, i) => {
       const itemLabel = node.type === 'array' ? `${label}[${i}]` : label;
-      if (head === '[sam]' && !isInlineDocument(item)) return;
+      if (head === '[sam]' && !isInlineDocument(item)) {
+        out.push({ node: item, label: itemLabel, type, resourceType, sam: true });
+        return;
+      }
       walkSlot(item, rest, itemLabel, type, resourceType, out);
     });
     return;
   }
   const prop = properties(node).find((p) => propertyKey(p) === head);
   if (prop) walkSlot(propertyValue(prop), rest, `${label}.${head}`, type, resourceType, out);
+}
+
+/** A SAM policy template entry: its expansion (a label naming the template, marked generated), or its problem. */
+function samTemplatePolicies(f: Found, syntaxErrors: SyntaxProblem[]): PolicyDocument[] {
+  const entry = readSamPolicyEntry(f.node);
+  syntaxErrors.push(...entry.problems);
+  if (entry.kind !== 'expanded') return [];
+  const label = `${f.label} (SAM policy template ${entry.name})`;
+  return buildVariants({ ...f, node: asJsonNode(entry.document), label }).map((p) => Object.assign(p, { generated: `SAM policy template ${entry.name}` }));
 }
 
 /** SAM: an inline policy document has a Statement; a string is a managed policy; `{S3ReadPolicy: …}` is a template. */

@@ -6,5 +6,7 @@ import { duplicateKey } from './duplicateKey';
 import { hclSyntaxError } from './hclSyntaxError';
 import { jsonSyntaxError } from './jsonSyntaxError';
 import { policyDocumentNotObject } from './policyDocumentNotObject';
+import { samPolicyTemplateParameter } from './samPolicyTemplateParameter';
+import { samPolicyTemplateUnknown } from './samPolicyTemplateUnknown';
 
-export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError, policyDocumentNotObject];
+export const syntaxRules: readonly Rule[] = [analysisSkipped, duplicateKey, hclSyntaxError, jsonSyntaxError, policyDocumentNotObject, samPolicyTemplateParameter, samPolicyTemplateUnknown];
