@@ -3,3 +3,4 @@
 // the service the way they run it.
 export * from '../server/src/service';
 export { applyV8Flags, V8_FLAGS } from '../server/src/runtime/v8Flags';
+export { loadBundledCatalog } from '../server/src/runtime/bundledCatalog';

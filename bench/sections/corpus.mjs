@@ -91,9 +91,12 @@ export async function run(ctx) {
   // interleaved: baseline, CLI, baseline, CLI, … so that load on a shared machine hits both alike
   const base = [];
   const runs = [];
+  // the default run uses worker threads on a walk this long (--jobs auto); --jobs 1 shows one thread's share
+  const single = [];
   for (let i = 0; i < 3; i++) {
     base.push(timed(['-e', READ_PARSE], dir));
     runs.push(timed([cli, '--format', 'json', '.'], dir));
+    single.push(timed([cli, '--format', 'json', '--jobs', '1', '.'], dir));
   }
   const med = (xs, k) => ctx.median(xs.map((x) => x[k]));
   rows.push({ name: `read + JSON.parse of the ${names.length} managed policies (fresh node, wall)`, value: med(base, 'wall') * 1000, unit: 'ms' });
@@ -101,6 +104,9 @@ export async function run(ctx) {
   rows.push({ name: 'CLI over the corpus / read + JSON.parse (wall)', value: med(runs, 'wall') / med(base, 'wall'), unit: '×', target: '<= 8' });
   rows.push({ name: 'CLI over the corpus / read + JSON.parse (CPU user+sys)', value: med(runs, 'cpu') / med(base, 'cpu'), unit: '×', target: '<= 8' });
   rows.push({ name: 'CLI over the corpus: peak resident memory', value: med(runs, 'rssMiB'), unit: 'MiB', target: '<= 120' });
+  rows.push({ name: 'CLI --jobs 1 over the corpus / read + JSON.parse (wall)', value: med(single, 'wall') / med(base, 'wall'), unit: '×' });
+  rows.push({ name: 'CLI --jobs 1 over the corpus / read + JSON.parse (CPU user+sys)', value: med(single, 'cpu') / med(base, 'cpu'), unit: '×' });
+  rows.push({ name: 'CLI --jobs 1 over the corpus: peak resident memory', value: med(single, 'rssMiB'), unit: 'MiB' });
 
   // start-up over bare Node: `--version` loads the catalog (what every CLI run pays before the first file);
   // the server: spawn -> initialize answered, by the LSP probe below

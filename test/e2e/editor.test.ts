@@ -89,7 +89,7 @@ test('a CodeLens summarises each statement and opens its full action list', asyn
 
 test('the language status item shows the IAM data version while a policy is open', async () => {
   await wb.openFile('read-policy.json');
-  const dataVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'iam-catalog.json'), 'utf8')) as { source: { version: string } }).source.version;
+  const dataVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'iam-catalog.json'), 'utf8')) as { head: { source: { version: string } } }).head.source.version;
   // the item lives in the language status hover (the `{}` next to the language mode)
   await wb.page.locator('[id="status.languageStatus"]').first().click();
   await wb.page.locator('.monaco-hover:visible', { hasText: new RegExp(`IAM data ${dataVersion.replace(/\./g, '\\.')}`) }).first().waitFor();

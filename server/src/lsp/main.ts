@@ -2,10 +2,7 @@
 // given, so `iam-policy-language-server` works in any LSP editor), reroutes console output to the LSP
 // console (stdout carries the protocol), logs unhandled rejections, and loads the catalog next to the bundle.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import { loadCatalog, type RawCatalog } from '../service';
 import { formatError } from '../service/util/logger';
 import { startServer } from './startServer';
 import { name, version } from '../../../package.json';
@@ -13,7 +10,7 @@ import { applyV8Flags } from '../runtime/v8Flags';
 import { ruleDocsUrl } from '../protocol';
 import { withEvaluationFeatures } from './evaluation';
 import { registerGenerateRequests } from './generateRequests';
-import { readIamDataFolder } from '../iamData/iamDataFolder';
+import { loadNodeCatalog } from '../runtime/bundledCatalog';
 
 applyV8Flags();
 
@@ -47,16 +44,14 @@ console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).
 console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
 process.on('unhandledRejection', (reason) => connection.console.error(formatError('Unhandled promise rejection', reason)));
 
-// dist/server.js sits next to dist/iam-catalog.json
-const catalogPath = join(__dirname, 'iam-catalog.json');
-
 const runtime = {
   name,
   version,
   // --iam-data=DIR (other editors) or initializationOptions.iamDataPath (VS Code's iamPolicy.iamDataPath): newer data
   loadCatalog: (iamDataPath?: string) => {
     const dir = iamDataPath ?? process.argv.find((a) => a.startsWith('--iam-data='))?.slice('--iam-data='.length);
-    return loadCatalog(dir ? readIamDataFolder(dir) : (JSON.parse(readFileSync(catalogPath, 'utf8')) as RawCatalog));
+    // dist/server.js sits next to dist/iam-catalog.json
+    return loadNodeCatalog(__dirname, dir || undefined);
   },
   // https links any client can open (a file:// link into the extension folder opens nowhere else); the bundled
   // copy stays reachable offline through the "Open Rule Documentation" command

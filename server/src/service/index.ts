@@ -159,6 +159,8 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
 
 export { loadCatalog, type IamCatalog, type ActionInfo, type ConditionKeyInfo, type ResourceTypeInfo, type ServiceInfo } from './knowledge/catalog';
 export type { RawCatalog } from './knowledge/catalogFormat';
+export type { CatalogFile } from './knowledge/catalogFormat';
+export { decodeCatalogFile, decodeCatalogHead } from './knowledge/catalogFile';
 export { ALL_RULES, getRule } from './rules/registry';
 export type { Finding, Rule, RuleMeta, ServiceSettings, Severity, SeverityOrOff } from './rules/rule';
 export type { ParsedDocument, ParseOptions } from './parser/parseDocument';

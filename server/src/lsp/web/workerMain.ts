@@ -14,7 +14,7 @@ import {
   type Connection,
 } from 'vscode-languageserver/browser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createIamLanguageService, loadCatalog, type IamLanguageService, type ParsedDocument, type RawCatalog, type ServiceSettings } from '../../service';
+import { createIamLanguageService, decodeCatalogFile, loadCatalog, type IamLanguageService, type ParsedDocument, type ServiceSettings } from '../../service';
 import { SettingsCache } from '../settings';
 import { DocumentCache } from '../documentCache';
 import { formatDocument, isFormattable } from '../formatting';
@@ -24,7 +24,7 @@ import { CLIENT_COMMAND_FOR, ruleDocsUrl, type IamPolicySettings } from '../../p
 
 interface WorkerScope {
   readonly location: { readonly href: string };
-  fetch(url: string): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+  fetch(url: string): Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 }
 const scope = globalThis as unknown as WorkerScope;
 
@@ -76,7 +76,8 @@ connection.onInitialize(async (params) => {
   const response = await scope.fetch(url);
   if (!response.ok) throw new Error(`IAM Policy Assistant could not load its IAM catalog (${url}: HTTP ${response.status})`);
   service = createIamLanguageService({
-    catalog: loadCatalog((await response.json()) as RawCatalog),
+    // the file's head is parsed now, each service's actions on first use (catalogFile.ts)
+    catalog: loadCatalog(decodeCatalogFile(new Uint8Array(await response.arrayBuffer()))),
     docsUrl: ruleDocsUrl,
     snippetEdits: (params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true,
   });

@@ -1,8 +1,9 @@
 // The IAM catalog: loads the compact RawCatalog once and builds the indexes every feature uses
 // (exact action lookup, sorted names for prefix search, wildcard expansion, resource types, condition keys).
-// It reads nothing from disk: callers pass the parsed JSON in.
+// It reads nothing from disk: callers pass the data in (catalogFile.ts decodes dist/iam-catalog.json lazily).
 
-import type { RawAction, RawCatalog } from './catalogFormat';
+import type { CatalogFile, RawAction, RawCatalog } from './catalogFormat';
+import { catalogFromParsedFile, isCatalogFile, rawActions } from './catalogFile';
 import { globMatch, hasWildcard, literalPrefix } from './glob';
 import { closestMatch } from './suggest';
 import { splitArnTemplate, type ArnTemplate } from './arnTemplate';
@@ -95,7 +96,9 @@ export interface IamCatalog {
  */
 const SHARED_PREFIX_NAMES: Readonly<Record<string, string>> = { cloudformation: 'AWS CloudFormation' };
 
-export function loadCatalog(raw: RawCatalog): IamCatalog {
+export function loadCatalog(data: RawCatalog | CatalogFile): IamCatalog {
+  // a JSON.parse'd dist/iam-catalog.json (tests, tools) or a RawCatalog (decodeCatalogFile, an iam-data folder)
+  const raw = isCatalogFile(data) ? catalogFromParsedFile(data) : data;
   const services = new Map<string, LazyService>();
   let actionCount = 0;
   const keyIndex = new Map<string, ConditionKeyInfo>();
@@ -110,42 +113,56 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
       keyIndex.set(lower, info);
     }
   };
-  for (const g of GLOBAL_CONDITION_KEYS) addKey(g);
-  for (const [key, type, description] of raw.globalKeys) {
-    // "aws:PrincipalTag/tag-key" style patterns are already in our table under ${TagKey}
-    if (!isPatternKey(key)) addKey({ key, type: normaliseType(type), multiValued: type.startsWith('ArrayOf'), description, isPattern: false, global: true });
-  }
+  // Condition keys are indexed on first use (a document with a Condition, hover, completion), not at start-up:
+  // buildKeys() runs exactly the loop the load ran before (global keys, then each service in the data's order;
+  // the first service to list a key defines it), so the indexes are the same whenever they are built.
+  const keySources: Array<{ keys: RawCatalog['services'][string]['k']; into: Map<string, ConditionKeyInfo> }> = [];
+  let keysBuilt = false;
+  const buildKeys = (): void => {
+    if (keysBuilt) return;
+    keysBuilt = true;
+    for (const g of GLOBAL_CONDITION_KEYS) addKey(g);
+    for (const [key, type, description] of raw.globalKeys) {
+      // "aws:PrincipalTag/tag-key" style patterns are already in our table under ${TagKey}
+      if (!isPatternKey(key)) addKey({ key, type: normaliseType(type), multiValued: type.startsWith('ArrayOf'), description, isPattern: false, global: true });
+    }
+    for (const { keys, into } of keySources) {
+      for (const [key, type, description] of keys) {
+        const lower = key.toLowerCase();
+        const existing = keyIndex.get(lower) ?? (lower.startsWith('aws:') ? findPattern(keyPatterns, lower) : undefined);
+        const info: ConditionKeyInfo = existing ?? {
+          key,
+          type: normaliseType(type),
+          multiValued: type.startsWith('ArrayOf'),
+          description,
+          isPattern: isPatternKey(key),
+          global: lower.startsWith('aws:'),
+        };
+        into.set(lower, info);
+        if (!existing) addKey(info);
+      }
+    }
+    // longest prefixes first so "aws:resourcetag/" wins over shorter accidental overlaps
+    keyPatterns.sort((a, b) => b.prefix.length - a.prefix.length);
+  };
 
   for (const [prefix, rs] of Object.entries(raw.services)) {
     const resourceTypes = new Map<string, ResourceTypeInfo>();
     const conditionKeys = new Map<string, ConditionKeyInfo>();
     // the actions and their indexes are built when the service is first used (LazyService): most documents
     // name a few services, and building all of them was most of the start-up
-    const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a);
-    actionCount += rs.a.length;
+    const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a, buildKeys);
+    actionCount += typeof rs.a === 'function' ? (rs.c ?? rawActions(rs).length) : rs.a.length;
     for (const [name, arn, keys] of rs.r) {
       resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));
     }
-    for (const [key, type, description] of rs.k) {
-      const lower = key.toLowerCase();
-      const existing = keyIndex.get(lower) ?? (lower.startsWith('aws:') ? findPattern(keyPatterns, lower) : undefined);
-      const info: ConditionKeyInfo = existing ?? {
-        key,
-        type: normaliseType(type),
-        multiValued: type.startsWith('ArrayOf'),
-        description,
-        isPattern: isPatternKey(key),
-        global: lower.startsWith('aws:'),
-      };
-      conditionKeys.set(lower, info);
-      if (!existing) addKey(info);
-    }
+    keySources.push({ keys: rs.k, into: conditionKeys });
     services.set(prefix, service);
   }
-  // longest prefixes first so "aws:resourcetag/" wins over shorter accidental overlaps
-  keyPatterns.sort((a, b) => b.prefix.length - a.prefix.length);
   const servicePrefixes = [...services.keys()].sort();
-  const allKeyNames = [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))];
+  // only typo suggestions need every key name: gathered on the first one, not at start-up
+  let allKeyNamesList: string[] | undefined;
+  const allKeyNames = (): string[] => (buildKeys(), allKeyNamesList ??= [...new Set([...keyIndex.values(), ...keyPatterns.map((p) => p.info)].map((k) => k.key))]);
 
   // Suggestions cost an edit-distance scan over hundreds of names; the same typo is looked up by several
   // rules on every keystroke, so answers are memoised (bounded: cleared past 5,000 entries).
@@ -162,8 +179,8 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
   const closestConditionKeyUncached = (key: string): string | undefined => {
     const colon = key.indexOf(':');
     const prefix = colon < 0 ? '' : key.slice(0, colon + 1).toLowerCase();
-    const sameService = allKeyNames.filter((k) => k.toLowerCase().startsWith(prefix));
-    return closestMatch(key, sameService.length ? sameService : allKeyNames);
+    const sameService = allKeyNames().filter((k) => k.toLowerCase().startsWith(prefix));
+    return closestMatch(key, sameService.length ? sameService : allKeyNames());
   };
 
   // small maps of the names recently asked about stay in the CPU cache; the 22,000-entry indexes do not
@@ -182,6 +199,7 @@ export function loadCatalog(raw: RawCatalog): IamCatalog {
     return index.byName.get(name) ?? index.byLowerName.get(name.toLowerCase()) ?? null;
   };
   const findConditionKey = (key: string): ConditionKeyInfo | null => {
+    buildKeys();
     const lower = key.toLowerCase();
     return keyIndex.get(lower) ?? findPattern(keyPatterns, lower) ?? null;
   };
@@ -281,9 +299,17 @@ class LazyService implements ServiceInfo {
     readonly prefix: string,
     readonly name: string,
     readonly resourceTypes: ReadonlyMap<string, ResourceTypeInfo>,
-    readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>,
-    private raw: readonly RawAction[] | undefined,
+    private readonly keys: ReadonlyMap<string, ConditionKeyInfo>,
+    /** the actions, or a function parsing them from the catalog file (catalogFile.ts) */
+    private raw: readonly RawAction[] | (() => readonly RawAction[]) | undefined,
+    /** fills every service's condition keys (once, for the whole catalog) */
+    private readonly buildKeys: () => void,
   ) {}
+
+  get conditionKeys(): ReadonlyMap<string, ConditionKeyInfo> {
+    this.buildKeys();
+    return this.keys;
+  }
 
   get isBuilt(): boolean {
     return this.built !== undefined;
@@ -299,7 +325,8 @@ class LazyService implements ServiceInfo {
     const byLowerName = new Map<string, ActionInfo>();
     const byName = new Map<string, ActionInfo>();
     const lowerNames = new Map<ActionInfo, string>();
-    for (const [name, description, level, res, keys, deps] of this.raw ?? []) {
+    const raw = typeof this.raw === 'function' ? this.raw() : (this.raw ?? []);
+    for (const [name, description, level, res, keys, deps] of raw) {
       const action: ActionInfo = {
         service: this,
         name,
