@@ -57,7 +57,7 @@ export function render(rules) {
 }
 
 /** docs/access-analyzer.md: every Access Analyzer check code -> the rule(s) that answer it, or why none does. */
-export function renderAccessAnalyzer(rules, unanswered, retired) {
+export function renderAccessAnalyzer(rules, unanswered, retired, severities = []) {
   const byCode = new Map();
   for (const r of rules) for (const c of r.accessAnalyzer ?? []) byCode.set(c, [...(byCode.get(c) ?? []), r.code]);
   const codes = [...new Set([...byCode.keys(), ...Object.keys(unanswered)])].sort();
@@ -68,7 +68,10 @@ export function renderAccessAnalyzer(rules, unanswered, retired) {
     '',
     `${codes.length} Access Analyzer \`ValidatePolicy\` check codes, ${answered} answered by a rule. The codes are those of the`,
     '2023 "Access Analyzer policy check reference" plus the ones the page added since; a rule lists the codes it answers',
-    'in its `accessAnalyzer` metadata (also in `iam-policy-check --list-rules --format json`).',
+    'in its `accessAnalyzer` metadata (also in `iam-policy-check --list-rules --format json`). The check reference is',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html; our stored copy of it',
+    'holds the opening and table of contents only, not the sections of the newer codes, so the rules answering those',
+    'follow the IAM User Guide pages their docs cite, and say so.',
     '',
     '| Access Analyzer code | Rule | Note |',
     '|---|---|---|',
@@ -78,14 +81,29 @@ export function renderAccessAnalyzer(rules, unanswered, retired) {
     const note = rs ? (retired.has(c) ? 'AWS no longer lists this code' : '') : unanswered[c];
     out.push(`| ${c} | ${rs ? rs.map((r) => `[${r}](rules.md#${r.toLowerCase()})`).join(', ') : '—'} | ${cell(note)} |`);
   }
+  if (severities.length) {
+    out.push(
+      '',
+      '## Severities compared with AWS',
+      '',
+      'Where Access Analyzer reports a check at a higher level than our default, we align unless AWS\'s own managed',
+      'policies show that our data would make the higher level a false claim. Each row says which we did and why.',
+      '',
+      '| Access Analyzer code | AWS finding type | Our rule | Our severity | Aligned | Why |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const a of severities) {
+      out.push(`| ${a.code} | ${a.aws} | [${a.rule}](rules.md#${a.rule.toLowerCase()}) | ${cell(a.ours)} | ${a.aligned ? 'yes' : 'kept lower'} | ${cell(a.why)} |`);
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 
 const aaPath = join(root, 'out', 'server', 'src', 'service', 'rules', 'accessAnalyzerChecks.js');
-const { UNANSWERED_ACCESS_ANALYZER_CODES, RETIRED_ACCESS_ANALYZER_CODES } = createRequire(import.meta.url)(aaPath);
+const { UNANSWERED_ACCESS_ANALYZER_CODES, RETIRED_ACCESS_ANALYZER_CODES, SEVERITY_ALIGNMENT } = createRequire(import.meta.url)(aaPath);
 const outputs = [
   [target, render(ALL_RULES)],
-  [join(root, 'docs', 'access-analyzer.md'), renderAccessAnalyzer(ALL_RULES, UNANSWERED_ACCESS_ANALYZER_CODES, RETIRED_ACCESS_ANALYZER_CODES)],
+  [join(root, 'docs', 'access-analyzer.md'), renderAccessAnalyzer(ALL_RULES, UNANSWERED_ACCESS_ANALYZER_CODES, RETIRED_ACCESS_ANALYZER_CODES, SEVERITY_ALIGNMENT)],
 ];
 if (process.argv.includes('--check')) {
   for (const [file, text] of outputs) {

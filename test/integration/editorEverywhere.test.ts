@@ -224,7 +224,9 @@ test('CodeLens and code actions carry server commands that workspace/executeComm
     assert.ok(commands.includes(docs[0]!.command!.command));
     const url = await s.connection.sendRequest('workspace/executeCommand', { command: docs[0]!.command!.command, arguments: docs[0]!.command!.arguments });
     assert.match(String(url), /^https:\/\/.+#duplicate_sid$/);
-    const disable = actions.filter((a) => a.title.startsWith('Disable DUPLICATE_SID'));
+    // plain JSON has no comments: the file form is an .iam-policy.json override (test/integration/disableRuleLsp.test.ts)
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Disable DUPLICATE_SID')).map((a) => a.title), ['Disable DUPLICATE_SID for this file (.iam-policy.json)', 'Disable DUPLICATE_SID for this workspace (.iam-policy.json)']);
+    const disable = actions.filter((a) => a.title === 'Disable DUPLICATE_SID for this workspace (.iam-policy.json)');
     assert.equal(disable.length, 1);
     const path = await s.connection.sendRequest('workspace/executeCommand', { command: disable[0]!.command!.command, arguments: disable[0]!.command!.arguments });
     assert.equal(path, join(dir, '.iam-policy.json'));

@@ -70,13 +70,18 @@ export function adaptLenses(client: ClientInfo, lenses: CodeLens[]): CodeLens[] 
   return lenses.map((l) => (l.command ? { ...l, command: commandFor(client, l.command) } : l));
 }
 
-/** One "Show documentation" and one "Disable" entry per rule among the request's diagnostics (as ESLint). */
-export function ruleCodeActions(client: ClientInfo, uri: string, diagnostics: readonly Diagnostic[], canDisable: boolean): CodeAction[] {
+/**
+ * One "Show documentation" and one "Disable" entry per rule among the request's diagnostics (as ESLint).
+ * `fileForm`: the document has no inline suppression of its own for a whole file (plain JSON): also offer an
+ * `overrides` entry for this file in .iam-policy.json.
+ */
+export function ruleCodeActions(client: ClientInfo, uri: string, diagnostics: readonly Diagnostic[], canDisable: boolean, fileForm = false): CodeAction[] {
   const out: CodeAction[] = [];
   const codes = [...new Set(diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string').map((d) => d.code as string))].filter((c) => getRule(c));
   for (const code of codes) {
     const ds = diagnostics.filter((d) => d.code === code);
     if (canDisable) {
+      if (fileForm) out.push({ title: `Disable ${code} for this file (.iam-policy.json)`, kind: CodeActionKind.QuickFix, diagnostics: ds, command: { title: `Disable ${code}`, command: SERVER_COMMANDS.disableRule, arguments: [uri, code, 'file'] } });
       out.push({ title: `Disable ${code} for this workspace (.iam-policy.json)`, kind: CodeActionKind.QuickFix, diagnostics: ds, command: { title: `Disable ${code}`, command: SERVER_COMMANDS.disableRule, arguments: [uri, code] } });
     }
     out.push({ title: `Show documentation for ${code}`, kind: CodeActionKind.QuickFix, diagnostics: ds, command: commandFor(client, { title: `Show documentation for ${code}`, command: COMMANDS.openRuleDocs, arguments: [code] }) });
@@ -157,10 +162,15 @@ export function registerEditorFeatures(deps: EditorFeatureDeps, client: () => Cl
           return url;
         }
         case SERVER_COMMANDS.disableRule: {
-          const [uri, code] = args as [string, string];
+          const [uri, code, scope] = args as [string, string, string | undefined];
           if (typeof uri !== 'string' || typeof code !== 'string' || !getRule(code) || !uri.startsWith('file:')) return null;
           const file = fileURLToPath(uri);
-          const { edit, path } = disableRuleEdit(file, deps.folderOf(file), code, (u) => documents.get(u)?.getText());
+          const disabled = disableRuleEdit(file, deps.folderOf(file), code, (u) => documents.get(u)?.getText(), scope === 'file' ? 'file' : 'workspace');
+          if (!disabled) {
+            show(MessageType.Warning, `No .iam-policy.json "overrides" glob can name ${file} exactly: add one by hand.`);
+            return null;
+          }
+          const { edit, path } = disabled;
           const applied = await connection.workspace.applyEdit({ label: `Disable ${code}`, edit });
           if (!applied.applied) {
             show(MessageType.Warning, `Could not write ${path}${applied.failureReason ? `: ${applied.failureReason}` : ''}.`);

@@ -240,7 +240,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!t) return [];
       const actions = t.service.codeActions(t.doc, t.ctx.parsed, p.range, p.context, t.ctx.file.service);
       const quickFixWanted = !p.context.only?.length || p.context.only.some((k) => k === CodeActionKind.QuickFix || k === '');
-      if (quickFixWanted) actions.push(...ruleCodeActions(client, t.doc.uri, p.context.diagnostics, t.doc.uri.startsWith('file:')));
+      if (quickFixWanted) actions.push(...ruleCodeActions(client, t.doc.uri, p.context.diagnostics, t.doc.uri.startsWith('file:'), t.ctx.parsed.syntax === undefined));
       return actions;
     }),
   );

@@ -59,8 +59,8 @@ for (const [name, uri, languageId, text] of [
     const actions = service.codeActions(doc, parsed, typo.range, { diagnostics: [typo] });
     // whatever is offered must keep the file valid: in YAML/HCL only string-literal replacements are safe
     for (const a of actions) {
-      // (or a suppression comment line, "Disable RULE for this line / file")
-      for (const e of a.edit?.changes?.[uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$|^[ \t]*# iam-policy-ignore(-file)? [A-Z_]+: reason\n$/, `${a.title}: ${e.newText}`);
+      // (or a suppression comment line, "Disable RULE for this line / file", or resource Metadata block lines)
+      for (const e of a.edit?.changes?.[uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$|^[ \t]*# iam-policy-ignore(-file)? [A-Z_]+: reason\n$|^(?:[ \t]*(?:Metadata|iam-policy|ignore_checks):\n)*[ \t]*- [A-Z_]+\n$/, `${a.title}: ${e.newText}`);
     }
     // the did-you-mean fix is offered on the HCL string and on the unquoted YAML scalar alike
     assert.ok(actions.some((a) => /s3:PutObject/.test(a.title)), JSON.stringify(actions));

@@ -188,8 +188,9 @@ test('in a CloudFormation YAML template, only scalar swaps are offered (no struc
   assert.ok(typo, all.map((a) => a.title).join(' | '));
   assert.equal(applyAction(doc, typo), yaml.replace('- s3:GetObjekt', '- "s3:GetObject"'));
   for (const a of all) {
-    // besides string swaps, only the suppression comment lines ("Disable RULE for this line / file")
-    for (const e of a.edit?.changes?.[doc.uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$|^[ \t]*# iam-policy-ignore(-file)? [A-Z_]+: reason\n$/, `"${a.title}" inserts structure into YAML: ${e.newText}`);
+    // besides string swaps, only the suppression comment lines ("Disable RULE for this line / file") and the
+    // resource's Metadata block lines ("Disable RULE for this resource (Metadata)", test/unit/suppress/metadataDisable.test.ts)
+    for (const e of a.edit?.changes?.[doc.uri] ?? []) assert.match(e.newText, /^"[^"\n]*"$|^[ \t]*# iam-policy-ignore(-file)? [A-Z_]+: reason\n$|^(?:[ \t]*(?:Metadata|iam-policy|ignore_checks):\n)*[ \t]*- [A-Z_]+\n$/, `"${a.title}" inserts structure into YAML: ${e.newText}`);
   }
   const pos = doc.positionAt(yaml.indexOf('Effect'));
   const refactors = svc.codeActions(doc, parsed, { start: pos, end: pos }, { diagnostics: [], only: ['refactor'] });

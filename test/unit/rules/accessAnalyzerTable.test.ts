@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../../server/src/service';
-import { RETIRED_ACCESS_ANALYZER_CODES, UNANSWERED_ACCESS_ANALYZER_CODES } from '../../../server/src/service/rules/accessAnalyzerChecks';
+import { RETIRED_ACCESS_ANALYZER_CODES, SEVERITY_ALIGNMENT, UNANSWERED_ACCESS_ANALYZER_CODES } from '../../../server/src/service/rules/accessAnalyzerChecks';
 import { REPO_ROOT } from '../../support/catalog';
 
 const declared = new Map<string, string[]>();
@@ -42,4 +42,18 @@ test('--list-rules --format json gives each rule its Access Analyzer codes', () 
   const fav = rules.find((x) => x.code === 'FOR_ALL_VALUES_WITH_SINGLE_VALUED_KEY');
   assert.deepEqual(fav?.accessAnalyzer, ['FORALLVALUES_WITH_SINGLE_VALUED_KEY']);
   for (const x of rules) assert.deepEqual(x.accessAnalyzer, [...(ALL_RULES.find((y) => y.code === x.code)?.accessAnalyzer ?? [])], x.code);
+});
+
+test('the severity table says what the rules report: each row\'s rule answers the code at the default it names', () => {
+  assert.ok(SEVERITY_ALIGNMENT.length >= 8);
+  for (const a of SEVERITY_ALIGNMENT) {
+    const rule = ALL_RULES.find((r) => r.code === a.rule);
+    assert.ok(rule, `${a.rule} is no rule`);
+    assert.ok(rule.accessAnalyzer?.includes(a.code), `${a.rule} does not declare ${a.code}`);
+    assert.ok(a.ours.startsWith(rule.defaultSeverity), `${a.rule}: the table says "${a.ours}", the rule defaults to ${rule.defaultSeverity}`);
+    if (a.aligned && a.aws === 'ERROR') assert.equal(rule.defaultSeverity, 'error', a.rule);
+    assert.ok(a.why.length > 20, `${a.code}: say why`);
+  }
+  // the RETIRED codes are the four the current page dropped; the action-wildcard code is still listed there
+  assert.deepEqual([...RETIRED_ACCESS_ANALYZER_CODES].sort(), ['SCP_SYNTAX_ERROR_ALLOW_CONDITION', 'SCP_SYNTAX_ERROR_ALLOW_NOTACTION', 'SCP_SYNTAX_ERROR_ALLOW_RESOURCE', 'SCP_SYNTAX_ERROR_NOTRESOURCE']);
 });

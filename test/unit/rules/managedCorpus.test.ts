@@ -84,6 +84,8 @@ const AWS_BUGS: ReadonlyArray<{ readonly finding: string; readonly why: string }
     return [
       { finding: `${p}.json|MISSING_ARN_REGION|"arn:aws:logs:::log-group:${name}*"`, why: 'CloudWatch Logs ARNs need a Region: this ARN matches no log group' },
       { finding: `${p}.json|MISSING_ARN_REGION|"arn:aws:cloudformation:::stack/${name}*/"`, why: 'CloudFormation stack ARNs need a Region: this ARN matches no stack' },
+      { finding: `${p}.json|MISSING_ARN_ACCOUNT|"arn:aws:logs:::log-group:${name}*"`, why: 'the same ARN has no account either: CloudWatch Logs ARNs need one' },
+      { finding: `${p}.json|MISSING_ARN_ACCOUNT|"arn:aws:cloudformation:::stack/${name}*/"`, why: 'the same ARN has no account either: CloudFormation stack ARNs need one' },
     ];
   }),
   { finding: 'AmazonApplicationWizardFullaccess.json|INVALID_ACTION|"ssm:RemoveTagsToResource"', why: 'a typo of ssm:RemoveTagsFromResource' },

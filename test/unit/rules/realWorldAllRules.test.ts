@@ -248,6 +248,21 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/resource/sqs-cross-account-queue-policy.json',
   ],
   // kms-cloudwatch-logs: kms:DescribeKey has no encryption context, so ArnLike on it never matches (true even in the CloudWatch Logs guide's policy); cognito: sts:TagSession is not listed for the cognito keys in the data and Access Analyzer reports the same (AWS CLI validate-policy example)
+  // StringLike/StringNotLike on an ARN key with "*" in the Region or account field followed by more text: the
+  // wildcard may match colons and shift that text into another field (ArnLike matches field by field); Access
+  // Analyzer gives the same security warning. True of each: the values are "arn:aws:iam::*:root",
+  // "arn:aws:iam::*:role/…" and "arn:aws:lambda:*:*:function:intern-*"
+  STRING_LIKE_OPERATOR_WITH_ARN_CONDITION_KEYS: [
+    'real/identity/lambda-deploy-developer.json',
+    'real/scp/deny-root-access-keys-scp.json',
+    'real/scp/deny-root-user-scp.json',
+    'real/scp/protect-iam-roles-scp.json',
+    'real/scp/require-imdsv2-scp.json',
+  ],
+  // a public-read bucket policy keyed on aws:Referer: the header is set by the caller (AWS's own warning)
+  UNTRUSTWORTHY_CONDITION_KEY: [
+    'real/resource/s3-referer-bucket-policy.json',
+  ],
   UNSUPPORTED_ACTION_FOR_CONDITION_KEY: [
     'real/resource/kms-cloudwatch-logs-key-policy.json',
     'real/trust/cognito-identity-pool-trust-policy.json',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { PrincipalFilter } from '../../service/generate';
 import { LogFormatError, RecordSplitter, type ArrayKind } from './recordSplitter';
 
 export interface LogFile {
@@ -75,6 +76,18 @@ function isGzip(path: string): boolean {
   }
 }
 
+/**
+ * For --principal: a test that a record's text cannot hold that principal's call (the role or user name, in any
+ * case, since IAM names are case-insensitive; the whole ARN for a session ARN or anything else).
+ */
+function principalPrefilter(principal: string | undefined): ((text: string) => boolean) | undefined {
+  if (principal === undefined) return undefined;
+  const { text, caseInsensitive } = new PrincipalFilter(principal).needle;
+  if (!caseInsensitive) return (t) => !t.includes(text);
+  const re = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return (t) => !re.test(t);
+}
+
 export interface ReadStats {
   records: number;
   /** records whose JSON did not parse */
@@ -90,7 +103,8 @@ export interface ReadStats {
  * unwrapped from their CloudTrailEvent string). Rejects with a ReadProblem-style message on damage; the
  * records delivered before it stand.
  */
-export async function readLogFile(path: string, onRecord: (record: unknown) => void, stats: ReadStats, mustContain?: string): Promise<void> {
+export async function readLogFile(path: string, onRecord: (record: unknown) => void, stats: ReadStats, principal?: string): Promise<void> {
+  const lacks = principalPrefilter(principal);
   let badInFile = 0;
   let firstBad = '';
   const splitter = new RecordSplitter((text: string, kind: ArrayKind) => {
@@ -98,7 +112,7 @@ export async function readLogFile(path: string, onRecord: (record: unknown) => v
     // it before JSON.parse is the largest saving on logs shared by many principals (lookup-events entries
     // hold the ARN inside an escaped string, which still contains it verbatim)
     // (a writer that escapes "/" as "\/" would hide it: such records are parsed)
-    if (mustContain !== undefined && !text.includes(mustContain) && !text.includes('\\/')) {
+    if (lacks !== undefined && lacks(text) && !text.includes('\\/')) {
       stats.records++;
       stats.skipped++;
       return;

@@ -20,11 +20,13 @@ Builds a least-privilege identity policy from CloudTrail logs. LOGS: .json or .j
 skipped), and \`aws cloudtrail lookup-events\` output. Nothing is sent over the network.
 
 Options:
-  --principal ARN    keep the calls of one IAM user or role, spelt as in the logs (an assumed role is matched
-                     by its role ARN; --list-principals shows them)
+  --principal ARN    keep the calls of one IAM user or role (an assumed role is matched by its role; a role
+                     or user ARN with or without its path, an assumed-role ARN with or without the session;
+                     --list-principals shows them)
   --since ISO        keep calls at or after this time (e.g. 2026-01-01 or 2026-01-01T12:00:00Z)
   --until ISO        keep calls at or before this time
-  --compare POLICY   report the actions an existing policy grants that the logs never used
+  --compare POLICY   report the actions an existing policy grants that the logs never used, and the
+                     Resource entries no call of a used action fell under
   --format FORMAT    policy (default): the policy document(s) on stdout; json: {"policy", "report"};
                      markdown: the report
   --minimize         collapse actions into "service:Prefix*" wildcards where the catalogue expansion grants

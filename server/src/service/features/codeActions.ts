@@ -2,7 +2,7 @@
 // cursor, and the "Fix all auto-fixable problems" source action. Honours `context.only`.
 
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from './featureContext';
 import type { FixContext, FixProposal, OffsetEdit } from '../fixes/fixTypes';
 import { quickFixesFor, REFACTORINGS } from '../fixes/registry';
@@ -11,7 +11,9 @@ import { formatError } from '../util/logger';
 import { parseJson } from '../parser/jsonTree';
 import { applyOffsetEdits } from '../fixes/jsonEdits';
 import { disableRuleProposals } from '../fixes/suppressions/disableRule';
-import { commentSuppressions } from '../suppress/inlineSuppressions';
+import { inlineSuppressions } from '../suppress/inlineSuppressions';
+import { parseDocument } from '../parser/parseDocument';
+import { vetParseOptions } from './vetParseOptions';
 
 export const FIX_ALL_KIND = 'source.fixAll.iam';
 
@@ -168,7 +170,7 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
           byEdits.set(key, action);
           out.push(action);
         }
-        // comment-only edits (YAML/HCL suppressions): not scalar swaps, so vetted by what they do to the findings
+        // suppression edits (YAML/HCL comments, CloudFormation Metadata): not scalar swaps, so vetted by what they do to the findings
         for (const p of disableRuleProposals(fctx, d)) if (suppressionWorks(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {
         ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
@@ -190,17 +192,26 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   return out;
 }
 
-/** A suppression edit must cover its diagnostic and add no error kind (e.g. a comment line inside a YAML block scalar). */
+/**
+ * A suppression edit must cover its diagnostic and add no error kind (e.g. a comment line inside a YAML block
+ * scalar, Metadata that breaks the template): the candidate text is re-parsed the way the original was and its
+ * inline suppressions (comments and CloudFormation Metadata) must cover the diagnostic where it has moved to.
+ */
 function suppressionWorks(ctx: FeatureContext, doc: TextDocument, text: string, p: FixProposal, d: Diagnostic): boolean {
-  const syntax = ctx.parsed.syntax;
-  if (!syntax || !isSoundProposal(text, p, () => false)) return false;
+  const jsonSyntax = ctx.parsed.syntax === undefined;
+  if (!isSoundProposal(text, p, () => jsonSyntax && ctx.parsed.syntaxErrors.length === 0)) return false;
   const after = applyOffsetEdits(text, p.edits);
   const diagOffset = doc.offsetAt(d.range.start);
-  // lines the edits add above the diagnostic: where its line is in the new text
-  const shift = p.edits.filter((e) => e.offset <= diagOffset).reduce((n, e) => n + (e.newText.match(/\n/g)?.length ?? 0), 0);
-  const line = d.range.start.line + shift;
-  if (!commentSuppressions(after, syntax).some((s) => s.codes.has(String(d.code)) && line >= s.fromLine && line <= s.toLine)) return false;
-  const before = ctx.errorCodes(text, doc.languageId);
+  // where the diagnostic's first character is in the new text
+  const moved = diagOffset + p.edits.filter((e) => e.offset + e.length <= diagOffset).reduce((n, e) => n + e.newText.length - e.length, 0);
+  const afterDoc = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, after);
+  const line = afterDoc.positionAt(moved).line;
+  const reparsed = parseDocument(after, { uri: doc.uri, languageId: doc.languageId, ...vetParseOptions(ctx.parsed) });
+  // a "suppression" that makes a policy disappear (e.g. text that breaks an embedded JSON policy the parser then
+  // skips) removes every finding of it: never offered
+  if (reparsed.policies.length !== ctx.parsed.policies.length) return false;
+  if (!inlineSuppressions(reparsed, afterDoc).some((s) => s.codes.has(String(d.code)) && line >= s.fromLine && line <= s.toLine)) return false;
+  const before = ctx.errorCodesBefore(doc.languageId);
   return [...ctx.errorCodes(after, doc.languageId)].every((code) => before.has(code));
 }
 

@@ -123,6 +123,26 @@ export function prependProperty(text: string, objectNode: JsonNode, key: string,
   return { offset: first.offset, length: 0, newText: `${rendered},${nl}${lineIndent(text, first.offset)}` };
 }
 
+/**
+ * Removes one property of an object with the separator that joins it to a neighbour: from the end of the
+ * previous property (its comma included), or, for the first property, up to the start of the next one.
+ * undefined when `prop` is not a property of `objectNode`.
+ */
+export function removeProperty(objectNode: JsonNode, prop: JsonNode): OffsetEdit | undefined {
+  const props = properties(objectNode);
+  const i = props.indexOf(prop);
+  if (i < 0) return undefined;
+  const end = prop.offset + prop.length;
+  if (i > 0) {
+    const previousEnd = props[i - 1]!.offset + props[i - 1]!.length;
+    return { offset: previousEnd, length: end - previousEnd, newText: '' };
+  }
+  const next = props[i + 1];
+  if (next) return { offset: prop.offset, length: next.offset - prop.offset, newText: '' };
+  // the only property: empty the object between its braces
+  return { offset: objectNode.offset + 1, length: objectNode.length - 2, newText: '' };
+}
+
 /** Edits that add `key: values` under `operator` in a statement's Condition, merging with what exists. */
 export function mergeConditionEdits(text: string, statementNode: JsonNode, operator: string, key: string, value: string | readonly string[]): OffsetEdit[] {
   const condProp = properties(statementNode).find((p) => propertyKey(p) === 'Condition');

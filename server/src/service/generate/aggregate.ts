@@ -8,9 +8,13 @@ import type { IamCatalog } from '../knowledge/catalog';
 import { mapEvent, type MappingProvenance } from './actionMapping';
 import { identityArnOf, isApiCall, isDataEvent, isDenied, isObject, principalOf, str, type JsonObject } from './cloudTrailEvent';
 import { resourcesFor } from './eventResources';
+import { PathBook, PrincipalFilter, type NamedPrincipal } from './principals';
 
 export interface GenerateFilter {
-  /** an IAM user or role ARN (or an assumed-role session ARN), spelt as the logs spell it */
+  /**
+   * an IAM user or role ARN, with or without its path, or an assumed-role ARN with or without the session
+   * (principals.ts PrincipalFilter)
+   */
   readonly principal?: string;
   /** epoch milliseconds, inclusive */
   readonly since?: number;
@@ -61,6 +65,7 @@ export interface AggregatorState {
   readonly unmapped: ReadonlyMap<string, Unmapped>;
   readonly passedRoles: ReadonlyMap<string, PassedRole>;
   readonly principals: ReadonlyMap<string, number>;
+  readonly paths: readonly NamedPrincipal[];
 }
 
 /** distinct resources kept per action before they are generalised */
@@ -83,13 +88,16 @@ export class GenerateAggregator {
   /** every principal of an API call in the logs (before the principal filter), with its count */
   readonly principals = new Map<string, number>();
 
-  private readonly principal: string | undefined;
+  /** role and user paths the logs show (ARNs rebuilt from a bare name get them in generateResult) */
+  readonly paths = new PathBook();
+
+  private readonly principal: PrincipalFilter | undefined;
 
   constructor(
     private readonly catalog: IamCatalog,
     private readonly filter: GenerateFilter = {},
   ) {
-    this.principal = filter.principal;
+    this.principal = filter.principal !== undefined ? new PrincipalFilter(filter.principal) : undefined;
   }
 
   add(record: unknown): void {
@@ -114,7 +122,8 @@ export class GenerateAggregator {
       if (this.filter.since !== undefined && t < this.filter.since) return;
       if (this.filter.until !== undefined && t > this.filter.until) return;
     }
-    if (this.principal !== undefined && principal !== this.principal && identityArnOf(record) !== this.principal) return;
+    this.paths.noteRecord(record);
+    if (this.principal !== undefined && !this.principal.matches(record, principal, identityArnOf(record))) return;
     this.events++;
     if (isDataEvent(record)) this.sawDataEvents = true;
 
@@ -208,11 +217,31 @@ export class GenerateAggregator {
     for (const [principal, n] of other.principals) {
       if (this.principals.size < MAX_PRINCIPALS || this.principals.has(principal)) this.principals.set(principal, (this.principals.get(principal) ?? 0) + n);
     }
+    this.paths.merge(other.paths);
+  }
+
+  /**
+   * Gives role and user ARNs rebuilt from a bare roleName/userName (which assume the default path "/") the
+   * path the logs showed for that name. Idempotent; generateResult calls it.
+   */
+  applyKnownPaths(): void {
+    for (const u of this.usage.values()) {
+      let changed = false;
+      const next: string[] = [];
+      for (const arn of u.resources) {
+        const full = this.paths.withPath(arn);
+        if (full !== arn) changed = true;
+        next.push(full);
+      }
+      if (!changed) continue;
+      u.resources.clear();
+      for (const a of next) u.resources.add(a);
+    }
   }
 
   /** The data fields, for posting to another thread (Maps and Sets survive structured cloning). */
   state(): AggregatorState {
-    return { records: this.records, events: this.events, malformed: this.malformed, sawDataEvents: this.sawDataEvents, usage: this.usage, denied: this.denied, unmapped: this.unmapped, passedRoles: this.passedRoles, principals: this.principals };
+    return { records: this.records, events: this.events, malformed: this.malformed, sawDataEvents: this.sawDataEvents, usage: this.usage, denied: this.denied, unmapped: this.unmapped, passedRoles: this.passedRoles, principals: this.principals, paths: [...this.paths.entries()] };
   }
 
   /** Roles handed to a service in the request (iam:PassRole is checked but never logged as an event of its own). */

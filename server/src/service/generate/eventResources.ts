@@ -179,6 +179,19 @@ function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | und
   return { arns, complete };
 }
 
+const typeKeys = new Map<string, string>();
+
+/** "AWS::S3::Object" / "object" → "object": a resource type's name without namespace, case or dashes (memoised: few distinct). */
+function typeKey(type: string | undefined): string | undefined {
+  if (!type) return undefined;
+  let k = typeKeys.get(type);
+  if (k === undefined) {
+    k = type.split('::').pop()!.toLowerCase().replace(/-/g, '');
+    if (typeKeys.size < 10_000) typeKeys.set(type, k);
+  }
+  return k || undefined;
+}
+
 export function resourcesFor(action: ActionInfo, record: JsonObject): ActionResources {
   if (action.resources.length === 0) return STAR;
   const types = typesOf(action);
@@ -187,18 +200,19 @@ export function resourcesFor(action: ActionInfo, record: JsonObject): ActionReso
   const fits = (arn: string): boolean => types.some((rt) => arnFits(arn, rt));
 
   const logged = record['resources'];
-  const typeNames = new Set<string>();
-  if (Array.isArray(logged) && logged.length > 0) for (const r of logged) if (isObject(r)) { const t = str(r, 'type')?.split('::').pop(); if (t) typeNames.add(t.toLowerCase().replace(/-/g, '')); }
   const found = new Set<string>();
-  if (Array.isArray(logged)) {
-    for (const r of logged.slice(0, 100)) {
+  if (Array.isArray(logged) && logged.length > 0) {
+    const typeNames = new Set<string>();
+    for (const r of logged) if (isObject(r)) { const t = typeKey(str(r, 'type')); if (t) typeNames.add(t); }
+    for (let i = 0; i < logged.length && i < 100; i++) {
+      const r = logged[i];
       const arn = isObject(r) ? str(r, 'ARN') ?? str(r, 'arn') : undefined;
       if (!arn || /[*?\s]/.test(arn)) continue;
       // "AWS::S3::Object" names the resource type: an object ARN must not scope s3:ListBucket (whose bucket
       // template "${BucketName}" would also match "bucket/key")
-      const typeName = isObject(r) ? str(r, 'type')?.split('::').pop()?.toLowerCase().replace(/-/g, '') : undefined;
-      const sameType = typeName ? types.filter((t) => t.name.toLowerCase().replace(/-/g, '') === typeName) : [];
-      if (typeName && sameType.length === 0 && types.some((t) => typeNames.has(t.name.toLowerCase().replace(/-/g, '')))) continue;
+      const typeName = isObject(r) ? typeKey(str(r, 'type')) : undefined;
+      const sameType = typeName ? types.filter((t) => typeKey(t.name) === typeName) : [];
+      if (typeName && sameType.length === 0 && types.some((t) => typeNames.has(typeKey(t.name)!))) continue;
       if (sameType.length ? sameType.some((rt) => arnFits(arn, rt)) : fits(arn)) found.add(arn);
     }
   }

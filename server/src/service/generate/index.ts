@@ -11,6 +11,7 @@ export { mapEvent, type EventMapping } from './actionMapping';
 export { serviceForEventSource, EVENT_SOURCE_EXCEPTIONS } from './eventSource';
 export { EVENT_MISMATCHES } from './eventMismatches';
 export { buildPolicies, minimizeActions, policySize, MANAGED_POLICY_LIMIT, type PolicyDocument } from './buildPolicy';
+export { PrincipalFilter, parsePrincipalArn } from './principals';
 export { reportMarkdown, unusedGrants, type GenerateReport } from './report';
 
 export interface GenerateResult extends BuiltPolicies {
@@ -18,6 +19,7 @@ export interface GenerateResult extends BuiltPolicies {
 }
 
 export function generateResult(catalog: IamCatalog, agg: GenerateAggregator, options: BuildOptions & { compare?: unknown } = {}): GenerateResult {
+  agg.applyKnownPaths();
   const built = buildPolicies(catalog, agg.usage.values(), options);
   return { ...built, report: buildReport(catalog, agg, built, options.compare) };
 }

@@ -8,6 +8,7 @@ import { MAX_RESOURCES_PER_ACTION } from './aggregate';
 import type { BuiltPolicies, PolicyDocument } from './buildPolicy';
 import { MANAGED_POLICY_LIMIT, QUOTAS_URL, policySize } from './buildPolicy';
 import type { MappingProvenance } from './actionMapping';
+import { unusedResourceGrants, type UnusedResourceGrant } from './compareResources';
 
 const PASSROLE_URL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html';
 const DATA_EVENTS_URL = 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html';
@@ -44,6 +45,8 @@ export interface GenerateReport {
   readonly unmapped: { eventSource: string; eventName: string; count: number }[];
   readonly unusedGrants: string[];
   // extra detail (commands.md allows extra fields)
+  /** with --compare: Resource entries of the compared policy that no logged call of a used action fell under */
+  readonly unusedResourceGrants: UnusedResourceGrant[];
   readonly records: number;
   readonly malformed: number;
   readonly usage: UsageDetail[];
@@ -97,6 +100,7 @@ export function buildReport(catalog: IamCatalog, agg: GenerateAggregator, built:
     notLogged,
     unmapped: [...agg.unmapped.values()].sort((a, b) => b.count - a.count || byKey(a.eventSource + a.eventName, b.eventSource + b.eventName)).map((u) => ({ eventSource: u.eventSource, eventName: u.eventName, count: u.count })),
     unusedGrants: compare === undefined ? [] : unusedGrants(catalog, compare, usedSet),
+    unusedResourceGrants: compare === undefined ? [] : unusedResourceGrants(catalog, compare, agg.usage),
     records: agg.records,
     malformed: agg.malformed,
     usage: usage.map((u) => ({
@@ -171,6 +175,13 @@ export function reportMarkdown(report: GenerateReport, options: { principal?: st
     lines.push('## Granted by the compared policy but never used', '');
     for (const a of report.unusedGrants.slice(0, 500)) lines.push(`- \`${a}\``);
     if (report.unusedGrants.length > 500) lines.push(`- … ${report.unusedGrants.length - 500} more`);
+    lines.push('');
+  }
+  if (report.unusedResourceGrants.length) {
+    lines.push('## Used actions granted on resources no call used (compared policy)', '');
+    const shown = report.unusedResourceGrants.slice(0, 500);
+    for (const g of shown) lines.push(`- \`${g.action}\` on \`${g.resource}\``);
+    if (report.unusedResourceGrants.length > 500) lines.push(`- … ${report.unusedResourceGrants.length - 500} more`);
     lines.push('');
   }
   return lines.join('\n');

@@ -1,7 +1,8 @@
 // Scope `Resource: "*"` of an Allow statement to the ARN templates of the resource types its actions
-// accept. Actions that only support "*" move to their own statement with Resource "*". Placeholders become
-// snippet tab stops when the client supports them, `<Name>` text otherwise (it matches no real resource,
-// so an unedited fix denies rather than grants). Always a narrowing: every new ARN is inside "*".
+// accept. Actions that only support "*" move to their own statement with Resource "*". Resource-part
+// placeholders become snippet tab stops when the client supports them, `<Name>` text otherwise (it matches no
+// real resource, so an unedited fix denies rather than grants); the other segments are always valid (fillTemplate).
+// Always a narrowing: every new ARN is inside "*".
 
 import type { ActionInfo } from '../../knowledge/catalog';
 import { expandPattern } from '../../knowledge/statementActions';
@@ -26,15 +27,36 @@ function templatesOf(actions: readonly ActionInfo[]): string[] {
   return [...out];
 }
 
-/** Fills a template: partition aws, any region, the user's account (or any), named placeholders for the rest. */
+/** The names an ARN template gives the caller's own account in its account segment. */
+const OWN_ACCOUNT = new Set(['Account', 'AccountId']);
+
+/**
+ * Fills a template, segment by segment, so that the result is always a valid ARN pattern:
+ * - partition `aws`; service and region segments `*` (e.g. AWS Backup's `arn:${Partition}:${Vendor}:…`);
+ * - the account segment: the configured account (`accountIds`) where the template means the caller's own
+ *   account (`${Account}`), `*` otherwise (`${ManagementAccountId}` is someone else's, and a `<Name>` there is
+ *   not a 12-digit account: INVALID_ARN_ACCOUNT);
+ * - the resource part: snippet tab stops when the client takes snippet edits, `<Name>` text otherwise (valid in
+ *   a resource part, and it matches no real resource, so an unedited fix denies rather than grants).
+ * Every filled segment is a literal or `*`, so the ARN never matches more than the `*` it replaces.
+ */
 export function fillTemplate(ctx: FixContext, template: string, nextStop: () => number): string {
   const account = ctx.settings.accountIds?.[0];
-  return template.replace(/\$\{([^}]*)\}/g, (_m, name: string) => {
-    if (name === 'Partition') return 'aws';
-    if (name === 'Region') return '*';
-    if (name === 'Account') return account ?? '*';
-    return ctx.snippetEdits ? placeholder(ctx, nextStop(), name) : `<${name}>`;
-  });
+  const parts = template.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return fillResourcePart(ctx, template, nextStop);
+  const segment = (text: string, fill: (name: string) => string): string => text.replace(/\$\{([^}]*)\}/g, (_m, name: string) => fill(name));
+  const partition = segment(parts[1]!, (name) => (name === 'Partition' ? 'aws' : '*'));
+  const service = segment(parts[2]!, () => '*');
+  const region = segment(parts[3]!, () => '*');
+  const accountSegment = segment(parts[4]!, (name) => (OWN_ACCOUNT.has(name) && account !== undefined ? account : '*'));
+  // a segment that is partly a placeholder (`o-${Id}`) is widened to the whole segment: `*` alone is valid
+  const whole = (filled: string, raw: string): string => (filled !== raw && filled.includes('*') ? '*' : filled);
+  const resource = fillResourcePart(ctx, parts.slice(5).join(':'), nextStop);
+  return ['arn', whole(partition, parts[1]!), whole(service, parts[2]!), whole(region, parts[3]!), whole(accountSegment, parts[4]!), resource].join(':');
+}
+
+function fillResourcePart(ctx: FixContext, text: string, nextStop: () => number): string {
+  return text.replace(/\$\{([^}]*)\}/g, (_m, name: string) => (ctx.snippetEdits ? placeholder(ctx, nextStop(), name) : `<${name}>`));
 }
 
 export function scopeResourceProposal(ctx: FixContext, statement: Statement, kind: ProposalKind): FixProposal | undefined {

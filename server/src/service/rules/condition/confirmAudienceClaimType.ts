@@ -5,7 +5,8 @@ import { classifyKey, conditionSites } from './conditionUtil';
 
 export const confirmAudienceClaimType: Rule = {
   code: 'CONFIRM_AUDIENCE_CLAIM_TYPE',
-  defaultSeverity: 'info',
+  // a warning, as in Access Analyzer ("General Warning – Confirm audience claim type", https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html)
+  defaultSeverity: 'warning',
   category: 'condition',
   summary: 'An OIDC aud condition uses a set qualifier; confirm the provider sends aud as a list.',
   catalogue: ['C33'],

@@ -5,7 +5,9 @@ import { conditionSites } from './conditionUtil';
 
 export const deprecatedGlobalConditionKey: Rule = {
   code: 'DEPRECATED_GLOBAL_CONDITION_KEY',
-  defaultSeverity: 'warning',
+  // an error, as Access Analyzer's UNSUPPORTED_GLOBAL_CONDITION_KEY ("Error – Unsupported global condition key",
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html): aws:ARN is the only key this rule reports; no AWS managed policy uses it
+  defaultSeverity: 'error',
   category: 'condition',
   summary: 'The deprecated aws:ARN key is used.',
   catalogue: ['C11'],

@@ -18,7 +18,7 @@ const SECURITY_KEYS = new Set(
  * Keys the IAM User Guide says are always in the request context, signed or anonymous ("Availability – This
  * key is always included"). Principal keys are left out: anonymous requests to resource policies lack them.
  */
-const ALWAYS_PRESENT = new Set(['aws:CurrentTime', 'aws:EpochTime', 'aws:SecureTransport', 'aws:RequestedRegion'].map((k) => k.toLowerCase()));
+export const ALWAYS_PRESENT = new Set(['aws:CurrentTime', 'aws:EpochTime', 'aws:SecureTransport', 'aws:RequestedRegion'].map((k) => k.toLowerCase()));
 
 export const ifExistsMisuse: Rule = {
   code: 'IFEXISTS_MISUSE',

@@ -44,6 +44,12 @@ import { unsupportedActionForConditionKey } from './unsupportedActionForConditio
 import { variableUnsupportedInElement } from './variableUnsupportedInElement';
 import { variableUnsupportedInVersion } from './variableUnsupportedInVersion';
 import { wildcardWithoutLikeOperator } from './wildcardWithoutLikeOperator';
+import { equivalentToNull } from './equivalentToNull';
+import { redundantKeyDueToWildcardInCondition } from './redundantKeyDueToWildcardInCondition';
+import { redundantStatementDueToWildcardInCondition } from './redundantStatementDueToWildcardInCondition';
+import { s3PrefixInNegativeContext } from './s3PrefixInNegativeContext';
+import { stringLikeOperatorWithArnConditionKeys } from './stringLikeOperatorWithArnConditionKeys';
+import { untrustworthyConditionKey } from './untrustworthyConditionKey';
 
 export const conditionRules: readonly Rule[] = [
   allowWithUnsupportedTagConditionKey,
@@ -51,6 +57,7 @@ export const conditionRules: readonly Rule[] = [
   denyWithUnsupportedTagConditionKey,
   deprecatedGlobalConditionKey,
   duplicateKeysWithDifferentCase,
+  equivalentToNull,
   forAllValuesWithSingleValuedKey,
   forAllValuesWithoutNullGuard,
   ifExistsMisuse,
@@ -77,6 +84,10 @@ export const conditionRules: readonly Rule[] = [
   privateIpAddress,
   privateIpAddressSubset,
   redundantConditionValueNum,
+  redundantKeyDueToWildcardInCondition,
+  redundantStatementDueToWildcardInCondition,
+  s3PrefixInNegativeContext,
+  stringLikeOperatorWithArnConditionKeys,
   typeMismatch,
   typeMismatchBinary,
   typeMismatchBoolean,
@@ -85,6 +96,7 @@ export const conditionRules: readonly Rule[] = [
   typeMismatchNumber,
   unknownPolicyVariable,
   unsupportedActionForConditionKey,
+  untrustworthyConditionKey,
   variableUnsupportedInElement,
   variableUnsupportedInVersion,
   wildcardWithoutLikeOperator,

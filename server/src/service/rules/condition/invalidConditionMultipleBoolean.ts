@@ -6,7 +6,9 @@ import { conditionSites } from './conditionUtil';
 
 export const invalidConditionMultipleBoolean: Rule = {
   code: 'INVALID_CONDITION_MULTIPLE_BOOLEAN',
-  defaultSeverity: 'warning',
+  // an error, as in Access Analyzer ("Error – Invalid condition multiple Boolean", https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html);
+  // no AWS managed policy has one
+  defaultSeverity: 'error',
   category: 'condition',
   summary: 'A Bool or Null condition key lists more than one value.',
   catalogue: ['C15'],

@@ -6,7 +6,8 @@ import { conditionSites, show } from './conditionUtil';
 
 export const typeMismatchIpRange: Rule = {
   code: 'TYPE_MISMATCH_IP_RANGE',
-  defaultSeverity: 'warning',
+  // an error, as in Access Analyzer (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html): such a value never matches; no AWS managed policy has one
+  defaultSeverity: 'error',
   category: 'condition',
   summary: 'An IpAddress condition value is not an IP address or CIDR range.',
   catalogue: ['C14'],

@@ -213,10 +213,24 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
       return out;
     }
   }
+  // MISSING_ARN_ACCOUNT: an empty account where every fitting resource type has one (the mirror of MISSING_ARN_REGION).
+  // AWS writes its own resources with an empty account ("arn:aws:ssm:*::document/AWS-RunShellScript", public
+  // parameters "parameter/aws/service/…", Resource Explorer "view/AWSServiceView…": 22 AWS managed policies), so
+  // names that start like AWS-owned ones or with a wildcard are left alone, as is a Region `*` spanning the account
+  if (account === '' && spanFrom === 5 && !awsOwnedName(resource) && !candidates.some((t) => fieldFits('', t.template.account))) {
+    out.push({ code: 'MISSING_ARN_ACCOUNT', message: `${q} has no account, but ${displayName(templates)} ${names(candidates)} ARNs need one (a 12-digit account ID, or "*").` });
+  }
   if (account !== '' && account !== 'aws' && !candidates.some((t) => t.template.account === account) && !validAccountPattern(account)) {
     out.push({ code: 'INVALID_ARN_ACCOUNT', message: `Account "${account}" in ${q} is not a 12-digit AWS account ID.`, data: { account } });
   }
   return out;
+}
+
+/** The resource id (after "type/" or "type:") starts with a wildcard or the way AWS names its own resources. */
+function awsOwnedName(resource: string): boolean {
+  const cut = resource.search(/[/:]/);
+  const id = (cut < 0 ? resource : resource.slice(cut + 1)).toLowerCase();
+  return id.startsWith('*') || id.startsWith('aws') || id.startsWith('amazon');
 }
 
 /** Policy field vs template field: a ${Placeholder} needs a non-empty value; literals compare as patterns. */

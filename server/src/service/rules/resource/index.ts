@@ -20,6 +20,7 @@ import { resourceStar } from './resourceStar';
 import { unknownArnService } from './unknownArnService';
 import { wildcardInArnService } from './wildcardInArnService';
 import { wildcardInIamResourceType } from './wildcardInIamResourceType';
+import { missingArnAccount } from './missingArnAccount';
 
 export const resourceRules: readonly Rule[] = [
   arnAccountNotAllowed,
@@ -31,6 +32,7 @@ export const resourceRules: readonly Rule[] = [
   invalidArnResource,
   invalidArnServiceCase,
   invalidPartition,
+  missingArnAccount,
   missingArnField,
   missingArnRegion,
   redundantResource,

@@ -30,6 +30,7 @@ import { starAction } from './starAction';
 import { trustAnyPrincipal } from './trustAnyPrincipal';
 import { unsupportedConditionKeyForServicePrincipal } from './unsupportedConditionKeyForServicePrincipal';
 import { writeUnconstrained } from './writeUnconstrained';
+import { dynamodbAttributesWithoutSelect } from './dynamodbAttributesWithoutSelect';
 
 export const securityRules: readonly Rule[] = [
   allowNotAction,
@@ -41,6 +42,7 @@ export const securityRules: readonly Rule[] = [
   crossAccountAllowWithoutCondition,
   crossAccountTrust,
   dataExfiltration,
+  dynamodbAttributesWithoutSelect,
   fullAdmin,
   mfaAntiPattern,
   missingConditionKeyForOidcPrincipal,

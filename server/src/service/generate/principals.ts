@@ -1,0 +1,145 @@
+// Principal naming for generation: which IAM role or user a record's call used, matched whatever way the user
+// spells it. A role's ARN carries its path (arn:aws:iam::111122223333:role/service-role/app), the assumed-role
+// session ARN does not (arn:aws:sts::111122223333:assumed-role/app/session): CloudTrail's userIdentity gives
+// both, the role ARN in sessionContext.sessionIssuer.arn
+// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
+// IAM role and user names are unique within the account and not distinguished by case
+// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html), so account + name, compared
+// case-insensitively, names one role whatever path is written. Also remembers the paths the logs show, so
+// that ARNs rebuilt from a bare roleName/userName get the role's real path.
+
+import { isObject, str, type JsonObject } from './cloudTrailEvent';
+
+export interface NamedPrincipal {
+  readonly kind: 'role' | 'user';
+  readonly partition: string;
+  readonly account: string;
+  /** the path as written ("/" when none; unknown for a session ARN) */
+  readonly path: string | undefined;
+  readonly name: string;
+  /** the session name, for an assumed-role ARN that has one */
+  readonly session?: string;
+}
+
+const IAM_ARN = /^arn:([a-z-]+):iam::(\d{12}):(role|user)(\/(?:[^/]+\/)*)?([^/]+)$/;
+const SESSION_ARN = /^arn:([a-z-]+):sts::(\d{12}):assumed-role\/([^/]+)(?:\/(.+))?$/;
+
+/** A role or user ARN (with any path) or an assumed-role ARN (with or without the session) split up; else undefined. */
+export function parsePrincipalArn(arn: string): NamedPrincipal | undefined {
+  let m = IAM_ARN.exec(arn);
+  if (m) return { kind: m[3] as 'role' | 'user', partition: m[1]!, account: m[2]!, path: m[4] ?? '/', name: m[5]! };
+  m = SESSION_ARN.exec(arn);
+  if (m) return { kind: 'role', partition: m[1]!, account: m[2]!, path: undefined, name: m[3]!, ...(m[4] ? { session: m[4] } : {}) };
+  return undefined;
+}
+
+/** "role:111122223333:name" in lower case: one key per role or user whatever its path. */
+export function principalKey(p: NamedPrincipal): string {
+  return `${p.kind}:${p.account}:${p.name.toLowerCase()}`;
+}
+
+/** The role (or user) whose permissions a record's call used, as a parsed principal; undefined for others. */
+export function callerOf(record: JsonObject): NamedPrincipal | undefined {
+  const ui = record['userIdentity'];
+  if (!isObject(ui)) return undefined;
+  const ctx = ui['sessionContext'];
+  const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
+  const issuerArn = isObject(issuer) ? str(issuer, 'arn') : undefined;
+  const fromIssuer = issuerArn ? parsePrincipalArn(issuerArn) : undefined;
+  const arn = str(ui, 'arn');
+  const own = arn ? parsePrincipalArn(arn) : undefined;
+  if (fromIssuer && own?.session) return { ...fromIssuer, session: own.session };
+  return fromIssuer ?? own;
+}
+
+/**
+ * A --principal filter: an IAM role or user ARN with or without its path, or an assumed-role ARN without a
+ * session, matches every call of that role/user; an assumed-role ARN with a session matches that session;
+ * anything else must equal the record's principal or userIdentity.arn exactly.
+ */
+export class PrincipalFilter {
+  private readonly parsed: NamedPrincipal | undefined;
+  private readonly key: string | undefined;
+  /**
+   * Text every matching record contains, for skipping records before parsing them: the name for a role or
+   * user (case-insensitive, since IAM names are), the whole ARN otherwise.
+   */
+  readonly needle: { readonly text: string; readonly caseInsensitive: boolean };
+
+  constructor(readonly spec: string) {
+    this.parsed = parsePrincipalArn(spec);
+    this.key = this.parsed ? principalKey(this.parsed) : undefined;
+    this.needle = this.parsed && !this.parsed.session ? { text: this.parsed.name, caseInsensitive: true } : { text: spec, caseInsensitive: false };
+  }
+
+  matches(record: JsonObject, principal: string | undefined, identityArn: string | undefined): boolean {
+    if (principal === this.spec || identityArn === this.spec) return true;
+    if (!this.parsed) return false;
+    const caller = callerOf(record);
+    if (!caller || principalKey(caller) !== this.key) return false;
+    // a session ARN names one session; the partition must agree too
+    if (this.parsed.session !== undefined && caller.session !== this.parsed.session) return false;
+    return caller.partition === this.parsed.partition;
+  }
+}
+
+/** Paths of roles and users as the logs show them (issuer ARNs, resources[], create calls' responses). */
+export class PathBook {
+  private readonly paths = new Map<string, NamedPrincipal>();
+  private static readonly LIMIT = 10_000;
+
+  note(arn: string | undefined): void {
+    if (!arn || this.paths.size >= PathBook.LIMIT) return;
+    // only an IAM ARN with a path has two slashes (cheap test first: this runs on every record)
+    const slash = arn.indexOf('/');
+    if (slash < 0 || arn.indexOf('/', slash + 1) < 0 || !arn.includes(':iam::')) return;
+    const p = parsePrincipalArn(arn);
+    if (!p || p.path === undefined || p.path === '/') return;
+    this.paths.set(principalKey(p), p);
+  }
+
+  /** Learns from one record: the caller's ARNs, IAM ARNs in resources[] and a returned role/user ARN. */
+  noteRecord(record: JsonObject): void {
+    // runs on every record: no allocation, cheap tests first
+    const ui = record['userIdentity'];
+    if (isObject(ui)) {
+      this.note(str(ui, 'arn'));
+      const ctx = ui['sessionContext'];
+      const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
+      if (isObject(issuer)) this.note(str(issuer, 'arn'));
+    }
+    const resources = record['resources'];
+    if (Array.isArray(resources)) {
+      for (let i = 0; i < resources.length && i < 100; i++) {
+        const r = resources[i];
+        if (isObject(r)) this.note(str(r, 'ARN') ?? str(r, 'arn'));
+      }
+    }
+    // IAM's CreateRole/CreateUser/GetRole... return {role: {arn}} / {user: {arn}}
+    if (record['eventSource'] !== 'iam.amazonaws.com') return;
+    const response = record['responseElements'];
+    if (isObject(response)) {
+      const role = response['role'];
+      if (isObject(role)) this.note(str(role, 'arn'));
+      const user = response['user'];
+      if (isObject(user)) this.note(str(user, 'arn'));
+    }
+  }
+
+  /** The ARN with the path the logs showed for that role/user, when a path-less ARN names one with a path. */
+  withPath(arn: string): string {
+    const p = parsePrincipalArn(arn);
+    if (!p || p.session !== undefined || p.path !== '/') return arn;
+    const known = this.paths.get(principalKey(p));
+    if (!known || known.partition !== p.partition) return arn;
+    return `arn:${p.partition}:iam::${p.account}:${p.kind}${known.path}${known.name}`;
+  }
+
+  entries(): Iterable<NamedPrincipal> {
+    return this.paths.values();
+  }
+
+  merge(other: Iterable<NamedPrincipal>): void {
+    for (const p of other) if (this.paths.size < PathBook.LIMIT) this.paths.set(principalKey(p), p);
+  }
+}
