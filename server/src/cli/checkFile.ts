@@ -66,7 +66,7 @@ export function checkFile(service: IamLanguageService, path: string, text: strin
     // titles from the proposals alone: vetting a fix (a re-parse and every rule) is for whoever applies it
     const fixes = options.fixTitles === false ? [] : service.fixTitles(doc, parsed, d, options.settings.service);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
-    const where = whereOf(parsed, doc.offsetAt(d.range.start));
+    const where = whereOf(parsed, doc.offsetAt(d.range.start), path);
     return { code: String(d.code), severity: severityName(d.severity), message, range: d.range, fixes, ...(where ? { where } : {}) };
   });
   // an account's authorization details: findings grouped by principal (user/…, group/…, role/…, policy/…)

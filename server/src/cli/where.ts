@@ -6,16 +6,22 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../service/parser/parseDocument';
 import { properties, propertyKey, propertyValue, type JsonNode } from '../service/parser/jsonTree';
 import type { CliDiagnostic } from './report';
+import { planSourceOf } from './planSource';
 
 const child = (node: JsonNode | undefined, key: string): JsonNode | undefined => {
   const p = properties(node).find((x) => propertyKey(x) === key);
   return p ? propertyValue(p) : undefined;
 };
 
-export function whereOf(parsed: ParsedDocument, offset: number): string | undefined {
+/** `filePath`: the checked file, for a Terraform plan's source line (planSource.ts) */
+export function whereOf(parsed: ParsedDocument, offset: number, filePath?: string): string | undefined {
   const policy = parsed.policies.find((p) => offset >= p.root.offset && offset <= p.root.offset + p.root.length);
   if (!policy) return undefined;
-  if (parsed.container === 'authorization-details' || parsed.container === 'terraform-plan') return policy.label;
+  if (parsed.container === 'authorization-details') return policy.label;
+  if (parsed.container === 'terraform-plan') {
+    const source = filePath ? planSourceOf(parsed, filePath, policy.label) : undefined;
+    return source ? `${policy.label} (${source})` : policy.label;
+  }
   if (parsed.container === 'cloudformation' && !parsed.syntax) {
     // CDK writes Resources.<id>.Metadata["aws:cdk:path"] (e.g. "Stack/Role/DefaultPolicy/Resource")
     const logicalId = policy.label.split('.')[0] ?? '';

@@ -2,7 +2,8 @@
 // file on disk: the nearest one in the file's directory or above. Node-side (fs); the pure service never sees it.
 // Invalid entries are dropped and described in `problems`, never thrown: a typo in the file must not stop checks,
 // but it is reported (an unknown rule code or a malformed account ID would otherwise silently do nothing).
-// The accepted shape is the one schemas/iam-policy-config.schema.json describes (configSchema.ts; tested).
+// The problems come from the generated schema (schemas/iam-policy-config.schema.json, validated with ajv's
+// precompiled validator in validateConfig.ts); this module keeps what is valid (the two agree: tested).
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import { POLICY_TYPE_NAMES, RULE_LEVELS, WORKSPACE_CONFIG_FILE, type PolicyTypeName, type RuleLevel } from '../protocol';
 import { ALL_RULES } from '../service/rules/registry';
 import { closestMatch } from '../service/knowledge/suggest';
+import { lineColumn, validateConfigText, type ConfigProblem } from './validateConfig';
 
 export interface WorkspaceConfig {
   readonly rules: Readonly<Record<string, RuleLevel>>;
@@ -36,8 +38,10 @@ export interface LoadedWorkspaceConfig {
   /** its directory: the base of every glob in it */
   readonly dir: string;
   readonly config: WorkspaceConfig;
-  /** human-readable problems (bad JSON, unknown keys, invalid values), each naming the file */
+  /** human-readable problems (bad JSON, unknown keys, invalid values), each as `file:line:column: message` */
   readonly problems: readonly string[];
+  /** the same problems with their place in the file (the editor shows them as diagnostics on the file) */
+  readonly located?: readonly ConfigProblem[];
 }
 
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, policyTypes: {}, files: [], accountIds: [], ignore: [] };
@@ -124,32 +128,35 @@ function stringMap<T extends string>(value: unknown, key: string, allowed: reado
   return out;
 }
 
-/** Validates the parsed content of a workspace config file. Comments and trailing commas are allowed. */
-export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[] } {
-  const problems: string[] = [];
+/**
+ * Validates a workspace config file's text with the schema and keeps its valid entries. Comments and trailing
+ * commas are allowed. `problems` are the schema's (validateConfig.ts), in text order; `located` the same with places.
+ */
+export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: string[]; located: ConfigProblem[] } {
+  const located = validateConfigText(text);
+  const problems = located.map((p) => p.message);
+  // the loader's own findings repeat the schema's: it only decides what is kept
+  const dropped: string[] = [];
   const errors: ParseError[] = [];
   const raw: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0) {
-    const e = errors[0]!;
-    problems.push(`not valid JSON (${printParseErrorCode(e.error)} at offset ${e.offset})`);
-  }
+  if (errors.length > 0 && problems.length === 0) problems.push(`not valid JSON (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset})`);
   if (!isRecord(raw)) {
-    if (errors.length === 0) problems.push('must contain a JSON object');
-    return { config: EMPTY_WORKSPACE_CONFIG, problems };
+    if (problems.length === 0) problems.push('must contain a JSON object');
+    return { config: EMPTY_WORKSPACE_CONFIG, problems, located };
   }
-  for (const k of Object.keys(raw)) if (!KNOWN_KEYS.has(k)) problems.push(`unknown key "${k}"`);
   const config: WorkspaceConfig = {
-    rules: checkRuleCodes(stringMap(raw['rules'], 'rules', RULE_LEVELS, problems), 'rules', problems),
-    policyTypes: stringMap(raw['policyTypes'], 'policyTypes', POLICY_TYPE_NAMES, problems),
-    files: stringArray(raw['files'], 'files', problems),
-    accountIds: accountIdList(raw['accountIds'], 'accountIds', problems),
-    ignore: stringArray(raw['ignore'], 'ignore', problems),
-    ...(raw['sensitiveActions'] !== undefined ? { sensitiveActions: stringArray(raw['sensitiveActions'], 'sensitiveActions', problems) } : {}),
+    rules: checkRuleCodes(stringMap(raw['rules'], 'rules', RULE_LEVELS, dropped), 'rules', dropped),
+    policyTypes: stringMap(raw['policyTypes'], 'policyTypes', POLICY_TYPE_NAMES, dropped),
+    files: stringArray(raw['files'], 'files', dropped),
+    accountIds: accountIdList(raw['accountIds'], 'accountIds', dropped),
+    ignore: stringArray(raw['ignore'], 'ignore', dropped),
+    ...(raw['sensitiveActions'] !== undefined ? { sensitiveActions: stringArray(raw['sensitiveActions'], 'sensitiveActions', dropped) } : {}),
     ...(typeof raw['legacyScp'] === 'boolean' ? { legacyScp: raw['legacyScp'] } : {}),
-    ...(raw['overrides'] !== undefined ? { overrides: overrideList(raw['overrides'], problems) } : {}),
+    ...(raw['overrides'] !== undefined ? { overrides: overrideList(raw['overrides'], dropped) } : {}),
   };
-  if (raw['legacyScp'] !== undefined && typeof raw['legacyScp'] !== 'boolean') problems.push('"legacyScp" must be true or false');
-  return { config, problems };
+  // whatever the loader dropped, the schema must have reported: a drop without a word would do nothing silently
+  if (dropped.length > 0 && problems.length === 0) problems.push(...dropped);
+  return { config, problems, located };
 }
 
 /** Reads and validates one config file; undefined when it does not exist. Other read errors become problems. */
@@ -162,8 +169,14 @@ export function readWorkspaceConfig(filePath: string): LoadedWorkspaceConfig | u
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     return { path: filePath, dir: dirname(filePath), config: EMPTY_WORKSPACE_CONFIG, problems: [`${filePath}: cannot read: ${(err as Error).message}`] };
   }
-  const { config, problems } = parseWorkspaceConfig(text);
-  return { path: filePath, dir: dirname(filePath), config, problems: problems.map((p) => `${filePath}: ${p}`) };
+  const { config, problems, located } = parseWorkspaceConfig(text);
+  const where = (i: number): string => {
+    const p = located[i];
+    if (!p) return filePath;
+    const { line, column } = lineColumn(text, p.offset);
+    return `${filePath}:${line}:${column}`;
+  };
+  return { path: filePath, dir: dirname(filePath), config, problems: problems.map((p, i) => `${where(i)}: ${p}`), located };
 }
 
 /**

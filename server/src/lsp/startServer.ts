@@ -38,6 +38,7 @@ import { warmUpCatalogWhenIdle } from './catalogWarmUp';
 import { PERMISSION_DIFF_COMMANDS, registerPermissionDiff } from './permissionDiff';
 import { RULE_CODES } from '../config/workspaceConfig';
 import { closestMatch } from '../service/knowledge/suggest';
+import { ConfigDiagnostics } from './configDiagnostics';
 
 /** `initializationOptions.iamDataPath` (the client passes the iamPolicy.iamDataPath setting), when non-empty */
 function iamDataPathOf(options: unknown): string | undefined {
@@ -84,6 +85,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const documents = new TextDocuments(TextDocument);
   const configFinder = new WorkspaceConfigFinder();
   const reportedConfigProblems = new Set<string>();
+  const configDiagnostics = new ConfigDiagnostics((uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }));
   let service: IamLanguageService | undefined;
   let settings: SettingsCache | undefined;
   let diagnostics: DiagnosticsSupport | undefined;
@@ -118,8 +120,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const workspace = filePath ? configFinder.forFile(filePath, baseDir) : undefined;
     if (workspace && workspace.problems.length > 0 && !reportedConfigProblems.has(workspace.path)) {
       reportedConfigProblems.add(workspace.path);
+      configDiagnostics.report(workspace);
       for (const p of workspace.problems) logger.warn(p);
-      void connection.window.showWarningMessage(`${WORKSPACE_CONFIG_FILE}: ${workspace.problems[0]!}${workspace.problems.length > 1 ? ` (and ${workspace.problems.length - 1} more, see the output)` : ''}`);
+      void connection.window.showWarningMessage(`${workspace.problems[0]!}${workspace.problems.length > 1 ? ` (and ${workspace.problems.length - 1} more, see the output)` : ''}`);
     }
     const file = resolveFileSettings(filePath, workspace, { settings: s, ...(baseDir ? { baseDir } : {}) });
     if (file.ignored) return undefined;
@@ -219,6 +222,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onDidChangeWatchedFiles(() => {
     configFinder.clear();
     reportedConfigProblems.clear();
+    configDiagnostics.clearAll();
     diagnostics?.requestRefresh();
   });
   connection.onHover((p, token) =>

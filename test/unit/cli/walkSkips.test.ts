@@ -65,8 +65,9 @@ test('config: unknown rule code and malformed account id are errors; braces and 
   });
   const r = cli(['.'], dir);
   assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /\.iam-policy\.json: "rules": unknown rule code "RESOURCE_STARS": did you mean "RESOURCE_STAR"\?/);
-  assert.match(r.stderr, /\.iam-policy\.json: "accountIds": "1234" is not a 12-digit AWS account ID/);
+  // validated against the schema at run time: file:line:column, the key path and the words
+  assert.match(r.stderr, /\.iam-policy\.json:1:12: "rules": unknown rule code "RESOURCE_STARS": did you mean "RESOURCE_STAR"\?/);
+  assert.match(r.stderr, /\.iam-policy\.json:1:53: "accountIds": "1234" is not a 12-digit AWS account ID/);
   assert.deepEqual(flagged(r.stdout), ['gen/keep.json', 'p.json']);
 });
 

@@ -4,11 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { KNOWN_KEYS, parseWorkspaceConfig } from '../../../server/src/config/workspaceConfig';
 import { buildConfigSchema, editorRulesSetting } from '../../../server/src/config/configSchema';
+import { lineColumn, validateConfigText } from '../../../server/src/config/validateConfig';
 import { ALL_RULES } from '../../../server/src/service';
 
 // compiled to out/test/unit/config/: the repository root is four levels up
@@ -74,4 +76,54 @@ test('the schema file and the iamPolicy.rules setting are generated from the rul
   assert.ok(pkg.contributes.jsonValidation.some((v) => v.fileMatch === '.iam-policy.json' && v.url === './schemas/iam-policy-config.schema.json'));
   const codes = (editorRulesSetting(ALL_RULES)['propertyNames'] as { enum: string[] }).enum;
   assert.equal(codes.length, ALL_RULES.length);
+});
+
+test('run-time validation: the precompiled validator is the generated schema, and each problem has its path and place', () => {
+  // the module is generated from the schema file by scripts/generateConfigSchema.mjs (the freshness test above runs
+  // it with --check through the build); here: same verdicts as ajv compiling the schema now
+  const text = `{
+  // comments are fine
+  "rules": { "RESOURCE_STARS": "off", "DUPLICATE_SID": "loud" },
+  "accountIds": ["111122223333", "12345"],
+  "overrides": [{ "files": [], "rules": {} }, { "rules": {} }, { "files": 3 }],
+  "legacyScp": "yes",
+  "colour": 1
+}`;
+  const located = validateConfigText(text);
+  const at = (offset: number) => { const { line, column } = lineColumn(text, offset); return `${line}:${column}`; };
+  assert.deepEqual(
+    located.map((p) => `${at(p.offset)} ${p.path} | ${p.message} | ${text.slice(p.offset, p.offset + p.length)}`),
+    [
+      '3:14 rules.RESOURCE_STARS | "rules": unknown rule code "RESOURCE_STARS": did you mean "RESOURCE_STAR"? (iam-policy-check --list-rules lists them) | "RESOURCE_STARS"',
+      '3:56 rules.DUPLICATE_SID | "rules.DUPLICATE_SID" must be one of "off", "hint", "info", "warning", "error", got "loud" | "loud"',
+      '4:34 accountIds[1] | "accountIds": "12345" is not a 12-digit AWS account ID | "12345"',
+      '5:28 overrides[0].files | "overrides[0].files" must be a glob or a list of globs | []',
+      '5:47 overrides[1] | "overrides[1]" needs "files" | { "rules": {} }',
+      '5:75 overrides[2].files | "overrides[2].files" must be a glob or a list of globs | 3',
+      '6:16 legacyScp | "legacyScp" must be true or false | "yes"',
+      '7:3 colour | unknown key "colour" | "colour"',
+    ],
+  );
+  for (const bad of ['{"rules": {"A_B": "fatal"}}', '{"files": "a.json"}', '{"overrides": {"files": "x"}}', '[1]', '{"rules": ']) {
+    assert.ok(validateConfigText(bad).length > 0, bad);
+    assert.equal(parseWorkspaceConfig(bad).located.length, validateConfigText(bad).length);
+  }
+  const good = readFileSync(join(ROOT, 'examples', '.iam-policy.json'), 'utf8');
+  assert.deepEqual(validateConfigText(good), []);
+  assert.equal(validate(parseJsonc(good)), true);
+});
+
+test('no bundle compiles code at run time: the validator module is standalone (no new Function, no Ajv)', () => {
+  const generated = readFileSync(join(ROOT, 'server', 'src', 'config', 'configSchemaValidator.generated.js'), 'utf8');
+  assert.doesNotMatch(generated, /new Function|require\("ajv"\)/);
+  for (const bundle of ['cli.js', 'server.js']) {
+    const code = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
+    assert.match(code, /unknown rule code/, `${bundle} holds the config validation`);
+    assert.doesNotMatch(code, /new Function\(/, `${bundle} compiles no code at run time`);
+  }
+});
+
+test('the precompiled validator module is fresh (scripts/generateConfigSchema.mjs --check)', () => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'generateConfigSchema.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env } });
+  assert.equal(r.status, 0, r.stderr);
 });

@@ -33,13 +33,15 @@ test('drops invalid entries and says why, keeping the valid ones', () => {
   assert.deepEqual(config.policyTypes, {});
   assert.deepEqual(config.files, []);
   assert.deepEqual(config.ignore, ['b']);
+  // the schema's words (validateConfig.ts), in the order of the text
   assert.deepEqual(problems, [
-    'unknown key "colour"',
-    '"rules.A" must be one of "off", "hint", "info", "warning", "error", got "fatal"',
+    '"rules": unknown rule code "A" (iam-policy-check --list-rules lists them)',
     '"policyTypes.x" must be one of "identity", "resource", "trust", "scp", "rcp", "boundary", got "role"',
     '"files" must be an array of strings',
     '"ignore" entries must be strings, got 1',
+    'unknown key "colour"',
   ]);
+  assert.deepEqual(parseWorkspaceConfig('{"rules": {"DUPLICATE_SID": "fatal"}}').problems, ['"rules.DUPLICATE_SID" must be one of "off", "hint", "info", "warning", "error", got "fatal"']);
 });
 
 test('non-JSON and non-object content is a problem, not an exception', () => {

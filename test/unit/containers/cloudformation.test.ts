@@ -142,7 +142,7 @@ Resources:
   for (const p of parsed.policies) assert.match(slice(text, p.span), /^Version: "2012-10-17"\n/);
 });
 
-test('SAM Policies: inline documents (list or single) are checked, managed names and policy templates are not', () => {
+test('SAM Policies: inline documents (list or single) and policy templates (expanded) are checked, managed names are not', () => {
   const text = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Fn:
@@ -169,7 +169,7 @@ Resources:
     Properties:
       Policies: AmazonS3ReadOnlyAccess
 `;
-  assert.deepEqual(summary(yaml(text).policies), ['Fn.Policies[2] identity/container', 'Single.Policies identity/container']);
+  assert.deepEqual(summary(yaml(text).policies), ['Fn.Policies[1] (SAM policy template S3ReadPolicy) identity/container', 'Fn.Policies[2] identity/container', 'Single.Policies identity/container']);
 });
 
 test('Fn::If gives two variants; each branch is checked once and AWS::NoValue drops the item', () => {

@@ -163,6 +163,16 @@ const REVIEWED_WARNINGS: Readonly<Record<string, readonly string[]>> = {
     'real/resource/s3-referer-bucket-policy.json',
   ],
   // identity policies and managed policies whose actions have resource types: "*" really is every resource
+  // a service's own all-resource ARN covering every type the statement's actions take ("arn:aws:logs:*:*:*" for
+  // the Lambda logging actions, "arn:aws:iam::*:mfa/*" for CreateVirtualMFADevice) is "*" for them, and RESOURCE_STAR
+  // reports the very same statements written with "*" (a warning there too)
+  RESOURCE_EFFECTIVELY_STAR: [
+    'aws/lambda-logs-scoped.json',
+    'real/identity/mfa-self-manage.json',
+    'real/managed/AWSBackupServiceRolePolicyForRestores-excerpt.json',
+    'real/managed/AmazonBedrockFullAccess.json',
+    'real/managed/CloudWatchFullAccessV2.json',
+  ],
   RESOURCE_STAR: [
     'aws/AWSLambdaBasicExecutionRole.json',
     'aws/AmazonEC2ContainerRegistryReadOnly.json',

@@ -58,7 +58,8 @@ export function policyFromText(name: string, text: string, kind: PolicyKind): Po
   const doc = parsed.policies[0];
   if (!doc) return { error: 'no IAM policy found (expected a JSON object with a Statement)' };
   // a policy IAM would reject as malformed JSON is an unreadable input, not something to evaluate half of
-  const syntax = parsed.syntaxErrors[0];
+  // (a SAM policy template's unknown name or parameter is a warning about the template, not a syntax error)
+  const syntax = parsed.syntaxErrors.find((e) => e.source !== 'sam-template' && e.source !== 'sam-parameter');
   if (syntax) {
     const at = new LineIndex(text).position(syntax.offset);
     return { error: `not valid JSON at line ${at.line + 1}, column ${at.character + 1}: ${syntax.message}` };

@@ -108,8 +108,11 @@ function structurallySound(ctx: FeatureContext, doc: TextDocument, text: string)
   const jsonSyntax = isJsonSyntax(ctx.parsed, doc);
   // a Terraform plan is generated output holding policies as escaped strings: no edit there is a fix
   const generated = ctx.parsed.container === 'terraform-plan';
+  // nor in a generated policy (a SAM policy template's expansion): its text is the template's entry, not the policy
+  const generatedSpans = ctx.parsed.policies.filter((q) => q.generated !== undefined).map((q) => q.span);
+  const inGenerated = (p: FixProposal): boolean => p.edits.some((e) => generatedSpans.some((s) => e.offset < s.offset + s.length && e.offset + e.length > s.offset));
   return (p) => {
-    if (generated || (!jsonSyntax && !isScalarSwap(text, p))) return false;
+    if (generated || (!jsonSyntax && !isScalarSwap(text, p)) || inGenerated(p)) return false;
     if (!isSoundProposal(text, p, textIsValidJson)) {
       ctx.logger.error(`dropped unsound code action "${p.title}" for ${doc.uri}`);
       return false;

@@ -15,10 +15,15 @@ import { principalValueHover } from './hover/principalHover';
 import { variableAtIndex, variableHover } from './hover/variableHover';
 import { formatAccessSummaryMarkdown, summarizeStatement } from './accessSummary';
 import { statementScopeMarkdown } from './hover/statementScope';
+import { samTemplateHover } from './hover/samTemplateHover';
 
 export function doHover(ctx: FeatureContext, doc: TextDocument, position: Position): Hover | null {
   if (!isPolicyLike(ctx.parsed)) return null;
   const offset = doc.offsetAt(position);
+  // a SAM policy template's entry: its text is the template, not a policy, so the hover is the expansion
+  const generated = ctx.parsed.policies.find((p) => p.generated !== undefined && offset >= p.span.offset && offset <= p.span.offset + p.span.length);
+  const sam = generated ? samTemplateHover(generated) : undefined;
+  if (sam && generated) return { contents: { kind: MarkupKind.Markdown, value: sam }, range: { start: doc.positionAt(generated.span.offset), end: doc.positionAt(generated.span.offset + generated.span.length) } };
   const cur = getCursorContext(ctx.parsed, offset, 'hover');
   const token = cur.token;
   if (!token) return null;

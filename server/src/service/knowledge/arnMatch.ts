@@ -8,13 +8,19 @@
 //   "arn:aws:iam::*" covers every IAM ARN and "arn:aws:logs:us-east-1:*" every field after the Region;
 // - policy variables (`${aws:username}`) are unknown at authoring time and behave like `*`; the escapes
 //   `${*}`, `${?}`, `${$}` are the literal characters;
-// - `${Placeholder}` in a template (and a literal `*` there) matches anything.
+// - `${Placeholder}` in a template (and a literal `*` there) matches anything;
+// - U+E000 (SEGMENT in parser/containers/cfnShapes.ts, only ever in the ARN shape of a CloudFormation value)
+//   matches any run of characters without "/" or ":": a placeholder that holds one ARN segment.
 
 import type { ArnTemplate } from './arnTemplate';
 
 /** Token codes: a character code (lowercased when case-insensitive), or one of these two. */
 const ANY_RUN = -1;
 const ANY_ONE = -2;
+/** any run of characters other than "/" and ":" (U+E000) */
+const ANY_SEG = -3;
+const SLASH = 47;
+const COLON = 58;
 
 export type ArnField = 'partition' | 'service' | 'region' | 'account' | 'resource';
 export const ARN_FIELDS: readonly ArnField[] = ['partition', 'service', 'region', 'account', 'resource'];
@@ -52,6 +58,7 @@ export function tokenize(text: string, ignoreCase = true, variables = true): Int
       }
     }
     if (c === 42 /* * */) push(ANY_RUN);
+    else if (c === 0xe000) push(ANY_SEG);
     else if (c === 63 /* ? */) push(ANY_ONE);
     else push(ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
   }
@@ -83,14 +90,19 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   const aa = a.subarray(i, ea + 1);
   const bb = b.subarray(i, eb + 1);
   const m = bb.length;
-  let prev = new Uint8Array(m + 1);
-  let cur = new Uint8Array(m + 1);
-  // row 0: only leading ANY_RUNs of bb can match the empty prefix of aa
+  // two rows of the table, reused between calls (tokensOverlap never re-enters itself)
+  if (scratchA.length < m + 1) {
+    scratchA = new Uint8Array(2 * (m + 1));
+    scratchB = new Uint8Array(2 * (m + 1));
+  }
+  let prev = scratchA;
+  let cur = scratchB;
+  // row 0: only leading ANY_RUNs (and ANY_SEGs) of bb can match the empty prefix of aa
   prev[0] = 1;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && bb[j - 1] === ANY_RUN ? 1 : 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && (bb[j - 1] === ANY_RUN || bb[j - 1] === ANY_SEG) ? 1 : 0;
   for (let x = 1; x <= aa.length; x++) {
     const ta = aa[x - 1]!;
-    cur[0] = prev[0]! && ta === ANY_RUN ? 1 : 0;
+    cur[0] = prev[0]! && (ta === ANY_RUN || ta === ANY_SEG) ? 1 : 0;
     let any = cur[0]!;
     for (let j = 1; j <= m; j++) {
       const tb = bb[j - 1]!;
@@ -100,6 +112,11 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
         v = prev[j]! | cur[j - 1]!;
       } else if (tb === ANY_RUN) {
         v = cur[j - 1]! | prev[j]!;
+      } else if (ta === ANY_SEG) {
+        // like a star, except that it never absorbs a "/" or ":" of b
+        v = prev[j]! | (tb === SLASH || tb === COLON ? 0 : cur[j - 1]!);
+      } else if (tb === ANY_SEG) {
+        v = cur[j - 1]! | (ta === SLASH || ta === COLON ? 0 : prev[j]!);
       } else if (ta === ANY_ONE || tb === ANY_ONE || ta === tb) {
         v = prev[j - 1]!;
       }
@@ -112,8 +129,11 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   return prev[m] === 1;
 }
 
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 function allRuns(t: Int32Array, from: number): boolean {
-  for (let k = from; k < t.length; k++) if (t[k] !== ANY_RUN) return false;
+  for (let k = from; k < t.length; k++) if (t[k] !== ANY_RUN && t[k] !== ANY_SEG) return false;
   return true;
 }
 

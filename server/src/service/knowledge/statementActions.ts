@@ -17,7 +17,11 @@ export interface ExpandedActions {
   readonly coversAll: boolean;
 }
 
-const memoOf = perCatalog(() => ({ byLower: new StringMemo<readonly ActionInfo[]>(5000), asWritten: new StringMemo<readonly ActionInfo[]>(5000) }));
+// Sized above the distinct action strings of the 1,523 AWS managed policies (~15,000 as written, ~12,000
+// lowercased): a memo that empties itself in the middle of a CLI run re-expands every pattern after it.
+const memoOf = perCatalog(() => ({ byLower: new StringMemo<readonly ActionInfo[]>(20_000), asWritten: new StringMemo<readonly ActionInfo[]>(20_000) }));
+/** "*" (every action, sorted) is kept apart from the bounded memo: rebuilding it costs milliseconds. */
+const everyAction = perCatalog((catalog) => catalog.expandActions('*'));
 
 /**
  * Memoised per catalog: the same pattern is expanded in many rules and every keystroke. Looked up as written
@@ -28,6 +32,7 @@ export function expandPattern(catalog: IamCatalog, pattern: string): readonly Ac
 }
 
 function expandAnyCase(pattern: string, catalog: IamCatalog): readonly ActionInfo[] {
+  if (pattern === '*') return everyAction(catalog);
   return memoOf(catalog).byLower.get(pattern.toLowerCase(), catalog, (lower, c) => c.expandActions(lower));
 }
 

@@ -12,9 +12,13 @@ export interface SyntaxProblem {
   readonly message: string;
   /**
    * 'hcl': found by the Terraform reader outside any policy JSON (HCL_SYNTAX_ERROR, not JSON_SYNTAX_ERROR);
-   * 'template': a policy slot of a template holds something that is not a policy document (POLICY_DOCUMENT_NOT_OBJECT)
+   * 'template': a policy slot of a template holds something that is not a policy document (POLICY_DOCUMENT_NOT_OBJECT);
+   * 'string-intrinsic': an intrinsic function object inside a policy written as a string (INTRINSIC_IN_POLICY_STRING);
+   * 'sam-template': a SAM Policies entry names a policy template SAM does not define (SAM_POLICY_TEMPLATE_UNKNOWN)
+   * 'sam-parameter': a SAM policy template entry's parameters are missing, unknown or an ARN for a name
+   *   (SAM_POLICY_TEMPLATE_PARAMETER)
    */
-  readonly source?: 'hcl' | 'template';
+  readonly source?: 'hcl' | 'template' | 'string-intrinsic' | 'sam-template' | 'sam-parameter';
 }
 
 export interface DuplicateKey {

@@ -2,7 +2,7 @@
 // keys and every policy found in it. A plain policy file holds one; containers hold several: CloudFormation/SAM
 // templates (JSON or YAML) and Terraform files (see containers/). Anything else is `isPolicy: false`.
 
-import { findDuplicateKeys, parseJson, properties, propertyKey, type DuplicateKey, type JsonNode, type SyntaxProblem } from './jsonTree';
+import { findDuplicateKeys, parseJson, type DuplicateKey, type JsonNode, type SyntaxProblem } from './jsonTree';
 import { buildPolicy } from './buildPolicy';
 import { policyTypeFromContent, policyTypeFromFileNameAndContent } from './policyType';
 import type { PolicyDocument, PolicyType } from './policyModel';
@@ -14,6 +14,7 @@ import { findAuthorizationDetailsPolicies, findServerlessPolicies, findTerraform
 import { asJsonNode } from './containers/nodes';
 import { DEFAULT_LIMITS, depthLimitReason, nestingLimitReason, sizeLimitReason, type DocumentLimits } from './limits';
 import { skippedDocument } from './skippedDocument';
+import { looksLikePolicy } from './looksLikePolicy';
 
 export interface ParseOptions {
   /** document URI or path: used for file-name type hints and association */
@@ -97,8 +98,8 @@ function parseJsonDocument(text: string, uri: string, associated: boolean, optio
     const policies = findTerraformPlanPolicies(root!, text, embeddedErrors);
     return { text, uri, root, syntaxErrors: [...syntaxErrors, ...embeddedErrors], duplicateKeys: duplicatesIn(policies), isPolicy: policies.length > 0, policies, container: 'terraform-plan' };
   }
-  const looksLikePolicy = root?.type === 'object' && properties(root).some((p) => propertyKey(p) === 'Statement');
-  const isPolicy = associated || looksLikePolicy;
+  // "Statement", a typo of it, or a policy version at the top (or in broken JSON's text): a policy to check
+  const isPolicy = associated || looksLikePolicy(root, text, syntaxErrors.length > 0);
   if (!isPolicy) return { text, uri, root, syntaxErrors: [], duplicateKeys: [], isPolicy: false, policies: [] };
   const policies: PolicyDocument[] = [];
   if (root?.type === 'object') {

@@ -109,6 +109,11 @@ export interface PolicyDocument extends Derivable {
    * "AWS::ECR::Repository", Terraform "aws_s3_bucket_policy"); rules can know the attached resource exactly
    */
   readonly resourceType?: string;
+  /**
+   * set when the policy's text is generated, not written (a SAM policy template's expansion, whose spans all point
+   * at the template's entry): what generated it. No edit inside such a policy is a fix.
+   */
+  readonly generated?: string;
   get(key: string): Element | undefined;
 }
 

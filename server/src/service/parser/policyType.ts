@@ -80,19 +80,26 @@ export function policyTypeFromContent(root: JsonNode): PolicyType {
 }
 
 /**
- * The file name's type, unless the content contradicts it beyond doubt: a file named like a trust policy
- * ("allow-assume-role.json") whose statements have no Principal but do have a Resource is an identity policy
- * that grants sts:AssumeRole (a trust policy never has a Resource). Otherwise the name wins, so a trust
- * policy being written keeps its trust checks before its Principal is typed.
+ * The file name's type, unless the content contradicts it beyond doubt:
+ *   - a file named like a trust policy ("allow-assume-role.json") whose statements have no Principal but do have
+ *     a Resource is an identity policy that grants sts:AssumeRole (a trust policy never has a Resource);
+ *   - a file named like a resource policy ("bucket-policy.json", "queue-policy.json") whose statements ALL have an
+ *     Action and a Resource and NONE has a Principal is an identity policy about that resource (a resource policy
+ *     needs a Principal in every statement; IAM User Guide, "Principal": "You must use the Principal element in
+ *     resource-based policies"), e.g. the policy a role gets to read a bucket.
+ * Otherwise the name wins, so a trust or resource policy being written keeps its checks before its Principal is
+ * typed (a statement without its Action or Resource yet leaves the name in charge).
  */
 export function policyTypeFromFileNameAndContent(uriOrPath: string, root: JsonNode): PolicyType | undefined {
   const fromName = policyTypeFromFileName(uriOrPath);
-  if (fromName !== 'trust') return fromName;
+  if (fromName !== 'trust' && fromName !== 'resource') return fromName;
   const stmtProp = properties(root).find((p) => propertyKey(p) === 'Statement');
   const stmtValue = stmtProp ? propertyValue(stmtProp) : undefined;
   const stmts = stmtValue?.type === 'array' ? (stmtValue.children ?? []) : stmtValue ? [stmtValue] : [];
   const keys = stmts.map((s) => new Set(properties(s).map(propertyKey)));
   const anyPrincipal = keys.some((k) => k.has('Principal') || k.has('NotPrincipal'));
-  const anyResource = keys.some((k) => k.has('Resource') || k.has('NotResource'));
-  return !anyPrincipal && anyResource ? undefined : fromName;
+  const hasResource = (k: Set<string>): boolean => k.has('Resource') || k.has('NotResource');
+  if (fromName === 'trust') return !anyPrincipal && keys.some(hasResource) ? undefined : fromName;
+  const complete = keys.length > 0 && keys.every((k) => (k.has('Action') || k.has('NotAction')) && hasResource(k));
+  return !anyPrincipal && complete ? undefined : fromName;
 }

@@ -2,7 +2,8 @@
 // property that holds an IAM policy document, resolves its intrinsics (resolveIntrinsics.ts) and builds one
 // PolicyDocument per Fn::If variant with the policy type the resource implies and a label "LogicalId.Path".
 // A policy written as a YAML block scalar holding JSON (`PolicyDocument: |` then the JSON) is read in place; other
-// JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) and SAM policy templates are not documents here.
+// JSON-in-a-string forms (escaped JSON strings, Fn::Sub of JSON) are not documents here. SAM policy templates
+// (`- S3ReadPolicy: {BucketName: …}`) are expanded by samPolicyTemplates.ts into the document SAM generates.
 
 import { parseJson, properties, propertyKey, propertyValue, type JsonNode, type SyntaxProblem } from '../jsonTree';
 import { buildPolicy } from '../buildPolicy';
@@ -10,6 +11,8 @@ import type { PolicyDocument, PolicyType } from '../policyModel';
 import { policyTypeFromContent } from '../policyType';
 import { asJsonNode, type MutableNode } from './nodes';
 import { countIfs, intrinsicOf, resolveIntrinsics, type Variant } from './resolveIntrinsics';
+import { templateSymbols, type TemplateSymbols } from './cfnShapes';
+import { readSamPolicyEntry } from './samPolicyTemplates';
 
 /** Where a resource type keeps its policy documents. `[]` in a path walks every item of a list. */
 interface PolicySlot {
@@ -76,6 +79,8 @@ interface Found {
   readonly label: string;
   readonly type: PolicyType | undefined;
   readonly resourceType: string;
+  /** a SAM Policies item that is not an inline document: maybe a policy template (samPolicyTemplates.ts) */
+  readonly sam?: boolean;
 }
 
 /** Every policy document of the template, one per Fn::If variant when the document holds an Fn::If. */
@@ -103,16 +108,64 @@ export function findCloudFormationPolicies(root: JsonNode, text: string, syntaxE
     for (const slot of SLOTS[type] ?? []) walkSlot(props, slot.path, logicalId, slot.type, type, found);
   }
   const policies: PolicyDocument[] = [];
+  const symbols = templateSymbols(root);
   for (const f of found) {
+    if (f.sam) {
+      policies.push(...samTemplatePolicies(f, syntaxErrors, symbols));
+      continue;
+    }
     // CloudFormation rejects a policy document given as a list ("- Version: …"): the policy is never deployed,
     // and nothing inside it would be checked, so it is reported (POLICY_DOCUMENT_NOT_OBJECT) instead of skipped
     if (f.node.type === 'array') {
       syntaxErrors.push({ offset: f.node.offset, length: Math.min(f.node.length, 1), message: `"${f.label}" is a list, but a policy document must be one object: remove the leading "-" (or the [ ]).`, source: 'template' });
       continue;
     }
-    policies.push(...buildVariants(blockScalarJson(f, text, syntaxErrors) ?? f));
+    const block = blockScalarJson(f, text, syntaxErrors);
+    if (block) {
+      // the text of a string is passed to IAM as it is: CloudFormation evaluates no intrinsic inside it
+      reportIntrinsicsInString(block.node, f.label, syntaxErrors);
+      policies.push(literalPolicy(block));
+      continue;
+    }
+    if (f.node.type === 'string') reportIntrinsicsInJsonString(f, syntaxErrors);
+    policies.push(...buildVariants(f, symbols));
   }
   return policies;
+}
+
+/** `{"Fn::Sub": …}` / `{"Ref": …}` objects inside a policy written as a string (INTRINSIC_IN_POLICY_STRING). */
+function reportIntrinsicsInString(node: JsonNode, label: string, syntaxErrors: SyntaxProblem[]): void {
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic) {
+    syntaxErrors.push({ offset: node.offset, length: node.length, message: intrinsicMessage(intrinsic.fn, label), source: 'string-intrinsic' });
+    return;
+  }
+  for (const c of node.children ?? []) reportIntrinsicsInString(c, label, syntaxErrors);
+}
+
+function intrinsicMessage(fn: string, label: string): string {
+  return `"${fn}" inside "${label}", a policy written as a string, is passed to IAM as it is (CloudFormation evaluates no intrinsic function inside a string), and IAM rejects the object: write the policy as an object, or wrap the whole string in Fn::Sub and use \${…} placeholders.`;
+}
+
+/**
+ * A policy given as one JSON string (`"PolicyDocument": "{\"Statement\": …}"`): not a document we can point into,
+ * but an intrinsic object in it is certainly wrong, so it is reported on the string.
+ */
+function reportIntrinsicsInJsonString(f: Found, syntaxErrors: SyntaxProblem[]): void {
+  const value = String(f.node.value);
+  if (!value.includes('"Fn::') && !value.includes('"Ref"')) return;
+  const { root } = parseJson(value);
+  const found: SyntaxProblem[] = [];
+  if (root) reportIntrinsicsInString(root, f.label, found);
+  const first = found[0];
+  if (!first) return;
+  const fn = /"(Fn::[A-Za-z]+|Ref)"/.exec(value.slice(first.offset))?.[1] ?? 'Fn::Sub';
+  syntaxErrors.push({ offset: f.node.offset, length: f.node.length, message: intrinsicMessage(fn, f.label), source: 'string-intrinsic' });
+}
+
+/** A policy read from a string: its intrinsic-looking objects stay objects (the grammar sees them as IAM does). */
+function literalPolicy(f: Found): PolicyDocument {
+  return buildPolicy(f.node, { policyType: f.type ?? policyTypeFromContent(f.node), policyTypeSource: 'container', label: f.label, resourceType: f.resourceType });
 }
 
 function walkSlot(node: JsonNode | undefined, path: readonly string[], label: string, type: PolicyType | undefined, resourceType: string, out: Found[]): void {
@@ -127,13 +180,25 @@ function walkSlot(node: JsonNode | undefined, path: readonly string[], label: st
     const items = node.type === 'array' ? (node.children ?? []) : head === '[sam]' ? [node] : [];
     items.forEach((item, i) => {
       const itemLabel = node.type === 'array' ? `${label}[${i}]` : label;
-      if (head === '[sam]' && !isInlineDocument(item)) return;
+      if (head === '[sam]' && !isInlineDocument(item)) {
+        out.push({ node: item, label: itemLabel, type, resourceType, sam: true });
+        return;
+      }
       walkSlot(item, rest, itemLabel, type, resourceType, out);
     });
     return;
   }
   const prop = properties(node).find((p) => propertyKey(p) === head);
   if (prop) walkSlot(propertyValue(prop), rest, `${label}.${head}`, type, resourceType, out);
+}
+
+/** A SAM policy template entry: its expansion (a label naming the template, marked generated), or its problem. */
+function samTemplatePolicies(f: Found, syntaxErrors: SyntaxProblem[], symbols: TemplateSymbols): PolicyDocument[] {
+  const entry = readSamPolicyEntry(f.node);
+  syntaxErrors.push(...entry.problems);
+  if (entry.kind !== 'expanded') return [];
+  const label = `${f.label} (SAM policy template ${entry.name})`;
+  return buildVariants({ ...f, node: asJsonNode(entry.document), label }, symbols).map((p) => Object.assign(p, { generated: `SAM policy template ${entry.name}` }));
 }
 
 /** SAM: an inline policy document has a Statement; a string is a managed policy; `{S3ReadPolicy: …}` is a template. */
@@ -168,13 +233,13 @@ function shiftOffsets(node: MutableNode, base: number): void {
   for (const c of node.children ?? []) shiftOffsets(c, base);
 }
 
-function buildVariants(f: Found): PolicyDocument[] {
+function buildVariants(f: Found, symbols: TemplateSymbols): PolicyDocument[] {
   // a policy written as a JSON string (or another scalar) is not a document we can point into
   if (f.node.type !== 'object') return [];
   const variants: Variant[] = countIfs(f.node) > 0 ? ['then', 'else'] : ['then'];
   const out: PolicyDocument[] = [];
   for (const variant of variants) {
-    const resolved = resolveIntrinsics(f.node, variant);
+    const resolved = resolveIntrinsics(f.node, variant, symbols);
     if (!resolved || resolved.type !== 'object') continue;
     const root = asJsonNode(resolved);
     const label = variants.length > 1 ? `${f.label} (Fn::If ${variant === 'then' ? 'true' : 'false'} branches)` : f.label;

@@ -14,6 +14,13 @@ export interface TemplateInfo {
   readonly kind: 'opaque' | 'templated';
   /** the construct, e.g. "Ref", "Fn::Sub", "Fn::GetAtt", "interpolation", "reference" */
   readonly fn: string;
+  /**
+   * CloudFormation only: the ARN shape the value has once deployed (cfnShapes.ts: one-segment placeholders as
+   * SEGMENT, unknown ones as `*`), when it is more than the `*` form says; set on opaque nodes too (`!GetAtt Q.Arn`)
+   */
+  readonly shape?: string;
+  /** with a shape: the expression as written, for messages ("arn:${AWS::Partition}:s3:::${Bucket}", "Queue.Arn") */
+  readonly source?: string;
 }
 
 /** The marker on a node built from an intrinsic or interpolation, if any. */
@@ -63,7 +70,7 @@ export function isIamVariableName(name: string): boolean {
  * Fn::Sub: `${Name}` / `${Res.Attr}` / `${AWS::Region}` → known value or `replacement`; `${!Literal}` → `${Literal}`;
  * IAM variables stay. `known` gives values from the Fn::Sub variable map when they are literal strings.
  */
-export function substituteCfn(text: string, replacement: string, known: ReadonlyMap<string, string> = new Map()): Substituted {
+export function substituteCfn(text: string, replacement: string | ((name: string) => string), known: ReadonlyMap<string, string> = new Map()): Substituted {
   let out = '';
   let unknown = 0;
   let i = 0;
@@ -80,7 +87,7 @@ export function substituteCfn(text: string, replacement: string, known: Readonly
       const v = known.get(name) ?? pseudoParameterValue(name);
       if (v !== undefined) out += v;
       else {
-        out += replacement;
+        out += typeof replacement === 'string' ? replacement : replacement(name);
         unknown++;
       }
     }

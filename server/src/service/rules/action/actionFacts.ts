@@ -1,13 +1,13 @@
 // What the catalog says about one Action string as written: its service, the action it names exactly, the
-// actions a pattern matches. Memoised per catalog by the string itself (bounded), because every action rule asks
-// about the same strings on every keystroke; the answers depend on nothing but the catalog and the string.
+// actions a pattern matches. Kept with the string's shared entry (knowledge/actionStrings.ts, bounded), because
+// every action rule asks about the same strings on every keystroke; the answers depend on nothing but the
+// catalog and the string.
 
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
 import { expandPattern } from '../../knowledge/statementActions';
-import { splitActionCached, type ActionItem } from './actionItems';
-import { perCatalog } from '../../knowledge/perCatalog';
-import { StringMemo } from '../../util/stringMemo';
+import type { ActionItem } from './actionItems';
+import { actionString, catalogNumber, type ActionString } from '../../knowledge/actionStrings';
 
 export interface ActionFacts {
   /** undefined when the string is not "prefix:name" */
@@ -23,23 +23,32 @@ export interface ActionFacts {
   readonly matches: readonly ActionInfo[];
 }
 
-const memoOf = perCatalog(() => new StringMemo<ActionFacts>(20_000));
-
+/** The facts of `value`, kept in the string's shared entry (knowledge/actionStrings.ts) for the current catalog. */
 export function actionFacts(catalog: IamCatalog, value: string): ActionFacts {
-  return memoOf(catalog).get(value, catalog, compute);
+  return factsOf(catalog, actionString(value));
+}
+
+function factsOf(catalog: IamCatalog, entry: ActionString): ActionFacts {
+  const n = catalogNumber(catalog);
+  if (entry.factsCatalog === n) return entry.facts as ActionFacts;
+  const facts = compute(entry, catalog);
+  entry.factsCatalog = n;
+  entry.facts = facts;
+  return facts;
 }
 
 /** actionFacts of one item of actionItems(policy), kept on the item (made per parse) for the next rule that asks. */
 export function itemFacts(catalog: IamCatalog, actionItem: ActionItem): ActionFacts {
   if (actionItem.factsCatalog === catalog) return actionItem.facts!;
-  const facts = actionFacts(catalog, actionItem.item.value);
+  const facts = factsOf(catalog, actionItem.string);
   actionItem.factsCatalog = catalog;
   actionItem.facts = facts;
   return facts;
 }
 
-function compute(value: string, catalog: IamCatalog): ActionFacts {
-  const parts = value === '*' ? undefined : splitActionCached(value);
+function compute(entry: ActionString, catalog: IamCatalog): ActionFacts {
+  const value = entry.value;
+  const parts = value === '*' ? undefined : entry.split;
   const wildPrefix = parts !== undefined && hasWildcard(parts.prefix);
   const wildName = parts !== undefined && hasWildcard(parts.name);
   const service = parts && !wildPrefix ? catalog.getService(parts.prefix) : undefined;

@@ -6,7 +6,7 @@ import { isTemplated } from '../../parser/containers/templateValue';
 import { derive, DerivedKey } from '../../parser/derived';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { ActionFacts } from './actionFacts';
-import { StringMemo } from '../../util/stringMemo';
+import { actionString, elementActionStrings, splitAction, type ActionString } from '../../knowledge/actionStrings';
 
 export interface ActionItem {
   readonly statement: Statement;
@@ -15,30 +15,18 @@ export interface ActionItem {
   /** undefined when the string is not "prefix:name" (INVALID_ACTION_FORMAT reports it) */
   readonly prefix: string | undefined;
   readonly name: string | undefined;
+  /** the string's shared entry (split, catalog facts) */
+  readonly string: ActionString;
   /** memo slot of actionFacts.itemFacts (the facts of `item.value` in `factsCatalog`); nothing else writes it */
   factsCatalog: IamCatalog | undefined;
   facts: ActionFacts | undefined;
 }
 
-/** "prefix:name" with exactly one colon, both sides non-empty and without white space; or undefined. */
-export function splitAction(value: string): { prefix: string; name: string } | undefined {
-  const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1 || value.indexOf(':', colon + 1) >= 0) return undefined;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c <= 32 || c === 127) return undefined;
-  }
-  return { prefix: value.slice(0, colon), name: value.slice(colon + 1) };
-}
+export { splitAction };
 
-/** splitAction, remembered for strings seen recently: the same names come back on every keystroke (bounded). */
-const splits = new StringMemo<{ prefix: string; name: string } | null>(20_000);
+/** splitAction, remembered per string (knowledge/actionStrings.ts): the same names come back on every keystroke. */
 export function splitActionCached(value: string): { prefix: string; name: string } | undefined {
-  return splits.get(value, undefined, splitOrNull) ?? undefined;
-}
-
-function splitOrNull(value: string): { prefix: string; name: string } | null {
-  return splitAction(value) ?? null;
+  return actionString(value).split;
 }
 
 /** Per parsed policy: a dozen rules read the same list on every keystroke, and the model is immutable. */
@@ -53,12 +41,14 @@ function collectActionItems(policy: PolicyDocument): ActionItem[] {
   for (const statement of policy.statements) {
     const element = statement.action;
     if (!element) continue;
-    for (const item of element.items) {
+    const strings = elementActionStrings(element);
+    element.items.forEach((item, k) => {
       // a name assembled at deploy time (CloudFormation Fn::Sub, Terraform interpolation) is not what the user typed
-      if (isTemplated(item.node)) continue;
-      const parts = item.value === '*' ? undefined : splitActionCached(item.value);
-      out.push({ statement, element, item, prefix: parts?.prefix, name: parts?.name, factsCatalog: undefined, facts: undefined });
-    }
+      if (isTemplated(item.node)) return;
+      const string = strings[k]!;
+      const parts = item.value === '*' ? undefined : string.split;
+      out.push({ statement, element, item, string, prefix: parts?.prefix, name: parts?.name, factsCatalog: undefined, facts: undefined });
+    });
   }
   return out;
 }

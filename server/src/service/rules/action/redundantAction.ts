@@ -36,24 +36,39 @@ Good:
       // exact copies by comparison (listCopies.ts), and the glob test only against the few wildcard
       // entries, tokenized once: a statement costs about its length, not its length squared.
       const copies = firstCopies(items, sameIgnoringCase, (v) => v.toLowerCase());
-      let wildcards: WildcardEntry[] | undefined;
+      // the wildcard entries grouped by lowercased service prefix, and those whose prefix has a wildcard: an entry
+      // is only compared with the wildcards of its own service and the wild-prefixed ones (a ReadOnlyAccess-sized
+      // list has hundreds of wildcards; comparing every entry with every one of them was its largest cost)
+      let byPrefix: Map<string, WildcardEntry[]> | undefined;
+      const wildPrefixed: WildcardEntry[] = [];
       items.forEach((item, index) => {
         if (!hasWildcard(item.value)) return;
         const prefix = prefixOf(item.value);
-        (wildcards ??= []).push({ index, value: item.value, prefix, wildPrefix: hasWildcard(prefix), tokens: undefined });
+        const entry: WildcardEntry = { index, value: item.value, prefix, wildPrefix: hasWildcard(prefix), tokens: undefined };
+        if (entry.wildPrefix) wildPrefixed.push(entry);
+        else {
+          const key = prefix.toLowerCase();
+          const list = (byPrefix ??= new Map()).get(key);
+          if (list) list.push(entry);
+          else byPrefix.set(key, [entry]);
+        }
       });
       for (let i = 0; i < items.length; i++) {
         const inner = items[i]!;
         // the first entry covering this one; of two equivalent entries only the later one is reported
         let outerIndex = copies[i]!;
-        if (wildcards) {
-          let innerPrefix: string | undefined;
+        if (byPrefix || wildPrefixed.length > 0) {
+          const innerPrefix = prefixOf(inner.value);
           let innerTokens: Int32Array | undefined;
           const literal = !hasWildcard(inner.value);
-          for (const o of wildcards) {
+          // the same service's wildcards and the wild-prefixed ones, merged in list order
+          const same = byPrefix?.get(innerPrefix.toLowerCase()) ?? NO_ENTRIES;
+          let a = 0;
+          let b = 0;
+          while (a < same.length || b < wildPrefixed.length) {
+            const o = b >= wildPrefixed.length || (a < same.length && same[a]!.index < wildPrefixed[b]!.index) ? same[a++]! : wildPrefixed[b++]!;
             if (outerIndex >= 0 && o.index > outerIndex) break;
             if (o.index === i) continue;
-            innerPrefix ??= prefixOf(inner.value);
             if (!o.wildPrefix && !sameIgnoringCase(o.prefix, innerPrefix)) continue;
             // a literal name is covered when the pattern matches it (and never covers a pattern back);
             // two patterns need the token-level comparison
@@ -78,6 +93,8 @@ Good:
     }
   },
 };
+
+const NO_ENTRIES: readonly WildcardEntry[] = [];
 
 interface WildcardEntry {
   readonly index: number;

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import type { JsonNode } from '../../parser/jsonTree';
 import type { Statement } from '../../parser/policyModel';
 import { foldAscii } from '../../knowledge/glob';
+import { templateOf } from '../../parser/containers/templateValue';
 
 /** Element names whose string values IAM compares case-insensitively. */
 const CASE_INSENSITIVE = new Set(['Action', 'NotAction']);
@@ -28,6 +29,8 @@ function canonical(node: JsonNode | undefined, lower: boolean): string {
       return items.length === 1 ? items[0]! : `[${items.join(',')}]`;
     }
     case 'string':
+      // a deploy-time value ("arn:aws:s3:::*" from two different !Sub placeholders) equals only itself
+      if (templateOf(node)?.kind === 'templated' && String(node.value).includes('*')) return `@${node.offset}`;
       return JSON.stringify(lower ? String(node.value).toLowerCase() : node.value);
     default:
       return JSON.stringify(node.value ?? null);

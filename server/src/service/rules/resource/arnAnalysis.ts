@@ -55,6 +55,20 @@ export function analyseArn(catalog: IamCatalog, value: string): readonly ArnProb
   return memoOf(catalog).get(value, catalog, compute);
 }
 
+/**
+ * The tokens of a resource type's template from field `spanFrom` (3: Region, 4: account, 5: resource) on, joined
+ * by ":" as an ARN's rest is. Kept per resource type (a catalog object, so no string is built or hashed per ARN:
+ * an ARN of a service with a hundred resource types compared its rest with a hundred freshly joined strings).
+ */
+const restTokensByType = new WeakMap<ResourceTypeInfo, Array<Int32Array | undefined>>();
+function templateRestTokens(t: ResourceTypeInfo, spanFrom: number): Int32Array {
+  let byField = restTokensByType.get(t);
+  if (!byField) restTokensByType.set(t, (byField = []));
+  let tokens = byField[spanFrom];
+  if (!tokens) byField[spanFrom] = tokens = templateTokens([t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':'));
+  return tokens;
+}
+
 const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'resource'] as const;
 
 function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
@@ -164,9 +178,7 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
   // from there on the rest of the ARN is compared as one string ("arn:*:kms:*:::*" in AmazonBedrockFullAccess)
   const spanFrom = fields[3]!.endsWith('*') ? 3 : fields[4]!.endsWith('*') ? 4 : 5;
   const restTokens = tokenize(fields.slice(spanFrom).join(':'));
-  const templateRest = (t: ResourceTypeInfo): string =>
-    [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
-  const candidates = templates.filter((t) => tokensOverlap(restTokens, templateTokens(templateRest(t))));
+  const candidates = templates.filter((t) => tokensOverlap(restTokens, templateRestTokens(t, spanFrom)));
   if (candidates.length === 0) {
     const closest = closestTemplate(templates, resource);
     out.push({

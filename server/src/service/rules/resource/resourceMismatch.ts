@@ -2,10 +2,12 @@
 
 import type { PolicyContext, Rule } from '../rule';
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../../knowledge/catalog';
-import type { Located, Statement } from '../../parser/policyModel';
+import { spanOf, type Located, type Statement, type StringListElement } from '../../parser/policyModel';
+import { templateOf } from '../../parser/containers/templateValue';
+import { displayShape, SEGMENT } from '../../parser/containers/cfnShapes';
 import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
-import { expandPattern } from '../../knowledge/statementActions';
+import { elementPatternFacts } from '../../knowledge/patternFacts';
 import { hasWildcard } from '../../knowledge/glob';
 import { analyseArn } from './arnAnalysis';
 import { arnExample } from '../../knowledge/arnExample';
@@ -75,23 +77,54 @@ function isSoundArn(catalog: IamCatalog, value: string): boolean {
   return true;
 }
 
+/** A resource of the statement as this rule judges it: the ARN (or its CloudFormation shape) and how to name it. */
+interface JudgedResource {
+  readonly item: Located<string>;
+  /** the text matched against resource types: the ARN, or the shape of a CloudFormation value (cfnShapes.ts) */
+  readonly arn: string;
+  /** the resource as written, for messages */
+  readonly display: string;
+}
+
+/**
+ * The statement's resources, or undefined when one cannot be judged: "*", deploy-time values whose shape is
+ * unknown (an opaque `!Ref Arns` could be any ARN, so any action may apply), shorthands such as API Gateway's
+ * "execute-api:/*", and ARNs the ARN rules already report (they would match nothing here).
+ */
+function judgedResources(catalog: IamCatalog, el: StringListElement): JudgedResource[] | undefined {
+  const nodes = el.value?.type === 'array' ? (el.value.children ?? []) : el.value ? [el.value] : [];
+  const out: JudgedResource[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'string') continue;
+    const value = String(node.value);
+    const template = templateOf(node);
+    if (template?.shape !== undefined) {
+      // a CloudFormation value whose ARN shape is known: judged by the shape; its literal parts must be sound
+      if (template.kind === 'templated' && !isSoundArn(catalog, value)) return undefined;
+      out.push({ item: { value, span: spanOf(node), node }, arn: template.shape, display: template.source ?? value });
+      continue;
+    }
+    if (template?.kind === 'opaque') return undefined;
+    if (value === '*' || isTemplateSubstitution(value) || !value.startsWith('arn:')) return undefined;
+    if (!isSoundArn(catalog, value)) return undefined;
+    out.push({ item: { value, span: spanOf(node), node }, arn: value, display: value });
+  }
+  return out;
+}
+
 function checkStatement(ctx: PolicyContext, statement: Statement): void {
   const actionEl = statement.action;
   const resourceEl = statement.resource;
-  if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated || resourceEl.items.length === 0) return;
-  for (const r of resourceEl.items) {
-    // "*", deploy-time substitutions and shorthands such as API Gateway's "execute-api:/*" are not judged here
-    if (r.value === '*' || isTemplateSubstitution(r.value) || !r.value.startsWith('arn:')) return;
-    // only ARNs whose shape is sound: the ARN rules report the others, and they would match nothing here
-    if (!isSoundArn(ctx.catalog, r.value)) return;
-  }
-  const resources = resourceEl.items;
+  if (!actionEl || actionEl.negated || !resourceEl || resourceEl.negated) return;
+  const resources = judgedResources(ctx.catalog, resourceEl);
+  if (!resources || resources.length === 0) return;
   const items = actionEl.items;
   // a bound on (expanded actions x ARNs) keeps pathological statements (s3:* on 10,000 ARNs) interactive
   let work = 0;
   const expansions: Array<readonly ActionInfo[]> = [];
-  for (const item of items) {
-    const actions = item.value === '*' ? NONE : expandPattern(ctx.catalog, item.value);
+  const facts = elementPatternFacts(ctx.catalog, actionEl);
+  for (let k = 0; k < items.length; k++) {
+    const actions = items[k]!.value === '*' ? NONE : facts[k]!.actions;
     expansions.push(actions);
     work += actions.length * resources.length;
   }
@@ -109,8 +142,9 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     if (actions.length === 0) continue;
     let applies = false;
     let unknown = false;
+    const byArn = verdictsOf(ctx.catalog, item.value);
     for (let i = 0; i < resources.length; i++) {
-      const v = pairVerdict(ctx.catalog, item.value, actions, resources[i]!.value);
+      const v = byArn.get(resources[i]!.arn, actions, computePairVerdict);
       if (v & SOME_UNKNOWN) unknown = true;
       if (v & SOME_NOT_FALSE) {
         applies = true;
@@ -121,12 +155,12 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
       anyActionApplies = true;
       continue;
     }
-    reportAction(ctx, item, actions);
+    reportAction(ctx, item, actions, shapeNote(resources));
   }
   if (!anyActionApplies) return;
   resources.forEach((r, i) => {
     if (used[i]) return;
-    ctx.report(r, `"${r.value}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
+    ctx.report(r.item, `"${r.display}" fits none of the resource types of this statement's actions, so it grants nothing; check the ARN or move it to a statement with actions on that resource.`);
   });
 }
 
@@ -141,8 +175,9 @@ const SOME_UNKNOWN = 2;
  */
 const pairMemo = perCatalog(() => new StringMemo<StringMemo<number>>(5000));
 
-function pairVerdict(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[], arnValue: string): number {
-  return pairMemo(catalog).get(pattern, undefined, newArnMemo).get(arnValue, actions, computePairVerdict);
+/** The per-ARN verdicts of one pattern (looked up once per item, not once per item and ARN). */
+function verdictsOf(catalog: IamCatalog, pattern: string): StringMemo<number> {
+  return pairMemo(catalog).get(pattern, undefined, newArnMemo);
 }
 
 function newArnMemo(): StringMemo<number> {
@@ -166,9 +201,16 @@ function computePairVerdict(arnValue: string, actions: readonly ActionInfo[]): n
   return bits;
 }
 
-function reportAction(ctx: PolicyContext, item: Located<string>, actions: readonly ActionInfo[]): void {
+/** " (\"${Bucket.Arn}/*\" is read as \"arn:…:s3:::…/*\")" for the resources written with intrinsics; "" otherwise. */
+function shapeNote(resources: readonly JudgedResource[]): string {
+  const shaped = resources.filter((r) => r.arn !== r.item.value);
+  if (shaped.length === 0) return '';
+  return ` (${shaped.slice(0, 2).map((r) => `"${r.display}" is read as "${displayShape(r.arn)}"`).join(', ')}, "…" standing for one name without "/" or ":")`;
+}
+
+function reportAction(ctx: PolicyContext, item: Located<string>, actions: readonly ActionInfo[], note = ''): void {
   if (hasWildcard(item.value)) {
-    ctx.report(item, `No action matched by "${item.value}" applies to the resources of this statement, so it never takes effect; list the ARNs these actions accept, or "*" where they only support "*".`, {
+    ctx.report(item, `No action matched by "${item.value}" applies to the resources of this statement${note}, so it never takes effect; list the ARNs these actions accept, or "*" where they only support "*".`, {
       data: { actions: actions.slice(0, 20).map((a) => a.fullName) },
     });
     return;
@@ -176,12 +218,12 @@ function reportAction(ctx: PolicyContext, item: Located<string>, actions: readon
   const a = actions[0]!;
   const types = resourceTypesOfAction(a) ?? [];
   if (types.length === 0) {
-    ctx.report(item, `"${item.value}" only supports "Resource": "*", so with the ARNs of this statement it never takes effect; move it to a statement with "Resource": "*".`, {
+    ctx.report(item, `"${item.value}" only supports "Resource": "*", so with the ARNs of this statement${note} it never takes effect; move it to a statement with "Resource": "*".`, {
       data: { action: a.fullName, resourceTypes: [] },
     });
   } else {
     const described = describedTypes(types);
-    ctx.report(item, `"${item.value}" applies to ${described.text}, and no resource of this statement matches, so it never takes effect.`, {
+    ctx.report(item, `"${item.value}" applies to ${described.text}, and no resource of this statement matches${note}, so it never takes effect.`, {
       data: { action: a.fullName, resourceTypes: described.data },
     });
   }
@@ -209,7 +251,18 @@ function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
   // "arn:aws:s3:::*/*" names objects, never a bucket: s3:ListBucket there grants nothing, the most common S3
   // mistake. The template's ${BucketName} alone would match any text, "/" included.
   if (type.service.prefix === 's3' && type.template.resource === '${BucketName}' && arnResourcePart(arn).includes('/')) return false;
+  // a CloudFormation shape ("arn:…:s3:::…/*" from "${Bucket.Arn}/*") leaves Region and account empty where the
+  // ARN has none: a resource type whose ARNs always name them (an S3 access point) is not what it names, though
+  // the one-segment placeholder could spell "accesspoint"
+  if (arn.includes(SEGMENT) && emptyWhereTemplateNames(arn, type)) return false;
   return arnMatchesTemplate(arn, type.template);
+}
+
+/** True when the ARN's Region or account field is empty and the type's template has a placeholder there. */
+function emptyWhereTemplateNames(arn: string, type: ResourceTypeInfo): boolean {
+  const f = splitArnFields(arn);
+  if (f.length < 6) return false;
+  return (f[3] === '' && type.template.region.startsWith('${')) || (f[4] === '' && type.template.account.startsWith('${'));
 }
 
 /** The resource part of an ARN (after the fifth colon), or "" when it has fewer fields. */
@@ -234,6 +287,14 @@ export const resourceMismatch: Rule = {
 (s3:ListAllMyBuckets, ec2:Describe*) only on \`"*"\`. When no ARN of the statement fits an action, the action
 is silently never allowed (or never denied). Wildcards and policy variables in ARNs are taken into account.
 This is a warning: the service data can lag behind AWS.
+
+In CloudFormation templates the ARN's shape counts, whatever the deployed values: in
+\`!Sub arn:\${AWS::Partition}:s3:::\${BucketName}\` each placeholder stands for one ARN segment (no "/" or ":"),
+so it is a bucket ARN; \`!GetAtt Queue.Arn\` and \`!Sub \${Bucket.Arn}/*\` of a resource of this template
+have that resource type's ARN. A placeholder counts as one segment when it is a pseudo parameter (Region,
+account, stack name), a String/Number parameter whose Default and AllowedValues hold no "/", ":" or "*", or the
+Ref of a resource type whose Ref is a name or id; anything else (list or SSM parameters, Fn::ImportValue, an
+SQS queue's Ref, which is a URL) could hold a path and is not judged.
 
 Bad:
 \`\`\`json

@@ -3,7 +3,8 @@
 import type { Rule } from '../rule';
 import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
-import { expandPattern } from '../../knowledge/statementActions';
+import { derivePatternFact, elementPatternFacts, type PatternFacts } from '../../knowledge/patternFacts';
+import { DerivedKey } from '../../parser/derived';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { hasWildcard } from '../../knowledge/glob';
 import { AccessLevel } from '../../knowledge/accessLevel';
@@ -15,6 +16,37 @@ function relevance(action: ActionInfo, required: boolean, typeName: string): num
   const words = typeName.toLowerCase().split('-');
   const text = action.description.toLowerCase();
   return words.every((w) => text.includes(w)) ? 1 : 2;
+}
+
+interface ScopableActions {
+  /** the item's actions that can be scoped to resources (not List-level, with resource types), in order */
+  readonly actions: readonly ActionInfo[];
+  /** their resource types, by first appearance, each with its lowest relevance rank */
+  readonly types: ReadonlyArray<{ readonly key: string; readonly rt: ResourceTypeInfo; readonly rank: number }>;
+}
+
+/** What one Action pattern contributes (undefined: nothing), a fact of the catalog and the string alone. */
+const SCOPABLE = new DerivedKey<ScopableActions | undefined>('resourceStarScopable');
+function scopableOf(facts: PatternFacts): ScopableActions | undefined {
+  const expanded = facts.actions;
+  // List-level actions (ec2:DescribeSecurityGroupReferences, s3:ListBucket) are left to the data-exposure
+  // rules: AWS's own examples grant them on "*" and scoping listings is rarely what a reader needs first
+  const withTypes = expanded.filter((a) => a.accessLevel !== AccessLevel.List && (resourceTypesOfAction(a)?.length ?? 0) > 0);
+  // a wildcard counts only when most of what it matches can be scoped: "ec2:Describe*" is a family of
+  // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
+  if (hasWildcard(facts.pattern) && withTypes.length * 2 <= expanded.length) return undefined;
+  if (withTypes.length === 0) return undefined;
+  const types = new Map<string, { key: string; rt: ResourceTypeInfo; rank: number }>();
+  for (const a of withTypes) {
+    resourceTypesOfAction(a)!.forEach((rt, i) => {
+      const key = `${rt.service.prefix}:${rt.name}`;
+      const rank = relevance(a, a.resources[i]!.required, rt.name);
+      const had = types.get(key);
+      if (!had) types.set(key, { key, rt, rank });
+      else if (rank < had.rank) types.set(key, { key, rt, rank });
+    });
+  }
+  return { actions: withTypes, types: [...types.values()] };
 }
 
 export const resourceStar: Rule = {
@@ -55,26 +87,18 @@ Good:
       if (!star) continue;
       const scopable = new Set<ActionInfo>();
       const types = new Map<string, { rt: ResourceTypeInfo; rank: number; order: number }>();
-      for (const item of actionEl.items) {
-        if (item.value === '*' || isTemplated(item.node)) continue;
-        const expanded = expandPattern(ctx.catalog, item.value);
-        // List-level actions (ec2:DescribeSecurityGroupReferences, s3:ListBucket) are left to the data-exposure
-        // rules: AWS's own examples grant them on "*" and scoping listings is rarely what a reader needs first
-        const withTypes = expanded.filter((a) => a.accessLevel !== AccessLevel.List && (resourceTypesOfAction(a)?.length ?? 0) > 0);
-        // a wildcard counts only when most of what it matches can be scoped: "ec2:Describe*" is a family of
-        // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
-        if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
-        for (const a of withTypes) {
-          scopable.add(a);
-          const rts = resourceTypesOfAction(a)!;
-          rts.forEach((rt, i) => {
-            const key = `${rt.service.prefix}:${rt.name}`;
-            const rank = relevance(a, a.resources[i]!.required, rt.name);
-            const had = types.get(key);
-            if (!had || rank < had.rank) types.set(key, { rt, rank, order: had?.order ?? types.size });
-          });
+      const facts = elementPatternFacts(ctx.catalog, actionEl);
+      actionEl.items.forEach((item, k) => {
+        if (item.value === '*' || isTemplated(item.node)) return;
+        const scoped = derivePatternFact(facts[k]!, SCOPABLE, scopableOf);
+        if (!scoped) return;
+        for (const a of scoped.actions) scopable.add(a);
+        // the item's types were folded the same way (first appearance, lowest rank): folding the folds is the same
+        for (const t of scoped.types) {
+          const had = types.get(t.key);
+          if (!had || t.rank < had.rank) types.set(t.key, { rt: t.rt, rank: t.rank, order: had?.order ?? types.size });
         }
-      }
+      });
       if (scopable.size === 0) continue;
       const scopableList = [...scopable];
       // the types people scope to first: required by an action, then named in its description

@@ -3,7 +3,8 @@
 // STAR_ACTION/FULL_ADMIN and NotAction statements to ALLOW_NOT_ACTION, so one token is not flagged five times.
 
 import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
-import { expandPattern } from '../../knowledge/statementActions';
+import { derivePatternFact, elementPatternFacts } from '../../knowledge/patternFacts';
+import type { DerivedKey } from '../../parser/derived';
 import type { Located, Statement } from '../../parser/policyModel';
 
 export interface ItemMatch {
@@ -15,15 +16,19 @@ export function isStarAction(value: string): boolean {
   return value === '*' || value === '*:*';
 }
 
-/** For each non-"*" Action item, the expanded actions satisfying `pick` (items with none are left out). */
-export function matchingItems(catalog: IamCatalog, s: Statement, pick: (a: ActionInfo) => boolean): ItemMatch[] {
+/**
+ * For each non-"*" Action item, the expanded actions satisfying `pick` (items with none are left out). `pick` must
+ * depend on the catalog and the action alone: its answer is kept per pattern string under `key` (one key per rule).
+ */
+export function matchingItems(catalog: IamCatalog, s: Statement, key: DerivedKey<readonly ActionInfo[]>, pick: (a: ActionInfo) => boolean): ItemMatch[] {
   if (!s.action || s.action.negated) return [];
   const out: ItemMatch[] = [];
-  for (const item of s.action.items) {
-    if (isStarAction(item.value)) continue;
-    const actions = expandPattern(catalog, item.value).filter(pick);
+  const facts = elementPatternFacts(catalog, s.action);
+  s.action.items.forEach((item, k) => {
+    if (isStarAction(item.value)) return;
+    const actions = derivePatternFact(facts[k]!, key, (f) => f.actions.filter(pick));
     if (actions.length) out.push({ item, actions });
-  }
+  });
   return out;
 }
 

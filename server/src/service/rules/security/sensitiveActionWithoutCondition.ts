@@ -9,7 +9,9 @@ import { DEFAULT_SENSITIVE_ACTIONS, SENSITIVE_ACTION_GUARD_KEYS } from '../../kn
 import type { Rule } from '../rule';
 import { isStarAction } from './actionItems';
 import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
-import { expandPattern, expandStatementActions } from '../../knowledge/statementActions';
+import { expandStatementActions } from '../../knowledge/statementActions';
+import { derivePatternFact, elementPatternFacts, type PatternFacts } from '../../knowledge/patternFacts';
+import { DerivedKey } from '../../parser/derived';
 import type { PolicyDocument } from '../../parser/policyModel';
 import { inServiceOnlyRole } from './serviceOnlyRole';
 
@@ -51,11 +53,18 @@ export function sensitivePicker(_catalog: IamCatalog, patterns: readonly string[
  * keystroke: remembered per setting (the patterns array, kept while the user does not change it) and per
  * expansion array (expandPattern's cached arrays).
  */
-const DEFAULT_SETTING = {};
 const subsetCache = new WeakMap<object, WeakMap<readonly ActionInfo[], readonly ActionInfo[]>>();
 
-function sensitiveSubsets(patterns: readonly string[] | undefined): WeakMap<readonly ActionInfo[], readonly ActionInfo[]> {
-  const setting = patterns && patterns.length ? patterns : DEFAULT_SETTING;
+/** With the default table, the sensitive actions of each pattern are kept with the pattern's facts instead. */
+const DEFAULT_SUBSET = new DerivedKey<readonly ActionInfo[]>('defaultSensitiveSubset');
+function defaultSubset(facts: PatternFacts): readonly ActionInfo[] {
+  return facts.actions.filter(isDefaultSensitive);
+}
+
+/** undefined for the default table (see DEFAULT_SUBSET) */
+function sensitiveSubsets(patterns: readonly string[] | undefined): WeakMap<readonly ActionInfo[], readonly ActionInfo[]> | undefined {
+  if (!patterns || patterns.length === 0) return undefined;
+  const setting = patterns;
   let subsets = subsetCache.get(setting);
   if (!subsets) subsetCache.set(setting, (subsets = new WeakMap()));
   return subsets;
@@ -94,11 +103,18 @@ Good (a condition on the Allow, or a separate Deny statement guarded the same wa
     const denied = guardedByDeny(ctx.catalog, ctx.policy);
     for (const s of ctx.policy.statements) {
       if (!isAllow(s) || !s.action || s.action.negated || usesConditionKey(s, SENSITIVE_ACTION_GUARD_KEYS)) continue;
-      for (const item of s.action.items) {
+      const items = s.action.items;
+      const facts = elementPatternFacts(ctx.catalog, s.action);
+      for (let k = 0; k < items.length; k++) {
+        const item = items[k]!;
         if (isStarAction(item.value)) continue;
-        const expanded = expandPattern(ctx.catalog, item.value);
-        let subset = bySubset.get(expanded);
-        if (!subset) bySubset.set(expanded, (subset = expanded.filter(sensitive)));
+        let subset: readonly ActionInfo[] | undefined;
+        if (!bySubset) subset = derivePatternFact(facts[k]!, DEFAULT_SUBSET, defaultSubset);
+        else {
+          const expanded = facts[k]!.actions;
+          subset = bySubset.get(expanded);
+          if (!subset) bySubset.set(expanded, (subset = expanded.filter(sensitive)));
+        }
         const actions = denied.size === 0 ? subset : subset.filter((a) => !denied.has(a));
         if (actions.length === 0) continue;
         const m = { item, actions };

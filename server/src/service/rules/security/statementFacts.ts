@@ -2,12 +2,13 @@
 // condition, which condition keys it uses, is its resource unconstrained, which actions it grants without
 // constraint (after wildcard expansion via statementActions.ts). No reporting here.
 
-import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
-import { expandPattern } from '../../knowledge/statementActions';
+import type { IamCatalog } from '../../knowledge/catalog';
+import { elementPatternFacts, patternFacts, patternNameSet, type PatternFacts } from '../../knowledge/patternFacts';
 import { isWholeAccountPrincipal } from '../../knowledge/principals';
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, PolicyType, Statement, StringListElement } from '../../parser/policyModel';
 import type { Reportable } from '../rule';
 import { derive, DerivedKey } from '../../parser/derived';
+import { hasWildcard } from '../../knowledge/glob';
 
 export function isAllow(s: Statement): boolean {
   return s.effect?.value === 'Allow';
@@ -83,17 +84,12 @@ export function delegatesToAccounts(s: Statement): boolean {
   return p.entries.every((e) => e.type.value === 'AWS' && e.values.length > 0 && e.values.every((v) => isWholeAccountPrincipal(v.value)));
 }
 
-const nameSets = new WeakMap<readonly ActionInfo[], ReadonlySet<string>>();
-
 /**
- * The lowercased full names an Action pattern expands to, as a set. Memoised on expandPattern's cached array,
- * so asking "does this item grant iam:PassRole?" is a set lookup even for "*" (18,000+ actions).
+ * The lowercased full names an Action pattern expands to, as a set, kept with the pattern's facts, so asking
+ * "does this item grant iam:PassRole?" is a set lookup even for "*" (18,000+ actions).
  */
 export function patternNames(catalog: IamCatalog, pattern: string): ReadonlySet<string> {
-  const actions = expandPattern(catalog, pattern);
-  let names = nameSets.get(actions);
-  if (!names) nameSets.set(actions, (names = new Set(actions.map((a) => a.fullName.toLowerCase()))));
-  return names;
+  return patternNameSet(patternFacts(catalog, pattern));
 }
 
 /** The Action item of `s` that grants `actionName` (lowercased), the NotAction key if NotAction leaves it, else undefined. */
@@ -101,35 +97,90 @@ export function grantingItem(catalog: IamCatalog, s: Statement, actionName: stri
   const el = s.action;
   if (!el) return undefined;
   const wanted = actionName.toLowerCase();
-  const first = firstItemByAction(catalog, el);
+  const first = firstItemFor(catalog, itemsByPrefix(el), elementPatternFacts(catalog, el), wanted);
   if (el.negated) {
     if (!catalog.getAction(wanted)) return undefined;
-    return first.has(wanted) ? undefined : el;
+    return first ? undefined : el;
   }
-  return first.get(wanted);
+  return first;
 }
 
 /**
- * Lowercased action name -> the first item of the list that matches it, built once per parsed list: the
- * escalation check asks about a hundred actions, and scanning a 100,000-item list for each took seconds.
- * Repeated item values are expanded once (only their first occurrence can be the first match).
+ * The items of one Action list grouped by lowercased service prefix (in list order), and those whose prefix has
+ * a wildcard or no colon, built once per parsed list. An item "iam:Get*" can only expand to iam actions, so
+ * "which is the first item granting iam:PassRole?" looks at the iam items and the wildcard ones, never at the
+ * thousands of others in a ReadOnlyAccess-sized list (expanding every item of such a list for a map of every
+ * granted action took milliseconds per statement).
  */
-const FIRST_ITEM_BY_ACTION = new DerivedKey<{ catalog: IamCatalog; map: ReadonlyMap<string, Located<string>> }>('firstItemByAction');
-function firstItemByAction(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
-  const hit = derive(el, FIRST_ITEM_BY_ACTION, () => ({ catalog, map: buildFirstItems(catalog, el) }));
-  return hit.catalog === catalog ? hit.map : buildFirstItems(catalog, el);
+interface ItemsByPrefix {
+  readonly byPrefix: ReadonlyMap<string, Bucket>;
+  readonly wild: Bucket;
+}
+interface PositionedItem {
+  readonly index: number;
+  readonly item: Located<string>;
+}
+/** Items in list order, and (made on the first question, for one catalog) lowercased action name -> first item. */
+interface Bucket {
+  readonly items: PositionedItem[];
+  first?: { readonly catalog: IamCatalog; readonly map: ReadonlyMap<string, PositionedItem> };
+}
+const ITEMS_BY_PREFIX = new DerivedKey<ItemsByPrefix>('itemsByPrefix');
+function itemsByPrefix(el: StringListElement): ItemsByPrefix {
+  return derive(el, ITEMS_BY_PREFIX, () => {
+    const byPrefix = new Map<string, Bucket>();
+    const wild: Bucket = { items: [] };
+    el.items.forEach((item, index) => {
+      const value = item.value;
+      const colon = value.indexOf(':');
+      const prefix = colon < 0 ? undefined : value.slice(0, colon);
+      if (prefix === undefined || hasWildcard(prefix)) {
+        wild.items.push({ index, item });
+        return;
+      }
+      const key = prefix.toLowerCase();
+      let bucket = byPrefix.get(key);
+      if (!bucket) byPrefix.set(key, (bucket = { items: [] }));
+      bucket.items.push({ index, item });
+    });
+    return { byPrefix, wild };
+  });
 }
 
-function buildFirstItems(catalog: IamCatalog, el: StringListElement): ReadonlyMap<string, Located<string>> {
-  const built = new Map<string, Located<string>>();
+/**
+ * The bucket's first item per granted action. The escalation check asks about a hundred actions: a map per
+ * bucket keeps that linear in the bucket's expansion even for a 100,000-item list of one service. Repeated
+ * item values are expanded once (only their first occurrence can be the first match).
+ */
+function firstItems(catalog: IamCatalog, bucket: Bucket, facts: readonly PatternFacts[]): ReadonlyMap<string, PositionedItem> {
+  if (bucket.first?.catalog === catalog) return bucket.first.map;
+  const map = new Map<string, PositionedItem>();
   const seenValues = new Set<string>();
-  for (const item of el.items) {
-    const key = item.value.toLowerCase();
+  for (const p of bucket.items) {
+    const key = p.item.value.toLowerCase();
     if (seenValues.has(key)) continue;
     seenValues.add(key);
-    for (const name of patternNames(catalog, item.value)) if (!built.has(name)) built.set(name, item);
+    for (const name of patternNameSet(facts[p.index]!)) if (!map.has(name)) map.set(name, p);
   }
-  return built;
+  bucket.first = { catalog, map };
+  return map;
+}
+
+/** A few items are scanned (each pattern's name set is kept with its facts); a map pays off for more. */
+function firstInBucket(catalog: IamCatalog, bucket: Bucket, facts: readonly PatternFacts[], wanted: string): PositionedItem | undefined {
+  if (bucket.items.length > 8) return firstItems(catalog, bucket, facts).get(wanted);
+  return bucket.items.find((p) => patternNameSet(facts[p.index]!).has(wanted));
+}
+
+/** The first item (in list order) whose expansion holds `wanted` (a lowercased full action name). */
+function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: string): Located<string> | undefined {
+  const colon = wanted.indexOf(':');
+  const same = colon < 0 ? undefined : items.byPrefix.get(wanted.slice(0, colon));
+  const inService = same ? firstInBucket(catalog, same, facts, wanted) : undefined;
+  const inWild = firstInBucket(catalog, items.wild, facts, wanted);
+  if (!inService) return inWild?.item;
+  if (!inWild) return inService.item;
+  return (inService.index < inWild.index ? inService : inWild).item;
 }
 
 export interface GrantedAction {

@@ -6,6 +6,7 @@ import type { Rule, RuleMeta } from '../rule';
 import { matchingItems } from './actionItems';
 import { grantsToHolder, hasCondition, isAllow, listForMessage, resourceUnconstrained } from './statementFacts';
 import { unconditionalDenies } from '../../evaluation/reachability';
+import { DerivedKey } from '../../parser/derived';
 
 export interface TableRuleSpec extends Omit<RuleMeta, 'category'> {
   /** which expanded actions count */
@@ -19,6 +20,8 @@ export interface TableRuleSpec extends Omit<RuleMeta, 'category'> {
 
 export function tableRule(spec: TableRuleSpec): Rule {
   const { pick, message, ...meta } = spec;
+  // the picked actions of each pattern, kept per pattern string (pick depends on the catalog and the action only)
+  const picks = new DerivedKey<readonly ActionInfo[]>(`tableRule:${spec.code}`);
   return {
     ...meta,
     category: 'security',
@@ -32,7 +35,7 @@ export function tableRule(spec: TableRuleSpec): Rule {
       const denies = unconditionalDenies(ctx.policy);
       for (const s of ctx.policy.statements) {
         if (!isAllow(s) || hasCondition(s) || !resourceUnconstrained(s)) continue;
-        for (const m of matchingItems(ctx.catalog, s, picker)) {
+        for (const m of matchingItems(ctx.catalog, s, picks, picker)) {
           const names = (denies ? m.actions.filter((a) => !denies.blocking(a.fullName)) : m.actions).map((a) => a.fullName);
           if (names.length === 0) continue;
           const itself = names.length === 1 && names[0]!.toLowerCase() === m.item.value.toLowerCase();

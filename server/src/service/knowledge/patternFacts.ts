@@ -1,0 +1,49 @@
+// One object per Action pattern string as written ("s3:Get*"), per catalog: the actions it expands to and a
+// slot for whatever a rule derives from them (the table rules' picks, RESOURCE_STAR's resource types, the set of
+// lowercased names). Kept with the string's shared entry (knowledge/actionStrings.ts, bounded, one catalog at a
+// time); each parsed Action list gets its items' objects once per parse, so rules read facts by index instead
+// of hashing every item again in every rule. It decides nothing about policies.
+
+import type { ActionInfo, IamCatalog } from './catalog';
+import type { StringListElement } from '../parser/policyModel';
+import { derive, DerivedKey, type Derivable } from '../parser/derived';
+import { expandPattern } from './statementActions';
+import { actionString, catalogNumber, elementActionStrings, type ActionString } from './actionStrings';
+
+export interface PatternFacts extends Derivable {
+  /** the pattern as written (a detached copy) */
+  readonly pattern: string;
+  /** expandPattern(catalog, pattern): every action it matches, sorted ("*" gives every action) */
+  readonly actions: readonly ActionInfo[];
+}
+
+function factsOf(catalog: IamCatalog, entry: ActionString): PatternFacts {
+  const n = catalogNumber(catalog);
+  if (entry.patternCatalog === n) return entry.pattern as PatternFacts;
+  const facts: PatternFacts = { pattern: entry.value, actions: expandPattern(catalog, entry.value) };
+  entry.patternCatalog = n;
+  entry.pattern = facts;
+  return facts;
+}
+
+export function patternFacts(catalog: IamCatalog, pattern: string): PatternFacts {
+  return factsOf(catalog, actionString(pattern));
+}
+
+/** A fact derived from a pattern's facts (depends only on the catalog and the string), computed once per entry. */
+export function derivePatternFact<T>(facts: PatternFacts, key: DerivedKey<T>, computeFact: (facts: PatternFacts) => T): T {
+  return derive(facts, key, () => computeFact(facts));
+}
+
+/** patternFacts of every item of one parsed Action/NotAction list, by item index, kept on the list (per parse). */
+const ELEMENT_FACTS = new DerivedKey<{ catalog: IamCatalog; facts: readonly PatternFacts[] }>('elementPatternFacts');
+export function elementPatternFacts(catalog: IamCatalog, element: StringListElement): readonly PatternFacts[] {
+  const hit = derive(element, ELEMENT_FACTS, () => ({ catalog, facts: elementActionStrings(element).map((e) => factsOf(catalog, e)) }));
+  return hit.catalog === catalog ? hit.facts : elementActionStrings(element).map((e) => factsOf(catalog, e));
+}
+
+/** The lowercased full names a pattern expands to, as a set (a set lookup even for "*", 18,000+ actions). */
+const NAMES = new DerivedKey<ReadonlySet<string>>('patternNames');
+export function patternNameSet(facts: PatternFacts): ReadonlySet<string> {
+  return derive(facts, NAMES, () => new Set(facts.actions.map((a) => a.fullName.toLowerCase())));
+}
