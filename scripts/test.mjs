@@ -43,7 +43,8 @@ const LAYERS = {
     needs: 'build',
     packages: TEST_PACKAGES.filter((p) => p !== 'neovim'),
     why: 'the real-editor tests run VS Code (code-server) in Chromium',
-    run: () => [node, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=1200000', ...e2eFiles()]],
+    // one code-server and one Chromium for every file (each suite gets its own window and workspace copy)
+    run: () => [node, [join('out', 'test', 'e2e', 'support', 'runSuites.js'), ...e2eFiles()]],
     counts: nodeTestCounts,
   },
 };

@@ -16,8 +16,12 @@ let server: CodeServer | undefined;
 let browser: Browser | undefined;
 let wb: Workbench;
 
+/** Language-server processes that were running before this suite's window opened (other suites' windows). */
+let earlier = new Set<number>();
+
 before(async () => {
   server = await startCodeServer();
+  earlier = new Set(serverProcesses().map((p) => p.pid));
   browser = await launchBrowser(server.scratch);
   wb = await Workbench.open(browser, server.url);
 });
@@ -33,7 +37,11 @@ after(async () => {
 
 const fileText = (name: string): string => readFileSync(join(server!.workspace, name), 'utf8');
 
-/** Language-server processes of this code-server (their HOME is its scratch folder), with their resident memory. */
+/**
+ * Language-server processes of this code-server (their HOME is its scratch folder), with their resident memory.
+ * The e2e layer's code-server is shared: servers of earlier suites' windows may still run (an extension host
+ * outlives its window for a while), so the suite's tests skip those (`earlier`).
+ */
 function serverProcesses(): { pid: number; rssKb: number }[] {
   const out: { pid: number; rssKb: number }[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -41,7 +49,7 @@ function serverProcesses(): { pid: number; rssKb: number }[] {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('dist/server.js')) continue;
       const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      if (!env.includes(`HOME=${join(server!.scratch, 'home')}`)) continue;
+      if (!env.includes(`HOME=${join(server!.scratch, 'home')}`) || earlier.has(Number(pid))) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       out.push({ pid: Number(pid), rssKb: rss ? Number(rss[1]) : 0 });
     } catch {

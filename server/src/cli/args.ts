@@ -1,9 +1,9 @@
 // Command-line parsing for iam-policy-check: flags -> a typed request, or a usage error message.
 // Knows nothing about files or the service.
 
-import { parseArgs } from 'node:util';
 import { POLICY_TYPES, type PolicyType } from '../service';
 import { FAIL_ON_VALUES, isFailOn, type FailOn } from './failOn';
+import { parseOptions } from './options';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit' | 'github' | 'jsonl';
 
@@ -93,36 +93,27 @@ function isFormat(v: string | undefined): v is OutputFormat {
 }
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        'policy-type': { type: 'string' },
-        'fail-on': { type: 'string' },
-        ignore: { type: 'string', multiple: true },
-        'list-rules': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'stdin-filename': { type: 'string' },
-        'output-file': { type: 'string', short: 'o' },
-        quiet: { type: 'boolean', short: 'q' },
-        'max-warnings': { type: 'string' },
-        baseline: { type: 'string' },
-        'update-baseline': { type: 'boolean' },
-        'iam-data': { type: 'string' },
-        'skip-non-policies': { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string' },
+    'policy-type': { type: 'string' },
+    'fail-on': { type: 'string' },
+    ignore: { type: 'string', multiple: true },
+    'list-rules': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+    'stdin-filename': { type: 'string' },
+    'output-file': { type: 'string', short: 'o' },
+    quiet: { type: 'boolean', short: 'q' },
+    'max-warnings': { type: 'string' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    'iam-data': { type: 'string' },
+    'skip-non-policies': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return { ok: true, request: { kind: 'help' } };
   if (values.version) return { ok: true, request: { kind: 'version', ...(values['iam-data'] !== undefined ? { iamData: values['iam-data'] } : {}) } };
   const format = values.format ?? 'text';

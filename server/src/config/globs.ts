@@ -10,6 +10,7 @@
 
 import expandBraces from 'braces';
 import picomatch from 'picomatch';
+import { starWalk } from '../service/knowledge/glob';
 
 /** A brace expansion may not produce more patterns than this (`{1..100000}` is a typo, not a config). */
 const MAX_EXPANSIONS = 256;
@@ -117,54 +118,22 @@ function compile(pattern: string): Compiled {
   return compiled;
 }
 
-/** One segment against its tokens: greedy, single backtrack point at the latest `*` (linear for one star). */
+/** One segment against its tokens (starWalk: single backtrack point at the latest `*`). */
 function matchSegment(tokens: readonly Token[], text: string): boolean {
-  let pi = 0;
-  let ti = 0;
-  let starP = -1;
-  let starT = 0;
-  while (ti < text.length) {
-    const tok = tokens[pi];
-    if (tok !== undefined && tok.kind !== 'star' && (tok.kind === 'any' || (tok.kind === 'char' ? tok.c === text[ti] : tok.re.test(text[ti]!)))) {
-      pi++;
-      ti++;
-    } else if (tok?.kind === 'star') {
-      starP = pi++;
-      starT = ti;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      ti = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (tokens[pi]?.kind === 'star') pi++;
-  return pi === tokens.length;
+  return starWalk(
+    tokens.length,
+    text.length,
+    (pi) => tokens[pi]!.kind === 'star',
+    (pi, ti) => {
+      const tok = tokens[pi]!;
+      return tok.kind === 'any' || (tok.kind === 'char' ? tok.c === text[ti] : tok.kind === 'class' && tok.re.test(text[ti]!));
+    },
+  );
 }
 
 /** Segments against the pattern's segments; `**` matches zero or more whole segments (latest-`**` backtrack). */
 function matchSegments(p: readonly Segment[], t: readonly string[]): boolean {
-  let pi = 0;
-  let ti = 0;
-  let starP = -1;
-  let starT = 0;
-  while (ti < t.length) {
-    const seg = p[pi];
-    if (seg === '**') {
-      starP = pi++;
-      starT = ti;
-    } else if (seg !== undefined && matchSegment(seg, t[ti]!)) {
-      pi++;
-      ti++;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      ti = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (p[pi] === '**') pi++;
-  return pi === p.length;
+  return starWalk(p.length, t.length, (pi) => p[pi] === '**', (pi, ti) => matchSegment(p[pi] as readonly Token[], t[ti]!));
 }
 
 function matchesBody(c: Compiled, path: string): boolean {

@@ -1,13 +1,15 @@
 // Starts a real VS Code for the end-to-end tests: code-server (installed on first use by
 // scripts/installCodeServer.sh), bound to 127.0.0.1 on a free port, in its own process group, with a clean
-// user-data dir and settings, our extension linked into its extensions dir, and a scratch copy of the
-// workspace. Stops it by process group. Does not drive the browser (workbench.ts does).
+// user-data dir and settings and our extension linked into its extensions dir; gives each suite a scratch copy
+// of the workspace (on the e2e layer's one shared code-server, or on its own when run alone). Stops it by
+// process group. Does not drive the browser (workbench.ts does).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sharedSession } from './shared';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
@@ -42,10 +44,15 @@ const USER_SETTINGS = {
   'git.enabled': false,
 };
 
+/** One suite's code-server window. */
 export interface CodeServer {
+  /** The window on `workspace` (open it with Workbench.open). */
   readonly url: string;
+  /** This suite's own scratch copy of test/e2e/workspace. */
   readonly workspace: string;
+  /** The code-server's scratch folder (its HOME is `scratch/home`); shared by every suite under the runner. */
   readonly scratch: string;
+  /** Removes the suite's workspace; ends the code-server if the suite started it. */
   stop(): void;
 }
 
@@ -92,19 +99,28 @@ async function waitHealthy(url: string, child: ChildProcess, logFile: string, ti
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms; log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
 }
 
-/** Starts code-server on a scratch copy of test/e2e/workspace with the extension (the repo folder) linked in. */
-export async function startCodeServer(): Promise<CodeServer> {
+/** A running code-server (no folder of its own: a window opens one with `?folder=`). */
+export interface CodeServerProcess {
+  readonly url: string;
+  /** Its scratch folder: user data, extensions, HOME (`scratch/home`) and TMPDIR. */
+  readonly scratch: string;
+  stop(): void;
+}
+
+/**
+ * Starts code-server in a new scratch folder with the extension (the repo folder) linked in, and waits until it
+ * answers. Every browser window of it gets its own extension host and language server.
+ */
+export async function launchCodeServer(): Promise<CodeServerProcess> {
   const bin = installCodeServer();
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   const scratch = mkdtempSync(join(shortTempDir(), 'iam-e2e-'));
   const userData = join(scratch, 'user-data');
   const extensions = join(scratch, 'extensions');
-  const workspace = join(scratch, 'workspace');
   for (const d of [join(userData, 'User'), extensions, join(scratch, 'home'), join(scratch, 'tmp'), RESULTS_DIR]) mkdirSync(d, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   // an unpacked extension is a folder named publisher.name-version: link the repo (package.json + dist/)
   symlinkSync(REPO_ROOT, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
-  cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -115,7 +131,7 @@ export async function startCodeServer(): Promise<CodeServer> {
     [
       '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
-      '--extensions-dir', extensions, workspace,
+      '--extensions-dir', extensions,
     ],
     // its own process group (detached = setsid), so stop() ends it and every child it spawned
     { detached: true, stdio: ['ignore', log, log], env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'home', '.config'), XDG_DATA_HOME: join(scratch, 'home', '.local', 'share'), EXTENSIONS_GALLERY: '{}' } },
@@ -130,19 +146,56 @@ export async function startCodeServer(): Promise<CodeServer> {
     }
     rmSync(scratch, { recursive: true, force: true });
   };
-  process.once('exit', stop);
-  // Ctrl+C or a CI timeout: signals skip 'exit' handlers, so stop the process group here too
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      stop();
-      process.exit(130);
-    });
-  }
+  onExit(stop);
   try {
     await waitHealthy(url, child, logFile, 60_000);
   } catch (err) {
     stop();
     throw err;
   }
-  return { url, workspace, scratch, stop };
+  return { url, scratch, stop };
+}
+
+/** Runs `cleanup` when this process ends, also by Ctrl+C or a CI timeout (signals skip 'exit' handlers). */
+function onExit(cleanup: () => void): void {
+  process.once('exit', cleanup);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+}
+
+/**
+ * A fresh scratch copy of test/e2e/workspace for one suite, under `parent`, removed by the returned function.
+ * Each suite edits its copy (and removes or adds files) without touching another suite's.
+ */
+function suiteWorkspace(parent: string): { workspace: string; remove(): void } {
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(join(parent, 's-'));
+  const workspace = join(dir, 'workspace');
+  cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
+  return { workspace, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The address of a window of `url` on `folder`. */
+const windowUrl = (url: string, folder: string): string => `${url}/?folder=${encodeURIComponent(folder)}`;
+
+/**
+ * A code-server for one suite, with `workspace` a scratch copy of test/e2e/workspace that only this suite sees,
+ * and `url` the window on it. Under the e2e layer's runner (test/e2e/support/runSuites.ts) that is the one shared
+ * code-server of the layer (a new window: its own extension host and language server; `stop()` removes the
+ * suite's workspace); run alone, the suite starts a code-server of its own and `stop()` ends it.
+ */
+export async function startCodeServer(): Promise<CodeServer> {
+  const shared = sharedSession();
+  if (shared) {
+    const { workspace, remove } = suiteWorkspace(join(shared.scratch, 'suites'));
+    onExit(remove);
+    return { url: windowUrl(shared.url, workspace), workspace, scratch: shared.scratch, stop: remove };
+  }
+  const server = await launchCodeServer();
+  const { workspace } = suiteWorkspace(server.scratch); // removed with the scratch folder
+  return { url: windowUrl(server.url, workspace), workspace, scratch: server.scratch, stop: server.stop };
 }

@@ -1,21 +1,51 @@
 // Drives the VS Code workbench in Debian's Chromium with playwright-core: open a file, move the cursor, run a
 // command, read the Problems panel, take screenshots. Every wait is on DOM state, never a fixed sleep.
 
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR } from './codeServer';
+import { sharedSession } from './shared';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(scratch: string): Promise<Browser> {
+function launchOptions(scratch: string): LaunchOptions {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  return chromium.launch({
+  return {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     env: { ...process.env, HOME: join(scratch, 'home'), TMPDIR: join(scratch, 'tmp') },
-  });
+  };
+}
+
+/**
+ * The browser of one suite. Under the e2e layer's runner: a connection to the one shared Chromium (every page a
+ * suite opens is a new, isolated browser context; close() disconnects and drops them); run alone: a Chromium
+ * of its own, with HOME and TMPDIR in `scratch`.
+ */
+export async function launchBrowser(scratch: string): Promise<Browser> {
+  const shared = sharedSession();
+  if (!shared) return chromium.launch(launchOptions(scratch));
+  const browser = await chromium.connect(shared.wsEndpoint);
+  const disconnect = browser.close.bind(browser);
+  // close each window as a user closing the tab does (unload handlers run): the workbench then tells code-server
+  // it is gone and the window's extension host and language server end now, not after the reconnection grace
+  // time (minutes) in which later suites would share the machine with them
+  browser.close = async (options) => {
+    for (const page of browser.contexts().flatMap((context) => context.pages())) {
+      const closed = page.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined);
+      await page.close({ runBeforeUnload: true }).catch(() => undefined);
+      await closed;
+    }
+    await disconnect(options);
+  };
+  return browser;
+}
+
+/** The runner's shared Chromium, which suites connect to (launchBrowser). */
+export function launchBrowserServer(scratch: string): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions(scratch));
 }
 
 export class Workbench {
@@ -58,8 +88,17 @@ export class Workbench {
     const exact = new RegExp(`^${escapeRegExp(name)}$`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
     await row.waitFor();
-    await row.click();
-    await this.page.locator('.tabs-container .tab.active').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).waitFor();
+    const tab = this.page.locator('.tabs-container .tab.active').filter({ has: this.page.locator('.label-name', { hasText: exact }) });
+    for (let attempt = 1; ; attempt++) {
+      await row.click();
+      if (await tab.waitFor({ timeout: 15_000 }).then(() => true, () => false)) break;
+      // on a busy machine the list can re-render under the click (file search results arriving after the
+      // recently opened ones) and quick open stays up with the row in it: click again; else wait on
+      if (attempt === 3 || !(await row.isVisible())) {
+        await tab.waitFor();
+        break;
+      }
+    }
     await this.editor.locator('.view-lines').waitFor();
     await this.focusEditor();
   }

@@ -63,8 +63,9 @@ export function checkAllFixes(text: string, label: string): number {
     const newErrors = afterDiagnostics.filter((d) => d.severity === 1 && !errorsBefore.has(String(d.code)));
     assert.deepEqual(newErrors.map((d) => `${key(d)} ${d.message}`), [], `${where} added error diagnostics`);
     const repairsName = (action.data as { repairsName?: boolean } | undefined)?.repairsName === true;
-    if (before && !repairsName) {
-      const now = grantsOf(after);
+    const now = before && !repairsName ? grantsOf(after) : undefined;
+    // the same Effects and Action lists give the same Grants object (grants.ts): nothing to compare then
+    if (before && now && now !== before) {
       const widened = [...now.allowed].filter((a) => !before.allowed.has(a));
       const undenied = [...before.denied].filter((a) => !now.denied.has(a));
       assert.deepEqual(widened.slice(0, 5), [], `${where} grants new actions`);

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createIamLanguageService, ALL_RULES, type Finding } from '../../../server/src/service';
 import { testCatalog } from '../../support/catalog';
+import { absentFromCatalog, allowedAbsentName as allowedAbsent, unquote, type AbsentName } from '../../support/absentNames';
 import { managedCorpusDir, managedCorpusFiles } from '../../support/corpus';
 
 /**
@@ -17,7 +18,7 @@ import { managedCorpusDir, managedCorpusFiles } from '../../support/corpus';
  * and keys the service authorization reference no longer lists, or not yet). An error whose flagged value is
  * such a name (or a name of such a service) is accepted; each entry is checked below to be really absent.
  */
-const ABSENT_FROM_DATA: ReadonlyArray<{ readonly name: string; readonly why: string }> = [
+const ABSENT_FROM_DATA: readonly AbsentName[] = [
   { name: 'deeplens', why: 'AWS DeepLens, retired 2024' },
   { name: 'deepracer', why: 'AWS DeepRacer console, retired; SecurityAudit still lists deepracer:ListModels' },
   { name: 'deepcomposer', why: 'AWS DeepComposer, retired 2025' },
@@ -119,31 +120,7 @@ const bugs = new Set(AWS_BUGS.map((b) => b.finding));
 const key = (f: Located): string => `${f.file}|${f.code}|${f.value}`;
 const describe = (f: Located): string => `${f.file}: ${f.code} ${f.severity} ${f.value}: ${f.message}`;
 
-function unquote(value: string): string {
-  try {
-    const v = JSON.parse(value) as unknown;
-    return typeof v === 'string' ? v : value;
-  } catch {
-    return value;
-  }
-}
-
-/** A service prefix, action or condition key the catalog has nothing for. */
-function absentFromCatalog(name: string): boolean {
-  const catalog = testCatalog();
-  const colon = name.indexOf(':');
-  if (colon < 0) return !catalog.getService(name);
-  if (!catalog.getService(name.slice(0, colon)) && name.slice(0, colon) !== 'aws') return true;
-  return catalog.expandActions(name).length === 0 && !catalog.getConditionKey(name);
-}
-
-function allowedAbsentName(value: string): boolean {
-  const name = unquote(value).toLowerCase();
-  return ABSENT_FROM_DATA.some((a) => {
-    const entry = a.name.toLowerCase();
-    return (name === entry || (!entry.includes(':') && name.startsWith(`${entry}:`))) && absentFromCatalog(name);
-  });
-}
+const allowedAbsentName = (value: string): boolean => allowedAbsent(ABSENT_FROM_DATA, value);
 
 test('the managed corpus is there: 1,500+ policies, each valid JSON', { skip: SKIP }, () => {
   assert.ok(FILES.length >= 1500, `expected 1,500+ managed policies in ${DIR}, found ${FILES.length}`);

@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createIamLanguageService, ALL_RULES, type Finding, type PolicyType } from '../../../server/src/service';
 import { testCatalog } from '../../support/catalog';
+import { absentFromCatalog, allowedAbsentName as allowedAbsent, type AbsentName } from '../../support/absentNames';
 import { corpusFiles, POLICIES_DIR } from '../../support/corpus';
 
 
@@ -30,7 +31,7 @@ const POLICY_TYPES: Readonly<Record<string, PolicyType>> = {
  * does not know: retired services. An error on exactly such a name is accepted; each entry is checked below to
  * be really absent, so a data update that brings it back makes this test say so.
  */
-const ABSENT_FROM_DATA: ReadonlyArray<{ readonly name: string; readonly why: string }> = [
+const ABSENT_FROM_DATA: readonly AbsentName[] = [
   // AWS Mobile Hub was retired; the AWSMobileHub_ReadOnly managed policy (v10) still lists 15 mobilehub: actions
   { name: 'mobilehub', why: 'real/managed/AWSMobileHub_ReadOnly.json' },
   // Amazon Elastic Inference is retired; its guide's instance-role policy uses elastic-inference:Connect and
@@ -328,31 +329,7 @@ const knownFalse = new Set(KNOWN_FALSE.map((k) => k.finding));
 const isKnownFalse = (f: Located): boolean => knownFalse.has(`${f.file}|${f.code}|${f.value}`);
 const describe = (f: Located): string => `${f.file}: ${f.code} ${f.severity} ${f.value}: ${f.message}`;
 
-function unquote(value: string): string {
-  try {
-    const v = JSON.parse(value) as unknown;
-    return typeof v === 'string' ? v : value;
-  } catch {
-    return value;
-  }
-}
-
-/** A service prefix ("mobilehub") or an action name the catalog has nothing for. */
-function absentFromCatalog(name: string): boolean {
-  const catalog = testCatalog();
-  const colon = name.indexOf(':');
-  if (colon < 0) return !catalog.getService(name);
-  return !catalog.getService(name.slice(0, colon)) || catalog.expandActions(name).length === 0;
-}
-
-/** The flagged name is allow-listed (itself, or its service) and really absent from the data. */
-function allowedAbsentName(value: string): boolean {
-  const name = unquote(value).toLowerCase();
-  return ABSENT_FROM_DATA.some((a) => {
-    const entry = a.name.toLowerCase();
-    return (name === entry || (!entry.includes(':') && name.startsWith(`${entry}:`))) && absentFromCatalog(name);
-  });
-}
+const allowedAbsentName = (value: string): boolean => allowedAbsent(ABSENT_FROM_DATA, value);
 
 test('the real-policy corpus is there (both folders, 150+ valid JSON policies)', () => {
   assert.ok(FILES.some((f) => relative(POLICIES_DIR, f).startsWith('real')), 'no policy under test/fixtures/policies/real');

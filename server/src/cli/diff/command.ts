@@ -3,7 +3,7 @@
 // ../shared/spec/commands.md). Reads inputs, runs the pure diff (service/diff) with the evaluation engine as the
 // witness confirmer, prints, and turns --fail-on gates into the exit status (0 / 1 gate met / 2 usage or I/O).
 
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options';
 import type { IamCatalog } from '../../service/knowledge/catalog';
 import { POLICY_TYPES, type PolicyType } from '../../service/parser/policyModel';
 import { buildReport, diffFile, FAIL_ON_GATES, gatesMet, type FailOnGate } from '../../service/diff/report';
@@ -40,24 +40,15 @@ interface Io {
 type Format = 'text' | 'markdown' | 'json';
 
 export function runDiffCommand(argv: readonly string[], io: Io): number {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        'policy-type': { type: 'string' },
-        'fail-on': { type: 'string', multiple: true },
-        git: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    return usage(io, err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseOptions(argv, {
+    format: { type: 'string' },
+    'policy-type': { type: 'string' },
+    'fail-on': { type: 'string', multiple: true },
+    git: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return usage(io, parsed.error);
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(`${DIFF_USAGE}\n`);
     return 0;

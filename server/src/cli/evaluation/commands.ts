@@ -10,6 +10,7 @@ import { WorkspaceConfigFinder } from '../../config/workspaceConfig';
 import { resolveFileSettings } from '../../config/fileSettings';
 import { ignoredByCommandLine } from '../fileFilter';
 import { formatJunit, formatResultsJson, formatSimulateText, formatTestSarif, formatTestText, type ResultRow } from './outputs';
+import { parseOptions } from '../options';
 
 export const EVALUATION_COMMANDS = new Set(['test', 'simulate']);
 
@@ -44,14 +45,12 @@ export function runEvaluationCommand(argv: readonly string[], io: Io): number {
 // ---------------------------------------------------------------------------------------------------- test
 
 function runTest(argv: readonly string[], io: Io): number {
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { format: { type: 'string' }, ignore: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } }));
-  } catch (err) {
-    io.stderr(`${io.tool.name} test: ${(err as Error).message}\n\n${TEST_USAGE}`);
+  const parsed = parseOptions(argv, { format: { type: 'string' }, ignore: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } });
+  if (!parsed.ok) {
+    io.stderr(`${io.tool.name} test: ${parsed.error}\n\n${TEST_USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(`${TEST_USAGE}\n`);
     return 0;
@@ -185,6 +184,11 @@ interface SimulateArgs {
   format: string;
 }
 
+/** simulate's options that take one value (the last one given counts), by the field they set */
+const ONE_VALUE = { boundary: 'boundary', session: 'session', 'resource-policy': 'resourcePolicy', principal: 'principal', 'resource-account': 'resourceAccount', expect: 'expect', format: 'format' } as const;
+/** simulate's options whose values are collected, by the list they go to */
+const REPEATABLE = { identity: 'identity', action: 'actions', resource: 'resources' } as const;
+
 function parseSimulate(argv: readonly string[]): SimulateArgs | string {
   let tokens;
   try {
@@ -219,55 +223,34 @@ function parseSimulate(argv: readonly string[]): SimulateArgs | string {
   // SCP/RCP levels follow the order of the flags: --scp adds to the current level, --scp-level starts the next
   // (a leading --scp-level only opens the first level; a trailing one adds an empty level, which denies all)
   const addLevel = (levels: string[][] | undefined): string[][] => (levels === undefined ? [[]] : [...levels, []]);
+  const addToLevel = (levels: string[][] | undefined, file: string): string[][] => {
+    const all = levels ?? [[]];
+    all[all.length - 1]!.push(file);
+    return all;
+  };
   for (const t of tokens ?? []) {
     if (t.kind !== 'option') continue;
     const v = t.value ?? '';
+    if (Object.hasOwn(ONE_VALUE, t.name)) {
+      a[ONE_VALUE[t.name as keyof typeof ONE_VALUE]] = v;
+      continue;
+    }
+    if (Object.hasOwn(REPEATABLE, t.name)) {
+      a[REPEATABLE[t.name as keyof typeof REPEATABLE]].push(v);
+      continue;
+    }
     switch (t.name) {
       case 'help':
         return 'help';
-      case 'identity':
-        a.identity.push(v);
-        break;
-      case 'boundary':
-        a.boundary = v;
-        break;
-      case 'session':
-        a.session = v;
-        break;
-      case 'resource-policy':
-        a.resourcePolicy = v;
-        break;
       case 'scp':
-        a.scp ??= [[]];
-        a.scp[a.scp.length - 1]!.push(v);
+      case 'rcp':
+        a[t.name] = addToLevel(a[t.name], v);
         break;
       case 'scp-level':
         a.scp = addLevel(a.scp);
         break;
-      case 'rcp':
-        a.rcp ??= [[]];
-        a.rcp[a.rcp.length - 1]!.push(v);
-        break;
       case 'rcp-level':
         a.rcp = addLevel(a.rcp);
-        break;
-      case 'principal':
-        a.principal = v;
-        break;
-      case 'action':
-        a.actions.push(v);
-        break;
-      case 'resource':
-        a.resources.push(v);
-        break;
-      case 'resource-account':
-        a.resourceAccount = v;
-        break;
-      case 'expect':
-        a.expect = v;
-        break;
-      case 'format':
-        a.format = v;
         break;
       case 'context': {
         const eq = v.indexOf('=');

@@ -4,7 +4,7 @@
 // everything that could be read). The contract is in ../shared/spec/commands.md.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { IamCatalog } from '../../service';
 import { reportMarkdown } from '../../service/generate';
@@ -50,29 +50,22 @@ function parseTime(v: string | undefined, flag: string): number | undefined | Er
 export async function runGenerate(argv: readonly string[], catalog: IamCatalog, tool: string): Promise<number> {
   // dist/cli.js started as a log-reading worker by parallelRead.ts
   if (isGenerateWorker()) return serveAsWorker(catalog);
-  let values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        principal: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        compare: { type: 'string' },
-        format: { type: 'string' },
-        minimize: { type: 'boolean' },
-        jobs: { type: 'string' },
-        'list-principals': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    stderr(`${tool} generate: ${(err as Error).message}\n\n${GENERATE_USAGE}`);
+  const parsed = parseOptions(argv, {
+    principal: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    compare: { type: 'string' },
+    format: { type: 'string' },
+    minimize: { type: 'boolean' },
+    jobs: { type: 'string' },
+    'list-principals': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) {
+    stderr(`${tool} generate: ${parsed.error}\n\n${GENERATE_USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${GENERATE_USAGE}\n`);
     return 0;

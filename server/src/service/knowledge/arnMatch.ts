@@ -167,7 +167,11 @@ export function patternCovers(outer: string, inner: string, ignoreCase = false):
   return tokensCover(tokenize(outer, ignoreCase, false), tokenize(inner, ignoreCase, false));
 }
 
-/** patternCovers on pre-tokenized patterns (`tokenize(text, ignoreCase, false)`), for pairwise loops. */
+/**
+ * patternCovers on pre-tokenized patterns (`tokenize(text, ignoreCase, false)`), for pairwise loops. The walk is
+ * glob.ts's starWalk inlined: through starWalk's callbacks, every pair of each statement's Resource and Action
+ * lists of the managed corpus (what REDUNDANT_RESOURCE and REDUNDANT_ACTION compare) took about 1.7 times as long.
+ */
 export function tokensCover(p: Int32Array, t: Int32Array): boolean {
   let pi = 0;
   let ti = 0;

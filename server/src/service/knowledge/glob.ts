@@ -15,7 +15,38 @@ export function globMatchAsciiCase(pattern: string, text: string): boolean {
   return matches(pattern, text, true);
 }
 
-/** The matcher behind both: `fold` compares ASCII letters case-insensitively. */
+/**
+ * The single-backtrack two-pointer walk behind the glob matchers: pattern items 0..pLength against text items
+ * 0..tLength, where `isStar(pi)` says pattern item pi matches any run of text items (none included) and
+ * `matchOne(pi, ti)` whether the (non-star) pattern item pi matches text item ti. A mismatch only retries the
+ * latest star one text item further: O(|p|·|t|) at worst, never exponential. Path globs (segments, and
+ * characters in a segment) and ARN pattern cover use it; the action and resource matchers below inline the same
+ * walk over character codes (the validation hot path: a call per item costs there).
+ */
+export function starWalk(pLength: number, tLength: number, isStar: (pi: number) => boolean, matchOne: (pi: number, ti: number) => boolean): boolean {
+  let pi = 0;
+  let ti = 0;
+  let starP = -1;
+  let starT = 0;
+  while (ti < tLength) {
+    if (pi < pLength && isStar(pi)) {
+      starP = pi++;
+      starT = ti;
+    } else if (pi < pLength && matchOne(pi, ti)) {
+      pi++;
+      ti++;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      ti = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (pi < pLength && isStar(pi)) pi++;
+  return pi === pLength;
+}
+
+/** The matcher behind both (starWalk inlined): `fold` compares ASCII letters case-insensitively. */
 function matches(p: string, t: string, fold: boolean): boolean {
   let pi = 0;
   let ti = 0;
@@ -77,8 +108,8 @@ export const TOKEN_ANY_ONE = -2;
 
 /**
  * globMatch over a pre-tokenized pattern (character codes, TOKEN_ANY_RUN, TOKEN_ANY_ONE), so that a literal
- * `*` (from the `${*}` escape of a policy variable) and a wildcard `*` can differ. The same single-backtrack
- * two-pointer walk as `matches`: never exponential (O(|p|·|t|) at worst). `fold` compares ASCII letters
+ * `*` (from the `${*}` escape of a policy variable) and a wildcard `*` can differ. starWalk inlined, as in
+ * `matches`: never exponential (O(|p|·|t|) at worst). `fold` compares ASCII letters
  * case-insensitively (tokens must then be folded too).
  */
 export function tokenGlobMatch(p: ArrayLike<number>, t: string, fold = false): boolean {
