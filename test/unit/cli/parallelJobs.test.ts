@@ -104,9 +104,10 @@ test('--jobs: a whole number from 1 or auto', () => {
 
 test('threads: auto splits walks of enough files across the cores (at most 4); stdin and tiny runs stay on one', () => {
   const files = (n: number) => Array.from({ length: n }, (_, i) => ({ path: join(REPO_ROOT, 'package.json') + (i ? `-missing-${i}` : ''), explicit: false }));
-  assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES), 2), 2);
+  assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES), 4), 4);
   assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES), 16), 4);
-  assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES - 1), 2), 1, 'few small files: one thread');
+  assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES - 1), 4), 1, 'few small files: one thread');
+  assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES), 2), 1, 'two cores: measured slower with a worker');
   assert.equal(threadsFor(undefined, files(AUTO_MIN_FILES), 1), 1, 'one core');
   assert.equal(threadsFor(3, files(2), 2), 2, 'never more threads than files');
   assert.equal(threadsFor(2, [{ path: '<stdin>', explicit: true, stdin: true }, ...files(10)], 2), 1, 'standard input is read on the main thread');
