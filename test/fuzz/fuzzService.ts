@@ -1,7 +1,7 @@
 // The fuzz loop over the pure service: mutate seed policies, then validate, hover and complete at random
-// offsets, and apply every code action offered at random ranges. Invariants: no exception escapes, every
-// call returns within a (generous) bound, every range lies inside the document, and every applied fix keeps
-// text that parsed as JSON parsing as JSON.
+// offsets, and apply every code action offered at random ranges. Invariants: no exception escapes, every range
+// lies inside the document, and every applied fix keeps text that parsed as JSON parsing as JSON. A time bound per
+// call is only checked when asked for (boundMs); hangs are caught by the runner's timeout.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
@@ -27,8 +27,7 @@ export interface FuzzSummary {
 export interface FuzzOptions {
   readonly iterations: number;
   readonly seed: number;
-  /** a call slower than this (per 10 KB of text, at least this) counts as a failure */
-  /** report calls slower than this (scaled with size); omitted in tests, where a time bound is a coin toss */
+  /** when given, a call slower than this (per 10 KB of text, at least this) counts as a failure; omitted by default, since a time bound on a shared machine is a coin toss */
   readonly boundMs?: number;
   readonly seeds?: readonly string[];
 }
