@@ -4,49 +4,23 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+import { startRecordingSession } from '../support/lspClient';
 
 test('.iam-policy.json problems: diagnostics on the config file with their places, a notification, cleared when fixed', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'iam-config-'));
   const configPath = join(dir, '.iam-policy.json');
   writeFileSync(configPath, '{\n  "rules": { "RESOURCE_STARS": "off" },\n  "accountIds": ["1234"]\n}\n');
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const { connection, messages, published, until, stop } = await startRecordingSession({
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
   t.after(() => {
-    child.kill();
-    connection.dispose();
+    stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  const messages: string[] = [];
-  const published: PublishDiagnosticsParams[] = [];
-  connection.onNotification('window/showMessage', (p: { message: string }) => void messages.push(p.message));
-  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
-    messages.push(p.message);
-    return null;
-  });
-  connection.onNotification('window/logMessage', () => {});
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, workspaceFolders: null });
-  await connection.sendNotification('initialized', {});
-  const until = async <T>(get: () => T | undefined): Promise<T> => {
-    for (let i = 0; i < 400; i++) {
-      const v = get();
-      if (v !== undefined) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out; published: ${published.map((p) => p.uri + " " + p.diagnostics.length).join(", ")}; messages: ${messages.join(" | ")}`);
-  };
 
   const configUri = pathToFileURL(configPath).toString();
   const policyUri = pathToFileURL(join(dir, 'p.json')).toString();

@@ -4,51 +4,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { CodeAction, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { DATA_VERSION_REQUEST } from '../../server/src/protocol';
+import { startRecordingSession } from '../support/lspClient';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const SERVER = join(ROOT, 'dist', 'server.js');
 
-async function session(args: string[], initializationOptions: unknown, settings: unknown) {
-  const child = spawn(process.execPath, [SERVER, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const messages: string[] = [];
-  const published: PublishDiagnosticsParams[] = [];
-  connection.onNotification('window/showMessage', (p: { message: string }) => void messages.push(p.message));
-  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
-    messages.push(p.message);
-    return null;
-  });
-  connection.onNotification('window/logMessage', () => {});
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => void published.push(p));
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'iamPolicy' ? settings : null)));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  let initError: string | undefined;
-  try {
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null, initializationOptions });
-    await connection.sendNotification('initialized', {});
-  } catch (err) {
-    initError = (err as Error).message;
-  }
-  const until = async <T>(get: () => T | undefined): Promise<T> => {
-    for (let i = 0; i < 200; i++) {
-      const v = get();
-      if (v !== undefined) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('timed out');
-  };
-  const stop = async () => {
-    child.kill();
-    connection.dispose();
-  };
-  return { connection, messages, published, initError, until, stop };
-}
+const session = (args: string[], initializationOptions: unknown, settings: unknown) => startRecordingSession({ args, initializationOptions, settings });
 
 const YAML = `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
