@@ -99,13 +99,8 @@ function validWithinEnclosingValue(text: string, root: JsonNode, edits: readonly
   for (let child = node.children?.find(holdsAll); child !== undefined; child = node.children?.find(holdsAll)) node = child;
   if (node.type === 'property') node = node.parent!;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
-  let edited = text.slice(node.offset, node.offset + node.length);
-  // right to left, so earlier offsets stay valid
-  for (let i = edits.length - 1; i >= 0; i--) {
-    const e = edits[i]!;
-    const at = e.offset - node.offset;
-    edited = edited.slice(0, at) + e.newText + edited.slice(at + e.length);
-  }
+  const start = node.offset;
+  const edited = applyOffsetEdits(text.slice(start, start + node.length), edits.map((e) => ({ ...e, offset: e.offset - start })));
   try {
     const value: unknown = JSON.parse(edited);
     return isKey ? typeof value === 'string' : true;
