@@ -13,8 +13,8 @@ import { hasWildcard } from '../../knowledge/glob';
 import { AccessLevel } from '../../knowledge/accessLevel';
 import { expandPattern } from '../../knowledge/statementActions';
 import type { ActionInfo } from '../../knowledge/catalog';
-import { perCatalog } from '../../knowledge/perCatalog';
-import { StringMemo } from '../../util/stringMemo';
+import { derivePatternFact, patternFacts } from '../../knowledge/patternFacts';
+import { DerivedKey } from '../../parser/derived';
 import type { Located, PolicyDocument, Statement } from '../../parser/policyModel';
 import { collapseToWildcards, filterByLevels, NO_PERMISSIONS_MANAGEMENT_MASK, READ_ONLY_MASK } from '../actionSets';
 import { locate, type FixContext, type FixProposal, type QuickFixProvider } from '../fixTypes';
@@ -87,29 +87,32 @@ function otherStatementServices(ctx: FixContext, policy: PolicyDocument, st: Sta
 }
 
 /**
- * `actions` as the fewest wildcards. `key` names the set when it is fully determined by strings (the pattern and
- * level mask it was narrowed from): the same "s3:*" narrowing recurs in policy after policy and on every
- * code-action request, and collapsing a large service's actions is the costliest step of these fixes.
+ * `actions` as the fewest wildcards. `collapse` lets a caller take them from a pattern's facts: the same "s3:*"
+ * narrowing recurs in policy after policy and on every code-action request, and collapsing a large service's
+ * actions is the costliest step of these fixes.
  */
-function narrowTo(ctx: FixContext, st: Statement, item: Located<string>, title: string, actions: readonly ActionInfo[], key?: string): FixProposal | undefined {
+function narrowTo(ctx: FixContext, st: Statement, item: Located<string>, title: string, actions: readonly ActionInfo[], collapse = (): string[] => collapseToWildcards(ctx.catalog, actions)): FixProposal | undefined {
   if (actions.length === 0) return undefined;
-  const patterns = key === undefined ? collapseToWildcards(ctx.catalog, actions) : collapsedMemo(ctx.catalog).get(key, actions, (_k, a) => collapseToWildcards(ctx.catalog, a));
-  return { title, kind: 'quickfix', edits: [replaceStringList(ctx.text, st.action!.value!, listWith(st, item, patterns))] };
+  return { title, kind: 'quickfix', edits: [replaceStringList(ctx.text, st.action!.value!, listWith(st, item, collapse()))] };
 }
 
-const collapsedMemo = perCatalog(() => new StringMemo<string[]>(2_000));
+/** a service wildcard's List+Read actions, and its actions without Permissions management, as the fewest wildcards */
+const READ_ONLY_COVER = new DerivedKey<string[]>('readOnlyCover');
+const NO_PERMISSIONS_MANAGEMENT_COVER = new DerivedKey<string[]>('noPermissionsManagementCover');
 
 const levels = (n: number): string => `${n.toLocaleString('en-US')} action${n === 1 ? '' : 's'}`;
 
 function serviceWildcardFixes(ctx: FixContext, st: Statement, item: Located<string>, resolves: (kept: readonly ActionInfo[]) => boolean): FixProposal[] {
-  const expanded = expandPattern(ctx.catalog, item.value);
+  const facts = patternFacts(ctx.catalog, item.value);
+  const expanded = facts.actions;
   if (expanded.length === 0) return [];
+  const cover = (key: DerivedKey<string[]>, actions: readonly ActionInfo[]) => (): string[] => derivePatternFact(facts, key, () => collapseToWildcards(ctx.catalog, actions));
   const out: (FixProposal | undefined)[] = [];
   const readOnly = filterByLevels(expanded, READ_ONLY_MASK);
   const noPm = filterByLevels(expanded, NO_PERMISSIONS_MANAGEMENT_MASK);
-  if (readOnly.length < expanded.length && resolves(readOnly)) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly, `${READ_ONLY_MASK} ${item.value}`));
+  if (readOnly.length < expanded.length && resolves(readOnly)) out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to its List and Read actions (${levels(readOnly.length)})`, readOnly, cover(READ_ONLY_COVER, readOnly)));
   if (noPm.length < expanded.length && noPm.length > readOnly.length && resolves(noPm)) {
-    out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to List, Read, Write and Tagging, without Permissions management (${levels(noPm.length)})`, noPm, `${NO_PERMISSIONS_MANAGEMENT_MASK} ${item.value}`));
+    out.push(narrowTo(ctx, st, item, `Narrow "${item.value}" to List, Read, Write and Tagging, without Permissions management (${levels(noPm.length)})`, noPm, cover(NO_PERMISSIONS_MANAGEMENT_COVER, noPm)));
   }
   return out.filter((p): p is FixProposal => p !== undefined);
 }
