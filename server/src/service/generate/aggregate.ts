@@ -5,9 +5,10 @@
 // number of records.
 
 import type { IamCatalog } from '../knowledge/catalog';
-import { mapEvent, type MappingProvenance } from './actionMapping';
-import { identityArnOf, isApiCall, isDataEvent, isDenied, isObject, principalOf, str, type JsonObject } from './cloudTrailEvent';
-import { resourcesFor } from './eventResources';
+import { mapEvent, type EventMapping, type MappingProvenance } from './actionMapping';
+import { isDenied, isObject, type Json, type JsonObject } from './cloudTrailEvent';
+import { collectResources } from './eventResources';
+import { detach } from '../util/detach';
 import { PathBook, PrincipalFilter, type NamedPrincipal } from './principals';
 
 export interface GenerateFilter {
@@ -72,6 +73,23 @@ export interface AggregatorState {
 export const MAX_RESOURCES_PER_ACTION = 200;
 const MAX_PRINCIPALS = 10_000;
 const MAX_UNMAPPED = 10_000;
+/** distinct (eventSource, eventName) kinds whose mapping is kept at hand; a log has few, a hostile one many */
+const MAX_KINDS = 50_000;
+
+/** One event kind's mapping and its "eventSource eventName" text, looked up once per kind. */
+interface Kind {
+  readonly mapping: EventMapping;
+  readonly eventSource: string;
+  readonly eventName: string;
+  /** "eventSource eventName": the usage's event and the unmapped entry's key */
+  readonly text: string;
+}
+
+/** ARNs of the current record and action (collectResources appends; reused so that a record allocates no list) */
+const arnScratch: string[] = [];
+
+/** The value if it is a string (record fields are read by literal name, so each read has its own inline cache). */
+const asString = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export class GenerateAggregator {
   /** records read (every record, before any filter) */
@@ -100,53 +118,91 @@ export class GenerateAggregator {
     this.principal = filter.principal !== undefined ? new PrincipalFilter(filter.principal) : undefined;
   }
 
+  /** kinds by eventSource, then eventName (two lookups of the record's own strings, no key built per record) */
+  private readonly kinds = new Map<string, Map<string, Kind>>();
+  private kindCount = 0;
+
+  private kindOf(eventSource: string, eventName: string): Kind {
+    let byName = this.kinds.get(eventSource);
+    let kind = byName?.get(eventName);
+    if (kind !== undefined) return kind;
+    if (this.kindCount >= MAX_KINDS) {
+      this.kinds.clear();
+      this.kindCount = 0;
+      byName = undefined;
+    }
+    // detached copies: a key must not keep the text the record was read from alive
+    const source = detach(eventSource);
+    const name = detach(eventName);
+    if (byName === undefined) this.kinds.set(source, (byName = new Map()));
+    byName.set(name, (kind = { mapping: mapEvent(this.catalog, source, name), eventSource: source, eventName: name, text: `${source} ${name}` }));
+    this.kindCount++;
+    return kind;
+  }
+
   add(record: unknown): void {
     this.records++;
     if (!isObject(record)) {
       this.malformed++;
       return;
     }
-    const eventSource = str(record, 'eventSource');
-    const eventName = str(record, 'eventName');
+    const eventSource = asString(record['eventSource']);
+    const eventName = asString(record['eventName']);
     if (!eventSource || !eventName) {
       this.malformed++;
       return;
     }
-    if (!isApiCall(record)) return;
-    const principal = principalOf(record);
+    // eventType values that are not calls made with the principal's permissions: sign-ins, service and Insights events
+    const type = record['eventType'];
+    if (typeof type === 'string' && type !== 'AwsApiCall') return;
+    // the IAM identity whose permissions the call used: for an assumed role the role itself
+    // (userIdentity.sessionContext.sessionIssuer.arn, CloudTrail userIdentity element), else the user's ARN;
+    // AWS services are named by invokedBy, an account by its id
+    const ui = record['userIdentity'];
+    let principal: string | undefined;
+    let identityArn: string | undefined;
+    let issuerArn: string | undefined;
+    if (isObject(ui)) {
+      const ctx = ui['sessionContext'];
+      const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
+      issuerArn = isObject(issuer) ? asString(issuer['arn']) : undefined;
+      identityArn = asString(ui['arn']);
+      principal = issuerArn || (identityArn ?? asString(ui['invokedBy']) ?? asString(ui['accountId']));
+    }
     if (principal && (this.principals.size < MAX_PRINCIPALS || this.principals.has(principal))) this.principals.set(principal, (this.principals.get(principal) ?? 0) + 1);
-    const time = str(record, 'eventTime') ?? '';
+    const time = asString(record['eventTime']) ?? '';
     if (this.filter.since !== undefined || this.filter.until !== undefined) {
       const t = Date.parse(time);
       if (Number.isNaN(t)) return;
       if (this.filter.since !== undefined && t < this.filter.since) return;
       if (this.filter.until !== undefined && t > this.filter.until) return;
     }
-    this.paths.noteRecord(record);
-    if (this.principal !== undefined && !this.principal.matches(record, principal, identityArnOf(record))) return;
+    this.paths.noteCall(record, eventSource, identityArn, issuerArn);
+    if (this.principal !== undefined && !this.principal.matches(record, principal, identityArn)) return;
     this.events++;
-    if (isDataEvent(record)) this.sawDataEvents = true;
+    // data events (S3 object, Lambda Invoke, DynamoDB item calls) are off in trails by default
+    if (!this.sawDataEvents && (record['eventCategory'] === 'Data' || record['managementEvent'] === false)) this.sawDataEvents = true;
 
-    const mapping = mapEvent(this.catalog, eventSource, eventName);
+    const kind = this.kindOf(eventSource, eventName);
+    const mapping = kind.mapping;
     if (!mapping.mapped) {
-      const key = `${eventSource} ${eventName}`;
-      const u = this.unmapped.get(key);
+      const u = this.unmapped.get(kind.text);
       if (u) u.count++;
-      else if (this.unmapped.size < MAX_UNMAPPED) this.unmapped.set(key, { eventSource, eventName, count: 1, reason: mapping.reason });
+      else if (this.unmapped.size < MAX_UNMAPPED) this.unmapped.set(kind.text, { eventSource: kind.eventSource, eventName: kind.eventName, count: 1, reason: mapping.reason });
       return;
     }
-    if (isDenied(str(record, 'errorCode'))) {
+    const errorCode = asString(record['errorCode']);
+    if (isDenied(errorCode)) {
       for (const action of mapping.actions) {
         let d = this.denied.get(action);
         if (!d) this.denied.set(action, (d = { action, count: 0, firstSeen: time, lastSeen: time, errorCodes: new Set() }));
         d.count++;
         if (time < d.firstSeen) d.firstSeen = time;
         if (time > d.lastSeen) d.lastSeen = time;
-        d.errorCodes.add(str(record, 'errorCode')!);
+        d.errorCodes.add(errorCode!);
       }
       return;
     }
-    const kind = `${eventSource} ${eventName}`;
     for (let i = 0; i < mapping.actions.length; i++) {
       const action = mapping.actions[i]!;
       let u = this.usage.get(action);
@@ -154,15 +210,20 @@ export class GenerateAggregator {
       u.count++;
       if (time < u.firstSeen) u.firstSeen = time;
       if (time > u.lastSeen) u.lastSeen = time;
-      if (u.events.size < 100) u.events.set(kind, mapping.provenance);
-      const res = resourcesFor(mapping.infos[i]!, record);
-      for (const arn of res.arns) if (!u.generalised || !coveredByWildcard(u.resources, arn)) u.resources.add(arn);
-      if (res.placeholder) u.placeholder = true;
-      if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
+      if (u.events.size < 100) u.events.set(kind.text, mapping.provenance);
+      arnScratch.length = 0;
+      if (collectResources(mapping.infos[i]!, record, arnScratch)) u.placeholder = true;
+      const resources = u.resources;
+      for (let a = 0; a < arnScratch.length; a++) {
+        const arn = arnScratch[a]!;
+        if (!u.generalised || !coveredByWildcard(resources, arn)) resources.add(arn);
+      }
+      if (resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
     }
+    arnScratch.length = 0;
     // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
     // role handed to a service
-    if (eventSource !== 'sts.amazonaws.com' && eventSource !== 'iam.amazonaws.com') this.notePassedRoles(record, kind);
+    if (eventSource !== 'sts.amazonaws.com' && eventSource !== 'iam.amazonaws.com') this.notePassedRoles(record, kind.text);
   }
 
   /**
@@ -248,30 +309,46 @@ export class GenerateAggregator {
   private notePassedRoles(record: JsonObject, kind: string): void {
     const params = record['requestParameters'];
     if (!isObject(params)) return;
-    let budget = 300;
-    const visit = (v: unknown, key: string, depth: number): void => {
-      if (--budget < 0 || depth > 6) return;
-      if (typeof v === 'string') {
-        const k = key.toLowerCase();
-        if (!k.includes('role') && !k.includes('instanceprofile')) return;
-        let role: string | undefined;
-        if (/^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/.test(v)) role = v;
-        else if (/^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/\S+$/.test(v)) role = `the role of ${v}`;
-        if (!role) return;
-        let p = this.passedRoles.get(role);
-        if (!p) {
-          if (this.passedRoles.size >= 1000) return;
-          this.passedRoles.set(role, (p = { role, count: 0, events: new Set() }));
-        }
-        p.count++;
-        if (p.events.size < 20) p.events.add(kind);
-      } else if (Array.isArray(v)) {
-        for (const item of v) visit(item, key, depth + 1);
-      } else if (isObject(v)) {
-        for (const [k, item] of Object.entries(v)) visit(item, k, depth + 1);
-      }
-    };
-    visit(params, '', 0);
+    const walk: RoleWalk = { budget: 300, kind, book: this.passedRoles };
+    visitRoles(walk, params, '', 0);
+  }
+}
+
+interface RoleWalk {
+  budget: number;
+  readonly kind: string;
+  readonly book: Map<string, PassedRole>;
+}
+
+/**
+ * The role and instance-profile ARNs of a request, under a parameter whose name mentions a role or an
+ * instance profile, at most 300 values and 6 levels deep. A value is tested as an IAM ARN before its name is
+ * lowercased: most values are not.
+ */
+function visitRoles(walk: RoleWalk, v: Json, key: string, depth: number): void {
+  if (--walk.budget < 0 || depth > 6) return;
+  if (typeof v === 'string') {
+    if (!v.startsWith('arn:aws')) return;
+    const k = key.toLowerCase();
+    if (!k.includes('role') && !k.includes('instanceprofile')) return;
+    let role: string | undefined;
+    if (/^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/.test(v)) role = v;
+    else if (/^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/\S+$/.test(v)) role = `the role of ${v}`;
+    if (!role) return;
+    let p = walk.book.get(role);
+    if (!p) {
+      if (walk.book.size >= 1000) return;
+      walk.book.set(role, (p = { role, count: 0, events: new Set() }));
+    }
+    p.count++;
+    if (p.events.size < 20) p.events.add(walk.kind);
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && walk.budget >= 0; i++) visitRoles(walk, v[i]!, key, depth + 1);
+  } else if (isObject(v)) {
+    for (const k in v) {
+      if (walk.budget < 0) return;
+      visitRoles(walk, v[k]!, k, depth + 1);
+    }
   }
 }
 

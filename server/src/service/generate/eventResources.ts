@@ -2,17 +2,14 @@
 // resource types; else ARNs rebuilt from requestParameters with the catalogue's ARN templates; else the
 // template itself with the unknown parts left as named placeholders (${BucketName}). Never "*" for an action
 // that has resource types; "*" for one that has none (IAM requires "*" there).
+//
+// Runs once per action of every record: what depends on the action alone (its resource types, the required
+// ones, each template split into parts) is planned once per catalogue action, and a record costs no regex,
+// no intermediate array and no lowercased copy of a parameter name in the usual case.
 
 import type { ActionInfo, ResourceTypeInfo } from '../knowledge/catalog';
 import { accountOf, isObject, partitionOfRegion, str, type Json, type JsonObject } from './cloudTrailEvent';
 
-export interface ActionResources {
-  readonly arns: readonly string[];
-  /** true when some ARN still holds a ${Placeholder} the logs could not fill */
-  readonly placeholder: boolean;
-}
-
-const STAR: ActionResources = { arns: ['*'], placeholder: false };
 const VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;
 
 /** requestParameters names that hold a template variable under another name. */
@@ -36,7 +33,7 @@ const compiled = new WeakMap<ResourceTypeInfo, RegExp>();
  * in the resource part, a `.*` with nothing nested, so matching is linear). Field by field like
  * knowledge/arnMatch.ts, without its wildcard handling, which log ARNs do not need; case-insensitive like it.
  */
-function arnFits(arn: string, rt: ResourceTypeInfo): boolean {
+function fitsRegExp(rt: ResourceTypeInfo): RegExp {
   let re = compiled.get(rt);
   if (!re) {
     const t = rt.template;
@@ -48,78 +45,53 @@ function arnFits(arn: string, rt: ResourceTypeInfo): boolean {
     re = new RegExp(`^arn:${field(t.partition, '[^:]*')}:${field(t.service, '[^:]*')}:${field(t.region, '[^:]*')}:${field(t.account, '[^:]*')}:${field(t.resource, '.*')}$`, 'is');
     compiled.set(rt, re);
   }
-  return re.test(arn);
+  return re;
 }
 
-const typesCache = new WeakMap<ActionInfo, ResourceTypeInfo[]>();
+/** The characters RegExp `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
 
-function typesOf(action: ActionInfo): ResourceTypeInfo[] {
-  const hit = typesCache.get(action);
-  if (hit) return hit;
-  const out: ResourceTypeInfo[] = [];
-  typesCache.set(action, out);
-  for (const r of action.resources) {
-    const rt = action.service.resourceTypes.get(r.name.toLowerCase());
-    if (rt && rt.arn.startsWith('arn:')) out.push(rt);
+/** `/[*?\s]/.test(v)` without a regex call: an ARN IAM would read as a pattern, or not an ARN at all. */
+function hasWildcardOrSpace(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x2a || c === 0x3f || isSpace(c)) return true;
   }
-  return out;
+  return false;
 }
 
-/** A value usable inside an ARN: characters IAM would read as wildcards or variables are refused. */
+/** A value usable inside an ARN: characters IAM would read as wildcards or variables are refused (`[*?$:\s]`). */
 function safeSegment(v: string): boolean {
-  return v.length > 0 && v.length <= 1024 && !/[*?$:\s]/.test(v);
-}
-
-const namesCache = new Map<string, ReadonlySet<string>>();
-
-/** Lowercased parameter names that may hold a template variable (the variable's own name and its aliases). */
-function namesFor(lower: string): ReadonlySet<string> {
-  let names = namesCache.get(lower);
-  if (!names) namesCache.set(lower, (names = new Set([lower, ...(PARAMETER_ALIASES[lower] ?? []).map((n) => n.toLowerCase())])));
-  return names;
-}
-
-function paramValues(params: JsonObject, variable: string): string[] {
-  const lower = variable.toLowerCase();
-  const names = namesFor(lower);
-  for (const k in params) {
-    const v = params[k];
-    if (typeof v === 'string' && names.has(k.toLowerCase())) return [v];
+  if (v.length === 0 || v.length > 1024) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x2a || c === 0x3f || c === 0x24 || c === 0x3a || isSpace(c)) return false;
   }
-  // SQS calls name the queue by URL: https://sqs.<region>.amazonaws.com/<account>/<QueueName>
-  if (lower === 'queuename') {
-    const url = str(params, 'queueUrl') ?? str(params, 'QueueUrl');
-    const m = url ? /\/\d{12}\/([^/?#]+)$/.exec(url) : null;
-    if (m) return [m[1]!];
-  }
-  // nested lists such as EC2's instancesSet.items[].instanceId: every value, bounded
-  const found = new Set<string>();
-  let budget = 200;
-  const visit = (v: Json, depth: number): void => {
-    if (--budget < 0 || depth > 4 || found.size >= 50) return;
-    if (Array.isArray(v)) for (const item of v) visit(item, depth + 1);
-    else if (isObject(v)) {
-      for (const [k, item] of Object.entries(v)) {
-        if (typeof item === 'string' && names.has(k.toLowerCase())) found.add(item);
-        else if (typeof item === 'object' && item !== null) visit(item, depth + 1);
-      }
-    }
-  };
-  for (const v of Object.values(params)) if (typeof v === 'object' && v !== null) visit(v, 1);
-  return [...found];
+  return true;
 }
 
-/** ARN strings among the top-level request parameters (SNS topicArn, KMS keyId as an ARN, ...). */
-function parameterArns(params: JsonObject): string[] {
-  const out: string[] = [];
-  for (const v of Object.values(params)) {
-    if (typeof v === 'string' && v.startsWith('arn:') && !/[*?\s]/.test(v)) out.push(v);
-    else if (Array.isArray(v)) for (const item of v.slice(0, 50)) if (typeof item === 'string' && item.startsWith('arn:') && !/[*?\s]/.test(item)) out.push(item);
+/** Whether a parameter name, in any case, is one of these lowercase ASCII names (no lowercased copy unless the length fits). */
+function nameIn(key: string, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) {
+    // lowercasing keeps the length of anything that can become ASCII (only U+0130 grows, into non-ASCII)
+    if (names[i]!.length === key.length && key.toLowerCase() === names[i]) return true;
   }
-  return out;
+  return false;
 }
 
-type TemplatePart = { readonly literal: string } | { readonly variable: string; readonly lower: string; readonly text: string };
+/** One ${Variable} or literal piece of an ARN template, with what filling it needs. */
+interface TemplatePart {
+  /** literal text, or the ${Variable} as written (the placeholder when unfilled) */
+  readonly text: string;
+  readonly kind: 'literal' | 'partition' | 'region' | 'account' | 'secretid' | 'param';
+  readonly variable: string;
+  readonly lower: string;
+  /** lowercased parameter names that may hold the variable: its own name and its aliases */
+  readonly names: readonly string[];
+}
+
 const partsCache = new WeakMap<ResourceTypeInfo, readonly TemplatePart[]>();
 
 /** The template split once into literal text and ${Variable} parts. */
@@ -128,55 +100,199 @@ function templateParts(rt: ResourceTypeInfo): readonly TemplatePart[] {
   if (!parts) {
     const out: TemplatePart[] = [];
     let last = 0;
+    const literal = (text: string): void => void out.push({ text, kind: 'literal', variable: '', lower: '', names: [] });
     for (const m of rt.arn.matchAll(VARIABLE)) {
-      if (m.index! > last) out.push({ literal: rt.arn.slice(last, m.index) });
-      out.push({ variable: m[1]!, lower: m[1]!.toLowerCase(), text: m[0] });
+      if (m.index! > last) literal(rt.arn.slice(last, m.index));
+      const variable = m[1]!;
+      const lower = variable.toLowerCase();
+      const kind = lower === 'partition' || lower === 'region' || lower === 'account' || lower === 'secretid' ? lower : 'param';
+      out.push({ text: m[0], kind, variable, lower, names: [...new Set([lower, ...(PARAMETER_ALIASES[lower] ?? []).map((n) => n.toLowerCase())])] });
       last = m.index! + m[0].length;
     }
-    if (last < rt.arn.length) out.push({ literal: rt.arn.slice(last) });
+    if (last < rt.arn.length) literal(rt.arn.slice(last));
     partsCache.set(rt, (parts = out));
   }
   return parts;
 }
 
-/** The ARNs of one resource type, its variables filled from the record (several when a parameter lists several). */
-function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, placeholders: boolean): { arns: string[]; complete: boolean } | undefined {
-  const region = str(record, 'awsRegion');
-  let complete = true;
-  let arns = [''];
-  const append = (options: readonly string[]): void => {
-    if (options.length === 1) {
-      for (let i = 0; i < arns.length; i++) arns[i] += options[0]!;
-      return;
-    }
-    const next: string[] = [];
-    for (const a of arns) for (const o of options) if (next.length < 50) next.push(a + o);
-    arns = next;
-  };
-  for (const part of templateParts(rt)) {
-    if ('literal' in part) {
-      append([part.literal]);
-      continue;
-    }
-    const n = part.lower;
-    let values: string[];
-    if (n === 'partition') values = [partitionOfRegion(region)];
-    else if (n === 'region') values = region ? [region] : [];
-    else if (n === 'account') {
-      const account = accountOf(record);
-      values = account === undefined ? [] : [account];
-    } else values = params ? paramValues(params, part.variable) : [];
-    // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
-    // secret by name with "-??????"
-    if (n === 'secretid') values = values.filter((v) => !v.startsWith('arn:')).map((v) => (safeSegment(v) ? `${v}-??????` : v));
-    const usable = values.filter((v) => safeSegment(v) || (n === 'secretid' && /^[^*$:\s]+-\?{6}$/.test(v)));
-    if (usable.length === 0) {
-      complete = false;
-      append([part.text]);
-    } else append(usable);
+/** What resource matching needs of one action, planned once. */
+interface ActionPlan {
+  /** no resource type (or none the catalogue defines): "*" */
+  readonly star: boolean;
+  readonly types: readonly ResourceTypeInfo[];
+  /** fitsRegExp of each type */
+  readonly fits: readonly RegExp[];
+  /** typeKey of each type's name */
+  readonly typeKeys: readonly string[];
+  readonly required: boolean;
+  /** with required types: all of them are filled; without: the first the parameters fill completely, else the first */
+  readonly fill: readonly ResourceTypeInfo[];
+}
+
+const plans = new WeakMap<ActionInfo, ActionPlan>();
+
+function planOf(action: ActionInfo): ActionPlan {
+  let plan = plans.get(action);
+  if (plan) return plan;
+  const types: ResourceTypeInfo[] = [];
+  for (const r of action.resources) {
+    const rt = action.service.resourceTypes.get(r.name.toLowerCase());
+    if (rt && rt.arn.startsWith('arn:')) types.push(rt);
   }
-  if (!complete && !placeholders) return undefined;
-  return { arns, complete };
+  const required = action.resources.filter((r) => r.required).map((r) => r.name.toLowerCase());
+  const wanted = required.length > 0 ? types.filter((t) => required.includes(t.name.toLowerCase())) : types;
+  plan = {
+    // a type the catalogue names but does not define: no template to fill, and "*" is the only honest Resource
+    star: action.resources.length === 0 || types.length === 0,
+    types,
+    fits: types.map(fitsRegExp),
+    typeKeys: types.map((t) => typeKey(t.name)!),
+    required: required.length > 0,
+    fill: required.length > 0 && wanted.length === 0 ? types.slice(0, 1) : wanted,
+  };
+  plans.set(action, plan);
+  return plan;
+}
+
+function fitsAny(arn: string, fits: readonly RegExp[]): boolean {
+  for (let i = 0; i < fits.length; i++) if (fits[i]!.test(arn)) return true;
+  return false;
+}
+
+/**
+ * The value of a ${Variable} in the request parameters: a top-level string parameter of that name (or alias)
+ * in any case, used even when unusable; SQS's queue URL for ${QueueName}; else every value under that name in
+ * nested objects and lists (EC2's instancesSet.items[].instanceId), bounded. A string, a list, or undefined.
+ */
+function paramValue(params: JsonObject, part: TemplatePart): string | string[] | undefined {
+  const names = part.names;
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'string' && nameIn(k, names)) return v;
+  }
+  // SQS calls name the queue by URL: https://sqs.<region>.amazonaws.com/<account>/<QueueName>
+  if (part.lower === 'queuename') {
+    const url = str(params, 'queueUrl') ?? str(params, 'QueueUrl');
+    const m = url ? /\/\d{12}\/([^/?#]+)$/.exec(url) : null;
+    if (m) return m[1]!;
+  }
+  // nested lists such as EC2's instancesSet.items[].instanceId: every value, bounded
+  let found: Set<string> | undefined;
+  const walk = { budget: 200, names, found: undefined as Set<string> | undefined };
+  for (const k in params) {
+    const v = params[k]!;
+    if (typeof v === 'object' && v !== null) visitNested(walk, v, 1);
+  }
+  found = walk.found;
+  if (!found || found.size === 0) return undefined;
+  if (found.size === 1) return found.values().next().value!;
+  return [...found];
+}
+
+function visitNested(walk: { budget: number; readonly names: readonly string[]; found: Set<string> | undefined }, v: Json, depth: number): void {
+  if (--walk.budget < 0 || depth > 4 || (walk.found !== undefined && walk.found.size >= 50)) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) visitNested(walk, v[i]!, depth + 1);
+  } else if (isObject(v)) {
+    for (const k in v) {
+      const item = v[k]!;
+      if (typeof item === 'string' && nameIn(k, walk.names)) (walk.found ??= new Set()).add(item);
+      else if (typeof item === 'object' && item !== null) visitNested(walk, item, depth + 1);
+    }
+  }
+}
+
+const regionFacts = new Map<string, { readonly partition: string; readonly partitionUsable: boolean; readonly regionUsable: boolean }>();
+
+/** The partition of a record's Region and whether both are usable in an ARN (memoised: few distinct Regions). */
+function regionFactsOf(region: string | undefined): { readonly partition: string; readonly partitionUsable: boolean; readonly regionUsable: boolean } {
+  const key = region ?? '';
+  let facts = regionFacts.get(key);
+  if (!facts) {
+    const partition = partitionOfRegion(region);
+    facts = { partition, partitionUsable: safeSegment(partition), regionUsable: region ? safeSegment(region) : false };
+    if (regionFacts.size >= 1000) regionFacts.clear();
+    regionFacts.set(key, facts);
+  }
+  return facts;
+}
+
+/** The options of one secret-id part, as the original list semantics give them (rare: Secrets Manager only). */
+function secretOptions(values: readonly string[]): string[] {
+  // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
+  // secret by name with "-??????"
+  const named = values.filter((v) => !v.startsWith('arn:')).map((v) => (safeSegment(v) ? `${v}-??????` : v));
+  return named.filter((v) => safeSegment(v) || /^[^*$:\s]+-\?{6}$/.test(v));
+}
+
+/**
+ * The ARNs of one resource type, its variables filled from the record (several when a parameter lists several,
+ * at most 50), appended to `out`. Returns whether every variable was filled; unfilled ones stay as
+ * ${Variable}.
+ */
+function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, out: string[]): boolean {
+  const regionValue = record['awsRegion'];
+  const region = typeof regionValue === 'string' ? regionValue : undefined;
+  let complete = true;
+  // one ARN while every part has one value; the list once a part has several
+  let single = '';
+  let arns: string[] | undefined;
+  const parts = templateParts(rt);
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    let one: string | undefined;
+    let many: string[] | undefined;
+    switch (part.kind) {
+      case 'literal':
+        one = part.text;
+        break;
+      case 'partition': {
+        const f = regionFactsOf(region);
+        if (f.partitionUsable) one = f.partition;
+        break;
+      }
+      case 'region':
+        if (region && regionFactsOf(region).regionUsable) one = region;
+        break;
+      case 'account': {
+        const account = accountOf(record);
+        if (account !== undefined && safeSegment(account)) one = account;
+        break;
+      }
+      case 'secretid': {
+        const v = params ? paramValue(params, part) : undefined;
+        const usable = secretOptions(v === undefined ? [] : typeof v === 'string' ? [v] : v);
+        if (usable.length === 1) one = usable[0];
+        else if (usable.length > 1) many = usable;
+        break;
+      }
+      default: {
+        const v = params ? paramValue(params, part) : undefined;
+        if (typeof v === 'string') {
+          if (safeSegment(v)) one = v;
+        } else if (v !== undefined) {
+          const usable = v.filter(safeSegment);
+          if (usable.length === 1) one = usable[0];
+          else if (usable.length > 1) many = usable;
+        }
+      }
+    }
+    if (one === undefined && many === undefined) {
+      complete = false;
+      one = part.text;
+    }
+    if (one !== undefined) {
+      if (arns === undefined) single += one;
+      else for (let i = 0; i < arns.length; i++) arns[i] += one;
+    } else {
+      const next: string[] = [];
+      for (const a of arns ?? [single]) for (const o of many!) if (next.length < 50) next.push(a + o);
+      arns = next;
+    }
+  }
+  if (arns === undefined) out.push(single);
+  else for (const a of arns) out.push(a);
+  return complete;
 }
 
 const typeKeys = new Map<string, string>();
@@ -192,59 +308,100 @@ function typeKey(type: string | undefined): string | undefined {
   return k || undefined;
 }
 
-export function resourcesFor(action: ActionInfo, record: JsonObject): ActionResources {
-  if (action.resources.length === 0) return STAR;
-  const types = typesOf(action);
-  // a type the catalogue names but does not define: no template to fill, and "*" is the only honest Resource
-  if (types.length === 0) return STAR;
-  const fits = (arn: string): boolean => types.some((rt) => arnFits(arn, rt));
+/** Whether any logged resource's type is one of the action's types (typeKeys). */
+function loggedTypeAmong(logged: readonly Json[], keys: readonly string[]): boolean {
+  for (const r of logged) {
+    if (!isObject(r)) continue;
+    const t = typeKey(str(r, 'type'));
+    if (t && keys.includes(t)) return true;
+  }
+  return false;
+}
 
+/** Appends to `out` the ARN strings among an object's top-level values that fit (SNS topicArn, KMS keyId as an ARN, ...). */
+function fittingParameterArns(params: JsonObject, types: readonly RegExp[], out: string[]): void {
+  for (const k in params) {
+    const v = params[k];
+    if (typeof v === 'string') {
+      if (v.startsWith('arn:') && !hasWildcardOrSpace(v) && fitsAny(v, types)) out.push(v);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && i < 50; i++) {
+        const item = v[i];
+        if (typeof item === 'string' && item.startsWith('arn:') && !hasWildcardOrSpace(item) && fitsAny(item, types)) out.push(item);
+      }
+    }
+  }
+}
+
+/**
+ * Appends the ARNs one record used for one action to `out` (possibly with repeats, in order of first use) and
+ * returns whether some still holds a ${Placeholder}.
+ */
+export function collectResources(action: ActionInfo, record: JsonObject, out: string[]): boolean {
+  const plan = planOf(action);
+  if (plan.star) {
+    out.push('*');
+    return false;
+  }
+  const { fits, typeKeys: keys } = plan;
+  const start = out.length;
   const logged = record['resources'];
-  const found = new Set<string>();
   if (Array.isArray(logged) && logged.length > 0) {
-    const typeNames = new Set<string>();
-    for (const r of logged) if (isObject(r)) { const t = typeKey(str(r, 'type')); if (t) typeNames.add(t); }
+    let typeAmong: boolean | undefined;
     for (let i = 0; i < logged.length && i < 100; i++) {
       const r = logged[i];
-      const arn = isObject(r) ? str(r, 'ARN') ?? str(r, 'arn') : undefined;
-      if (!arn || /[*?\s]/.test(arn)) continue;
+      if (!isObject(r)) continue;
+      const upper = r['ARN'];
+      const arn = typeof upper === 'string' ? upper : str(r, 'arn');
+      if (!arn || hasWildcardOrSpace(arn)) continue;
       // "AWS::S3::Object" names the resource type: an object ARN must not scope s3:ListBucket (whose bucket
       // template "${BucketName}" would also match "bucket/key")
-      const typeName = isObject(r) ? typeKey(str(r, 'type')) : undefined;
-      const sameType = typeName ? types.filter((t) => typeKey(t.name) === typeName) : [];
-      if (typeName && sameType.length === 0 && types.some((t) => typeNames.has(typeKey(t.name)!))) continue;
-      if (sameType.length ? sameType.some((rt) => arnFits(arn, rt)) : fits(arn)) found.add(arn);
+      const type = r['type'];
+      const typeName = typeKey(typeof type === 'string' ? type : undefined);
+      let sameType = 0;
+      let fitsSameType = false;
+      if (typeName) {
+        for (let t = 0; t < fits.length; t++) {
+          if (keys[t] !== typeName) continue;
+          sameType++;
+          if (!fitsSameType && fits[t]!.test(arn)) fitsSameType = true;
+        }
+        if (sameType === 0 && (typeAmong ??= loggedTypeAmong(logged, keys))) continue;
+      }
+      if (sameType > 0 ? fitsSameType : fitsAny(arn, fits)) out.push(arn);
     }
   }
-  const params = isObject(record['requestParameters']) ? (record['requestParameters'] as JsonObject) : undefined;
-  if (found.size === 0 && params) for (const arn of parameterArns(params)) if (fits(arn)) found.add(arn);
+  const rawParams = record['requestParameters'];
+  const params = isObject(rawParams) ? rawParams : undefined;
+  if (out.length === start && params) fittingParameterArns(params, fits, out);
   // a create call returns the new resource's ARN (CloudFormation CreateStack's stackId, ...)
   const response = record['responseElements'];
-  if (found.size === 0 && isObject(response)) {
-    for (const arn of parameterArns(response)) if (fits(arn)) found.add(arn);
-    for (const v of Object.values(response)) if (isObject(v)) for (const arn of parameterArns(v)) if (fits(arn)) found.add(arn);
-  }
-  if (found.size > 0) return { arns: [...found], placeholder: false };
-
-  // required types must all be named; with none required, the first type the parameters fill completely
-  const required = action.resources.filter((r) => r.required).map((r) => r.name.toLowerCase());
-  const wanted = required.length > 0 ? types.filter((t) => required.includes(t.name.toLowerCase())) : types;
-  const arns: string[] = [];
-  let placeholder = false;
-  if (required.length === 0) {
-    for (const rt of wanted) {
-      const filled = fill(rt, record, params, false);
-      if (filled) return { arns: filled.arns, placeholder: false };
+  if (out.length === start && isObject(response)) {
+    fittingParameterArns(response, fits, out);
+    for (const k in response) {
+      const v = response[k];
+      if (isObject(v)) fittingParameterArns(v, fits, out);
     }
-    const first = fill(wanted[0]!, record, params, true)!;
-    return { arns: first.arns, placeholder: !first.complete };
   }
-  for (const rt of wanted.length ? wanted : types.slice(0, 1)) {
-    const filled = fill(rt, record, params, true)!;
-    arns.push(...filled.arns);
-    if (!filled.complete) placeholder = true;
+  if (out.length > start) return false;
+
+  if (!plan.required) {
+    // the first type the parameters fill completely; else the first, with placeholders
+    for (let i = 0; i < plan.fill.length; i++) {
+      const at = out.length;
+      if (fill(plan.fill[i]!, record, params, out)) {
+        // the first type's placeholders make way for this complete one
+        out.copyWithin(start, at);
+        out.length = start + (out.length - at);
+        return false;
+      }
+      if (i > 0) out.length = at;
+    }
+    return true;
   }
-  return { arns, placeholder };
+  let placeholder = false;
+  for (const rt of plan.fill) if (!fill(rt, record, params, out)) placeholder = true;
+  return placeholder;
 }
 
 export type { Json };

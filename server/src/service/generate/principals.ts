@@ -90,9 +90,12 @@ export class PathBook {
 
   note(arn: string | undefined): void {
     if (!arn || this.paths.size >= PathBook.LIMIT) return;
-    // only an IAM ARN with a path has two slashes (cheap test first: this runs on every record)
-    const slash = arn.indexOf('/');
-    if (slash < 0 || arn.indexOf('/', slash + 1) < 0 || !arn.includes(':iam::')) return;
+    // only an IAM ARN ("arn:<partition>:iam::") with a path has two slashes (cheap tests first: this runs on
+    // several ARNs of every record)
+    const colon = arn.indexOf(':', 4);
+    if (colon < 0 || !arn.startsWith(':iam::', colon)) return;
+    const slash = arn.indexOf('/', colon);
+    if (slash < 0 || arn.indexOf('/', slash + 1) < 0) return;
     const p = parsePrincipalArn(arn);
     if (!p || p.path === undefined || p.path === '/') return;
     this.paths.set(principalKey(p), p);
@@ -100,23 +103,35 @@ export class PathBook {
 
   /** Learns from one record: the caller's ARNs, IAM ARNs in resources[] and a returned role/user ARN. */
   noteRecord(record: JsonObject): void {
-    // runs on every record: no allocation, cheap tests first
     const ui = record['userIdentity'];
+    let identityArn: string | undefined;
+    let issuerArn: string | undefined;
     if (isObject(ui)) {
-      this.note(str(ui, 'arn'));
+      identityArn = str(ui, 'arn');
       const ctx = ui['sessionContext'];
       const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
-      if (isObject(issuer)) this.note(str(issuer, 'arn'));
+      if (isObject(issuer)) issuerArn = str(issuer, 'arn');
     }
+    this.noteCall(record, str(record, 'eventSource'), identityArn, issuerArn);
+  }
+
+  /** noteRecord with the record's eventSource, userIdentity.arn and sessionIssuer.arn already read. */
+  noteCall(record: JsonObject, eventSource: string | undefined, identityArn: string | undefined, issuerArn: string | undefined): void {
+    // runs on every record: no allocation, cheap tests first
+    this.note(identityArn);
+    this.note(issuerArn);
     const resources = record['resources'];
     if (Array.isArray(resources)) {
       for (let i = 0; i < resources.length && i < 100; i++) {
         const r = resources[i];
-        if (isObject(r)) this.note(str(r, 'ARN') ?? str(r, 'arn'));
+        if (isObject(r)) {
+          const arn = r['ARN'];
+          this.note(typeof arn === 'string' ? arn : str(r, 'arn'));
+        }
       }
     }
     // IAM's CreateRole/CreateUser/GetRole... return {role: {arn}} / {user: {arn}}
-    if (record['eventSource'] !== 'iam.amazonaws.com') return;
+    if (eventSource !== 'iam.amazonaws.com') return;
     const response = record['responseElements'];
     if (isObject(response)) {
       const role = response['role'];
