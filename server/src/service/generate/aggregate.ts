@@ -7,8 +7,9 @@
 import type { IamCatalog } from '../knowledge/catalog';
 import { mapEvent, type EventMapping, type MappingProvenance } from './actionMapping';
 import { isDenied, isObject, type Json, type JsonObject } from './cloudTrailEvent';
-import { collectResources } from './eventResources';
+import { ArnList, collectResources } from './eventResources';
 import { detach } from '../util/detach';
+import { StringTally } from './stringTally';
 import { PathBook, PrincipalFilter, type NamedPrincipal } from './principals';
 
 export interface GenerateFilter {
@@ -86,7 +87,7 @@ interface Kind {
 }
 
 /** ARNs of the current record and action (collectResources appends; reused so that a record allocates no list) */
-const arnScratch: string[] = [];
+const arnScratch = new ArnList();
 
 /** The value if it is a string (record fields are read by literal name, so each read has its own inline cache). */
 const asString = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -103,8 +104,14 @@ export class GenerateAggregator {
   readonly denied = new Map<string, DeniedUsage>();
   readonly unmapped = new Map<string, Unmapped>();
   readonly passedRoles = new Map<string, PassedRole>();
+  /** counts of `principals` (kept in a tally: the same few principals call on almost every record) */
+  private readonly principalTally = new StringTally(new Map<string, number>(), MAX_PRINCIPALS);
+
   /** every principal of an API call in the logs (before the principal filter), with its count */
-  readonly principals = new Map<string, number>();
+  get principals(): Map<string, number> {
+    this.principalTally.flush();
+    return this.principalTally.map;
+  }
 
   /** role and user paths the logs show (ARNs rebuilt from a bare name get them in generateResult) */
   readonly paths = new PathBook();
@@ -169,7 +176,7 @@ export class GenerateAggregator {
       identityArn = asString(ui['arn']);
       principal = issuerArn || (identityArn ?? asString(ui['invokedBy']) ?? asString(ui['accountId']));
     }
-    if (principal && (this.principals.size < MAX_PRINCIPALS || this.principals.has(principal))) this.principals.set(principal, (this.principals.get(principal) ?? 0) + 1);
+    if (principal) this.principalTally.count(principal);
     const time = asString(record['eventTime']) ?? '';
     if (this.filter.since !== undefined || this.filter.until !== undefined) {
       const t = Date.parse(time);
@@ -211,16 +218,16 @@ export class GenerateAggregator {
       if (time < u.firstSeen) u.firstSeen = time;
       if (time > u.lastSeen) u.lastSeen = time;
       if (u.events.size < 100) u.events.set(kind.text, mapping.provenance);
-      arnScratch.length = 0;
+      arnScratch.n = 0;
       if (collectResources(mapping.infos[i]!, record, arnScratch)) u.placeholder = true;
       const resources = u.resources;
-      for (let a = 0; a < arnScratch.length; a++) {
-        const arn = arnScratch[a]!;
+      const arns = arnScratch.arns;
+      for (let a = 0; a < arnScratch.n; a++) {
+        const arn = arns[a]!;
         if (!u.generalised || !coveredByWildcard(resources, arn)) resources.add(arn);
       }
       if (resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
     }
-    arnScratch.length = 0;
     // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
     // role handed to a service
     if (eventSource !== 'sts.amazonaws.com' && eventSource !== 'iam.amazonaws.com') this.notePassedRoles(record, kind.text);
@@ -275,8 +282,9 @@ export class GenerateAggregator {
         for (const e of o.events) if (p.events.size < 20) p.events.add(e);
       }
     }
+    const principals = this.principals;
     for (const [principal, n] of other.principals) {
-      if (this.principals.size < MAX_PRINCIPALS || this.principals.has(principal)) this.principals.set(principal, (this.principals.get(principal) ?? 0) + n);
+      if (principals.size < MAX_PRINCIPALS || principals.has(principal)) principals.set(principal, (principals.get(principal) ?? 0) + n);
     }
     this.paths.merge(other.paths);
   }

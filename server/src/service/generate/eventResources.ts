@@ -81,6 +81,19 @@ function nameIn(key: string, names: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A reusable list of ARNs: the first `n` entries of `arns` are current. A record neither allocates a list nor
+ * truncates one (setting an array's length is a call); entries past `n` are stale.
+ */
+export class ArnList {
+  readonly arns: string[] = [];
+  n = 0;
+
+  push(arn: string): void {
+    this.arns[this.n++] = arn;
+  }
+}
+
 /** One ${Variable} or literal piece of an ARN template, with what filling it needs. */
 interface TemplatePart {
   /** literal text, or the ${Variable} as written (the placeholder when unfilled) */
@@ -230,7 +243,7 @@ function secretOptions(values: readonly string[]): string[] {
  * at most 50), appended to `out`. Returns whether every variable was filled; unfilled ones stay as
  * ${Variable}.
  */
-function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, out: string[]): boolean {
+function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, out: ArnList): boolean {
   const regionValue = record['awsRegion'];
   const region = typeof regionValue === 'string' ? regionValue : undefined;
   let complete = true;
@@ -319,7 +332,7 @@ function loggedTypeAmong(logged: readonly Json[], keys: readonly string[]): bool
 }
 
 /** Appends to `out` the ARN strings among an object's top-level values that fit (SNS topicArn, KMS keyId as an ARN, ...). */
-function fittingParameterArns(params: JsonObject, types: readonly RegExp[], out: string[]): void {
+function fittingParameterArns(params: JsonObject, types: readonly RegExp[], out: ArnList): void {
   for (const k in params) {
     const v = params[k];
     if (typeof v === 'string') {
@@ -337,14 +350,14 @@ function fittingParameterArns(params: JsonObject, types: readonly RegExp[], out:
  * Appends the ARNs one record used for one action to `out` (possibly with repeats, in order of first use) and
  * returns whether some still holds a ${Placeholder}.
  */
-export function collectResources(action: ActionInfo, record: JsonObject, out: string[]): boolean {
+export function collectResources(action: ActionInfo, record: JsonObject, out: ArnList): boolean {
   const plan = planOf(action);
   if (plan.star) {
     out.push('*');
     return false;
   }
   const { fits, typeKeys: keys } = plan;
-  const start = out.length;
+  const start = out.n;
   const logged = record['resources'];
   if (Array.isArray(logged) && logged.length > 0) {
     let typeAmong: boolean | undefined;
@@ -373,29 +386,32 @@ export function collectResources(action: ActionInfo, record: JsonObject, out: st
   }
   const rawParams = record['requestParameters'];
   const params = isObject(rawParams) ? rawParams : undefined;
-  if (out.length === start && params) fittingParameterArns(params, fits, out);
+  if (out.n === start && params) fittingParameterArns(params, fits, out);
   // a create call returns the new resource's ARN (CloudFormation CreateStack's stackId, ...)
   const response = record['responseElements'];
-  if (out.length === start && isObject(response)) {
+  if (out.n === start && isObject(response)) {
     fittingParameterArns(response, fits, out);
     for (const k in response) {
       const v = response[k];
       if (isObject(v)) fittingParameterArns(v, fits, out);
     }
   }
-  if (out.length > start) return false;
+  if (out.n > start) return false;
 
   if (!plan.required) {
     // the first type the parameters fill completely; else the first, with placeholders
     for (let i = 0; i < plan.fill.length; i++) {
-      const at = out.length;
+      const at = out.n;
       if (fill(plan.fill[i]!, record, params, out)) {
         // the first type's placeholders make way for this complete one
-        out.copyWithin(start, at);
-        out.length = start + (out.length - at);
+        if (at > start) {
+          const arns = out.arns;
+          for (let j = at; j < out.n; j++) arns[start + j - at] = arns[j]!;
+          out.n = start + (out.n - at);
+        }
         return false;
       }
-      if (i > 0) out.length = at;
+      if (i > 0) out.n = at;
     }
     return true;
   }
