@@ -10,6 +10,7 @@ import { isDenied, isObject, type Json, type JsonObject } from './cloudTrailEven
 import { ArnList, collectResources } from './eventResources';
 import { detach } from '../util/detach';
 import { StringTally } from './stringTally';
+import { nthColon, WildcardIndex } from './wildcardIndex';
 import { PathBook, PrincipalFilter, type NamedPrincipal } from './principals';
 
 export interface GenerateFilter {
@@ -147,6 +148,18 @@ export class GenerateAggregator {
     return kind;
   }
 
+  /**
+   * Per generalised usage, its "parent/*" resources by parent (coveredByWildcard by lookups of slices):
+   * built from the set, told of what `add` adds, dropped when generalise, merge or applyKnownPaths change it.
+   */
+  private readonly wildcardIndex = new Map<ActionUsage, WildcardIndex>();
+
+  private wildcardsOf(u: ActionUsage): WildcardIndex {
+    let index = this.wildcardIndex.get(u);
+    if (!index) this.wildcardIndex.set(u, (index = new WildcardIndex(u.resources)));
+    return index;
+  }
+
   add(record: unknown): void {
     this.records++;
     if (!isObject(record)) {
@@ -222,11 +235,19 @@ export class GenerateAggregator {
       if (collectResources(mapping.infos[i]!, record, arnScratch)) u.placeholder = true;
       const resources = u.resources;
       const arns = arnScratch.arns;
-      for (let a = 0; a < arnScratch.n; a++) {
-        const arn = arns[a]!;
-        if (!u.generalised || !coveredByWildcard(resources, arn)) resources.add(arn);
+      if (u.generalised) {
+        const wildcards = this.wildcardsOf(u);
+        for (let a = 0; a < arnScratch.n; a++) {
+          const arn = arns[a]!;
+          if (wildcards.covers(resources, arn)) continue;
+          resources.add(arn);
+          wildcards.note(arn);
+        }
+      } else for (let a = 0; a < arnScratch.n; a++) resources.add(arns[a]!);
+      if (resources.size > MAX_RESOURCES_PER_ACTION) {
+        generalise(u);
+        this.wildcardIndex.delete(u);
       }
-      if (resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
     }
     // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
     // role handed to a service
@@ -239,6 +260,7 @@ export class GenerateAggregator {
    * earliest/latest, sets are united under the same bounds as `add`.
    */
   merge(other: AggregatorState): void {
+    this.wildcardIndex.clear();
     this.records += other.records;
     this.events += other.events;
     this.malformed += other.malformed;
@@ -294,6 +316,7 @@ export class GenerateAggregator {
    * path the logs showed for that name. Idempotent; generateResult calls it.
    */
   applyKnownPaths(): void {
+    this.wildcardIndex.clear();
     for (const u of this.usage.values()) {
       let changed = false;
       const next: string[] = [];
@@ -396,13 +419,4 @@ function coveredByWildcard(set: ReadonlySet<string>, arn: string): boolean {
     if ((c === 0x2f || c === 0x3a) && set.has(`${arn.slice(0, i + 1)}*`)) return true;
   }
   return false;
-}
-
-function nthColon(s: string, n: number): number {
-  let i = -1;
-  for (let k = 0; k < n; k++) {
-    i = s.indexOf(':', i + 1);
-    if (i < 0) return -1;
-  }
-  return i;
 }

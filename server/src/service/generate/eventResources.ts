@@ -48,28 +48,18 @@ function fitsRegExp(rt: ResourceTypeInfo): RegExp {
   return re;
 }
 
-/** The characters RegExp `\s` matches. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
+/** `/[*?\s]/`: an ARN IAM would read as a pattern, or not an ARN at all (a RegExp scan beats a charCodeAt loop). */
+const WILDCARD_OR_SPACE = /[*?\s]/;
 
-/** `/[*?\s]/.test(v)` without a regex call: an ARN IAM would read as a pattern, or not an ARN at all. */
 function hasWildcardOrSpace(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 0x2a || c === 0x3f || isSpace(c)) return true;
-  }
-  return false;
+  return WILDCARD_OR_SPACE.test(v);
 }
 
-/** A value usable inside an ARN: characters IAM would read as wildcards or variables are refused (`[*?$:\s]`). */
+const UNSAFE_IN_SEGMENT = /[*?$:\s]/;
+
+/** A value usable inside an ARN: characters IAM would read as wildcards or variables are refused. */
 function safeSegment(v: string): boolean {
-  if (v.length === 0 || v.length > 1024) return false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 0x2a || c === 0x3f || c === 0x24 || c === 0x3a || isSpace(c)) return false;
-  }
-  return true;
+  return v.length > 0 && v.length <= 1024 && !UNSAFE_IN_SEGMENT.test(v);
 }
 
 /** Whether a parameter name, in any case, is one of these lowercase ASCII names (no lowercased copy unless the length fits). */
@@ -309,10 +299,26 @@ function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | und
 }
 
 const typeKeys = new Map<string, string>();
+/** the last two types asked about: a record's resources[] repeats the same few ("AWS::S3::Object", "AWS::S3::Bucket") */
+let lastType = '';
+let lastKey: string | undefined;
+let previousType = '';
+let previousKey: string | undefined;
 
 /** "AWS::S3::Object" / "object" → "object": a resource type's name without namespace, case or dashes (memoised: few distinct). */
 function typeKey(type: string | undefined): string | undefined {
   if (!type) return undefined;
+  if (type === lastType) return lastKey;
+  if (type === previousType) return previousKey;
+  const key = typeKeyOf(type);
+  previousType = lastType;
+  previousKey = lastKey;
+  lastType = key === undefined ? '' : type;
+  lastKey = key;
+  return key;
+}
+
+function typeKeyOf(type: string): string | undefined {
   let k = typeKeys.get(type);
   if (k === undefined) {
     k = type.split('::').pop()!.toLowerCase().replace(/-/g, '');
