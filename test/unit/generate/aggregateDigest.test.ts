@@ -171,6 +171,29 @@ function syntheticRecords(): unknown[] {
   for (let i = 0; i < 700; i++) {
     records.push({ userIdentity: identities[0], eventTime: new Date((t += 1000)).toISOString(), eventSource: 's3.amazonaws.com', eventName: i % 3 === 0 ? 'PutObject' : 'GetObject', awsRegion: 'us-east-1', requestParameters: { bucketName: `bucket-${i % 4}`, key: `logs/${i % 9}/day-${i % 31}/obj-${i}.gz` }, eventType: 'AwsApiCall', recipientAccountId: A });
   }
+  // then, generalised: new parents (added, generalised again), parents of other lengths, ":" in keys and in
+  // log-stream ARNs, logged ARNs and ARNs rebuilt from parameters
+  for (let i = 0; i < 1500; i++) {
+    const shape = Math.floor(rand() * 5);
+    const key = shape === 0 ? `logs/${i % 9}/day-${i % 31}/late-${i}` : shape === 1 ? `new/${Math.floor(rand() * 40)}/x${i}` : shape === 2 ? `a:b/${i % 3}:c/${i}` : shape === 3 ? `deep/${i % 2}/${i % 5}/${i % 7}/${i % 11}/${i}` : `top-${i}`;
+    const bucket = `bucket-${Math.floor(rand() * 6)}`;
+    const logged = rand() < 0.5;
+    records.push({
+      userIdentity: identities[4],
+      eventTime: new Date((t += 1000)).toISOString(),
+      eventSource: 's3.amazonaws.com',
+      eventName: pick(['GetObject', 'PutObject', 'DeleteObject']),
+      awsRegion: 'us-east-1',
+      requestParameters: { bucketName: bucket, key },
+      ...(logged ? { resources: [{ type: 'AWS::S3::Object', ARN: `arn:aws:s3:::${bucket}/${key}` }, { type: 'AWS::S3::Bucket', ARN: `arn:aws:s3:::${bucket}` }] } : {}),
+      eventType: 'AwsApiCall',
+      recipientAccountId: A,
+    });
+    if (i % 2 === 0) {
+      const stream = `arn:aws:logs:us-east-1:${A}:log-group:/aws/lambda/fn-${i % 6}:log-stream:2026/01/${i % 28}/[$LATEST]${i}`;
+      records.push({ userIdentity: identities[4], eventTime: new Date((t += 500)).toISOString(), eventSource: 'logs.amazonaws.com', eventName: 'PutLogEvents', awsRegion: 'us-east-1', requestParameters: { logGroupName: `/aws/lambda/fn-${i % 6}`, logStreamName: `s-${i}` }, resources: [{ ARN: stream }], eventType: 'AwsApiCall', recipientAccountId: A });
+    }
+  }
   return records;
 }
 
