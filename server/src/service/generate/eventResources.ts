@@ -220,12 +220,16 @@ function regionFactsOf(region: string | undefined): { readonly partition: string
   return facts;
 }
 
-/** The options of one secret-id part, as the original list semantics give them (rare: Secrets Manager only). */
-function secretOptions(values: readonly string[]): string[] {
-  // Secrets Manager ARNs end in "-" plus 6 random characters: the user guide's policy examples match a
-  // secret by name with "-??????"
-  const named = values.filter((v) => !v.startsWith('arn:')).map((v) => (safeSegment(v) ? `${v}-??????` : v));
-  return named.filter((v) => safeSegment(v) || /^[^*$:\s]+-\?{6}$/.test(v));
+const SECRET_PATTERN = /^[^*$:\s]+-\?{6}$/;
+
+/**
+ * A secret-id value as a ${SecretId} option, or undefined. Secrets Manager ARNs end in "-" plus 6 random
+ * characters: the user guide's policy examples match a secret by name with "-??????". A full ARN is no name.
+ */
+function secretOption(v: string): string | undefined {
+  if (v.startsWith('arn:')) return undefined;
+  const named = safeSegment(v) ? `${v}-??????` : v;
+  return safeSegment(named) || SECRET_PATTERN.test(named) ? named : undefined;
 }
 
 /**
@@ -264,9 +268,16 @@ function fill(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | und
       }
       case 'secretid': {
         const v = params ? paramValue(params, part) : undefined;
-        const usable = secretOptions(v === undefined ? [] : typeof v === 'string' ? [v] : v);
-        if (usable.length === 1) one = usable[0];
-        else if (usable.length > 1) many = usable;
+        if (typeof v === 'string') one = secretOption(v);
+        else if (v !== undefined) {
+          const usable: string[] = [];
+          for (const value of v) {
+            const option = secretOption(value);
+            if (option !== undefined) usable.push(option);
+          }
+          if (usable.length === 1) one = usable[0];
+          else if (usable.length > 1) many = usable;
+        }
         break;
       }
       default: {
