@@ -9,6 +9,8 @@
 
 import type { ActionInfo, ResourceTypeInfo } from '../knowledge/catalog';
 import { accountOf, isObject, partitionOfRegion, str, type Json, type JsonObject } from './cloudTrailEvent';
+import { slotOf } from './stringTally';
+import { detach } from '../util/detach';
 
 const VARIABLE = /\$\{([A-Za-z0-9]+)\}/g;
 
@@ -232,6 +234,60 @@ function secretOption(v: string): string | undefined {
   return safeSegment(named) || SECRET_PATTERN.test(named) ? named : undefined;
 }
 
+/** An ARN rebuilt from one parameter value, with what else it depends on. */
+interface FilledArn {
+  readonly value: string;
+  readonly region: string | undefined;
+  readonly account: string | undefined;
+  readonly arn: string;
+}
+
+/** For a template with one parameter variable: that part, and the ARNs lately built from it. */
+interface SingleParameter {
+  readonly part: TemplatePart;
+  readonly filled: (FilledArn | undefined)[];
+}
+
+const singleParameters = new WeakMap<ResourceTypeInfo, SingleParameter | null>();
+
+function singleParameterOf(rt: ResourceTypeInfo): SingleParameter | undefined {
+  let single = singleParameters.get(rt);
+  if (single === undefined) {
+    const parts = templateParts(rt);
+    const params = parts.filter((p) => p.kind === 'param' || p.kind === 'secretid');
+    single = params.length === 1 && params[0]!.kind === 'param' ? { part: params[0]!, filled: new Array<FilledArn | undefined>(SLOTS).fill(undefined) } : null;
+    singleParameters.set(rt, single);
+  }
+  return single ?? undefined;
+}
+
+const SLOTS = 64;
+
+/**
+ * fill, remembering the complete ARNs built from one parameter value: the same value (with the same Region and
+ * account) gives the same ARN string again, so the action's resource set finds it by identity instead of a
+ * new string being built and hashed. Only for templates with exactly one parameter variable.
+ */
+function fillRemembered(rt: ResourceTypeInfo, record: JsonObject, params: JsonObject | undefined, out: ArnList): boolean {
+  const single = params ? singleParameterOf(rt) : undefined;
+  if (single === undefined) return fill(rt, record, params, out);
+  const value = paramValue(params!, single.part);
+  if (typeof value !== 'string') return fill(rt, record, params, out);
+  const regionValue = record['awsRegion'];
+  const region = typeof regionValue === 'string' ? regionValue : undefined;
+  const account = accountOf(record);
+  const slot = slotOf(value);
+  const hit = single.filled[slot];
+  if (hit !== undefined && hit.value === value && hit.region === region && hit.account === account) {
+    out.push(hit.arn);
+    return true;
+  }
+  const at = out.n;
+  const complete = fill(rt, record, params, out);
+  if (complete && out.n === at + 1) single.filled[slot] = { value: detach(value), region: region === undefined ? undefined : detach(region), account: account === undefined ? undefined : detach(account), arn: out.arns[at]! };
+  return complete;
+}
+
 /**
  * The ARNs of one resource type, its variables filled from the record (several when a parameter lists several,
  * at most 50), appended to `out`. Returns whether every variable was filled; unfilled ones stay as
@@ -419,7 +475,7 @@ export function collectResources(action: ActionInfo, record: JsonObject, out: Ar
     // the first type the parameters fill completely; else the first, with placeholders
     for (let i = 0; i < plan.fill.length; i++) {
       const at = out.n;
-      if (fill(plan.fill[i]!, record, params, out)) {
+      if (fillRemembered(plan.fill[i]!, record, params, out)) {
         // the first type's placeholders make way for this complete one
         if (at > start) {
           const arns = out.arns;
@@ -433,7 +489,7 @@ export function collectResources(action: ActionInfo, record: JsonObject, out: Ar
     return true;
   }
   let placeholder = false;
-  for (const rt of plan.fill) if (!fill(rt, record, params, out)) placeholder = true;
+  for (const rt of plan.fill) if (!fillRemembered(rt, record, params, out)) placeholder = true;
   return placeholder;
 }
 

@@ -5,6 +5,13 @@
 
 const SLOTS = 64;
 
+/** One of 64 slots for a string, from its length and three characters (the ends of ARNs differ most). */
+export function slotOf(key: string): number {
+  const n = key.length;
+  // a one-character key reads past its start: NaN, which `&` turns into slot 0
+  return (n * 7 + key.charCodeAt(n - 1) + key.charCodeAt(n - 2) * 3 + key.charCodeAt(n >> 1) * 5) & (SLOTS - 1);
+}
+
 export class StringTally {
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
   private readonly pending: number[] = new Array<number>(SLOTS).fill(0);
@@ -16,9 +23,8 @@ export class StringTally {
   ) {}
 
   count(key: string): void {
-    const n = key.length;
-    if (n === 0) return;
-    const slot = (n * 7 + key.charCodeAt(n - 1) + key.charCodeAt(n - 2 < 0 ? 0 : n - 2) * 3 + key.charCodeAt(n >> 1) * 5) & (SLOTS - 1);
+    if (key.length === 0) return;
+    const slot = slotOf(key);
     if (this.keys[slot] === key) {
       this.pending[slot]!++;
       return;
