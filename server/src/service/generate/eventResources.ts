@@ -272,7 +272,8 @@ function fillRemembered(rt: ResourceTypeInfo, record: JsonObject, params: JsonOb
   const single = params ? singleParameterOf(rt) : undefined;
   if (single === undefined) return fill(rt, record, params, out);
   const value = paramValue(params!, single.part);
-  if (typeof value !== 'string') return fill(rt, record, params, out);
+  // long values are not kept: at most 64 short ARNs per resource type stay in memory
+  if (typeof value !== 'string' || value.length > 128) return fill(rt, record, params, out);
   const regionValue = record['awsRegion'];
   const region = typeof regionValue === 'string' ? regionValue : undefined;
   const account = accountOf(record);
