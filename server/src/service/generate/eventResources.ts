@@ -217,7 +217,7 @@ function regionFactsOf(region: string | undefined): { readonly partition: string
     const partition = partitionOfRegion(region);
     facts = { partition, partitionUsable: safeSegment(partition), regionUsable: region ? safeSegment(region) : false };
     if (regionFacts.size >= 1000) regionFacts.clear();
-    regionFacts.set(key, facts);
+    regionFacts.set(detach(key), facts);
   }
   return facts;
 }
@@ -381,7 +381,7 @@ function typeKey(type: string | undefined): string | undefined {
   const key = typeKeyOf(type);
   previousType = lastType;
   previousKey = lastKey;
-  lastType = key === undefined ? '' : type;
+  lastType = key === undefined ? '' : detach(type);
   lastKey = key;
   return key;
 }
@@ -390,7 +390,7 @@ function typeKeyOf(type: string): string | undefined {
   let k = typeKeys.get(type);
   if (k === undefined) {
     k = type.split('::').pop()!.toLowerCase().replace(/-/g, '');
-    if (typeKeys.size < 10_000) typeKeys.set(type, k);
+    if (typeKeys.size < 10_000) typeKeys.set(detach(type), k);
   }
   return k || undefined;
 }
