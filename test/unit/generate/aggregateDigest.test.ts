@@ -108,6 +108,10 @@ function syntheticRecords(): unknown[] {
     { type: 'AssumedRole', arn: `arn:aws:sts::${A}:assumed-role/app/s2`, accountId: A, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${A}:role/service-role/app`, accountId: A, userName: 'app' } } },
     { type: 'AssumedRole', arn: `arn:aws:sts::${A}:assumed-role/Deployer/ci`, accountId: A, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${A}:role/Deployer`, accountId: A } } },
     { type: 'AssumedRole', arn: `arn:aws-cn:sts::${B}:assumed-role/app/s1`, accountId: B, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws-cn:iam::${B}:role/a/b/app`, accountId: B } } },
+    // same account, name and session as the first roles, another partition
+    { type: 'AssumedRole', arn: `arn:aws-cn:sts::${A}:assumed-role/app/s2`, accountId: A, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws-cn:iam::${A}:role/service-role/app`, accountId: A } } },
+    // the issuer's ARN is not a role's: the caller is the session's role
+    { type: 'AssumedRole', arn: `arn:aws:sts::${A}:assumed-role/App/s2`, accountId: A, sessionContext: { sessionIssuer: { type: 'Role', arn: 'not-an-arn' } } },
     { type: 'IAMUser', arn: `arn:aws:iam::${A}:user/Alice`, accountId: A, userName: 'Alice' },
     { type: 'IAMUser', arn: `arn:aws:iam::${A}:user/division/ALICE2`, accountId: A },
     { type: 'Root', arn: `arn:aws:iam::${A}:root`, accountId: A },

@@ -198,7 +198,7 @@ export class GenerateAggregator {
       if (this.filter.until !== undefined && t > this.filter.until) return;
     }
     this.paths.noteCall(record, eventSource, identityArn, issuerArn);
-    if (this.principal !== undefined && !this.principal.matches(record, principal, identityArn)) return;
+    if (this.principal !== undefined && !this.principal.matchesCall(principal, identityArn, issuerArn)) return;
     this.events++;
     // data events (S3 object, Lambda Invoke, DynamoDB item calls) are off in trails by default
     if (!this.sawDataEvents && (record['eventCategory'] === 'Data' || record['managementEvent'] === false)) this.sawDataEvents = true;

@@ -9,6 +9,8 @@
 // that ARNs rebuilt from a bare roleName/userName get the role's real path.
 
 import { isObject, str, type JsonObject } from './cloudTrailEvent';
+import { slotOf } from './stringTally';
+import { detach } from '../util/detach';
 
 export interface NamedPrincipal {
   readonly kind: 'role' | 'user';
@@ -36,6 +38,27 @@ export function parsePrincipalArn(arn: string): NamedPrincipal | undefined {
 /** "role:111122223333:name" in lower case: one key per role or user whatever its path. */
 export function principalKey(p: NamedPrincipal): string {
   return `${p.kind}:${p.account}:${p.name.toLowerCase()}`;
+}
+
+interface ParsedArn {
+  readonly arn: string;
+  readonly principal: NamedPrincipal | undefined;
+  /** principalKey of the principal */
+  readonly key: string | undefined;
+}
+
+/** the ARNs of records parsed lately: the same few callers and issuers come back on almost every record */
+const parsedSlots: (ParsedArn | undefined)[] = new Array<ParsedArn | undefined>(64).fill(undefined);
+
+/** parsePrincipalArn and principalKey of an ARN from a record, remembered in 64 slots (one comparison on a repeat). */
+function parsedArn(arn: string): ParsedArn {
+  const slot = slotOf(arn);
+  const hit = parsedSlots[slot];
+  if (hit !== undefined && hit.arn === arn) return hit;
+  // a copy: the slot must not keep the text the record was read from alive (parts cut from it are cut from the copy)
+  const own = detach(arn);
+  const principal = parsePrincipalArn(own);
+  return (parsedSlots[slot] = { arn: own, principal, key: principal ? principalKey(principal) : undefined });
 }
 
 /** The role (or user) whose permissions a record's call used, as a parsed principal; undefined for others. */
@@ -73,13 +96,30 @@ export class PrincipalFilter {
   }
 
   matches(record: JsonObject, principal: string | undefined, identityArn: string | undefined): boolean {
+    const ui = record['userIdentity'];
+    const ctx = isObject(ui) ? ui['sessionContext'] : undefined;
+    const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
+    return this.matchesCall(principal, identityArn, isObject(issuer) ? str(issuer, 'arn') : undefined);
+  }
+
+  /**
+   * `matches` with the record's userIdentity.arn and sessionIssuer.arn already read: the caller is callerOf's
+   * (the issuer's role, with the session of the identity ARN), from parses remembered per ARN.
+   */
+  matchesCall(principal: string | undefined, identityArn: string | undefined, issuerArn: string | undefined): boolean {
     if (principal === this.spec || identityArn === this.spec) return true;
-    if (!this.parsed) return false;
-    const caller = callerOf(record);
-    if (!caller || principalKey(caller) !== this.key) return false;
-    // a session ARN names one session; the partition must agree too
-    if (this.parsed.session !== undefined && caller.session !== this.parsed.session) return false;
-    return caller.partition === this.parsed.partition;
+    const parsed = this.parsed;
+    if (!parsed) return false;
+    const issuer = issuerArn ? parsedArn(issuerArn) : undefined;
+    const caller = issuer?.principal !== undefined ? issuer : identityArn ? parsedArn(identityArn) : undefined;
+    if (caller?.principal === undefined || caller.key !== this.key) return false;
+    // a session ARN names one session (the identity ARN's, when the issuer is the caller); the partition must agree too
+    if (parsed.session !== undefined) {
+      const own = caller === issuer && identityArn ? parsedArn(identityArn).principal : undefined;
+      const session = own?.session ? own.session : caller.principal.session;
+      if (session !== parsed.session) return false;
+    }
+    return caller.principal.partition === parsed.partition;
   }
 }
 
@@ -96,9 +136,9 @@ export class PathBook {
     if (colon < 0 || !arn.startsWith(':iam::', colon)) return;
     const slash = arn.indexOf('/', colon);
     if (slash < 0 || arn.indexOf('/', slash + 1) < 0) return;
-    const p = parsePrincipalArn(arn);
+    const { principal: p, key } = parsedArn(arn);
     if (!p || p.path === undefined || p.path === '/') return;
-    this.paths.set(principalKey(p), p);
+    this.paths.set(key!, p);
   }
 
   /** Learns from one record: the caller's ARNs, IAM ARNs in resources[] and a returned role/user ARN. */
