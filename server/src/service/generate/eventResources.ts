@@ -255,7 +255,7 @@ function singleParameterOf(rt: ResourceTypeInfo): SingleParameter | undefined {
   if (single === undefined) {
     const parts = templateParts(rt);
     const params = parts.filter((p) => p.kind === 'param' || p.kind === 'secretid');
-    single = params.length === 1 && params[0]!.kind === 'param' ? { part: params[0]!, filled: new Array<FilledArn | undefined>(SLOTS).fill(undefined) } : null;
+    single = params.length === 1 ? { part: params[0]!, filled: new Array<FilledArn | undefined>(SLOTS).fill(undefined) } : null;
     singleParameters.set(rt, single);
   }
   return single ?? undefined;
