@@ -1,6 +1,7 @@
-// Reading the few fields of one CloudTrail record that generation needs (userIdentity, time, source, name,
-// error, resources, request parameters), defensively: a record is untrusted JSON and any field may be missing
-// or of the wrong type. Does not parse JSON itself.
+// Helpers for reading a CloudTrail record defensively (a record is untrusted JSON and any field may be
+// missing or of the wrong type): JSON types, field access, denied error codes, a Region's partition, the
+// account. GenerateAggregator.add reads the caller, time, type and category itself (once per record). Does
+// not parse JSON itself.
 
 import { PARTITIONS } from '../knowledge/partitions';
 
@@ -17,27 +18,6 @@ export function str(o: JsonObject | undefined, key: string): string | undefined 
 }
 
 /**
- * The IAM identity whose permissions the call used: for an assumed role the role itself
- * (userIdentity.sessionContext.sessionIssuer.arn, CloudTrail userIdentity element), else the user's ARN;
- * AWS services are named by invokedBy, an account by its id.
- */
-export function principalOf(record: JsonObject): string | undefined {
-  const ui = record['userIdentity'];
-  if (!isObject(ui)) return undefined;
-  const ctx = ui['sessionContext'];
-  const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
-  const issuerArn = isObject(issuer) ? str(issuer, 'arn') : undefined;
-  if (issuerArn) return issuerArn;
-  return str(ui, 'arn') ?? str(ui, 'invokedBy') ?? str(ui, 'accountId');
-}
-
-/** The principal's ARN as logged (the assumed-role session ARN for roles), to match --principal against too. */
-export function identityArnOf(record: JsonObject): string | undefined {
-  const ui = record['userIdentity'];
-  return isObject(ui) ? str(ui, 'arn') : undefined;
-}
-
-/**
  * Error codes meaning the caller lacked permission (CloudTrail logs the service's own code: AccessDenied for S3,
  * AccessDeniedException for most JSON APIs, Client.UnauthorizedOperation / UnauthorizedOperation for EC2).
  */
@@ -45,17 +25,6 @@ const DENIED = new Set(['accessdenied', 'accessdeniedexception', 'unauthorizedop
 
 export function isDenied(errorCode: string | undefined): boolean {
   return errorCode !== undefined && DENIED.has(errorCode.toLowerCase());
-}
-
-/** eventType values that are calls made with the principal's permissions (not sign-ins, service or Insights events). */
-export function isApiCall(record: JsonObject): boolean {
-  const type = str(record, 'eventType');
-  return type === undefined || type === 'AwsApiCall';
-}
-
-/** Data events (S3 object, Lambda Invoke, DynamoDB item calls) are off in trails by default. */
-export function isDataEvent(record: JsonObject): boolean {
-  return str(record, 'eventCategory') === 'Data' || record['managementEvent'] === false;
 }
 
 export function partitionOfRegion(region: string | undefined): string {

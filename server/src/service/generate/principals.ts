@@ -61,20 +61,6 @@ function parsedArn(arn: string): ParsedArn {
   return (parsedSlots[slot] = { arn: own, principal, key: principal ? principalKey(principal) : undefined });
 }
 
-/** The role (or user) whose permissions a record's call used, as a parsed principal; undefined for others. */
-export function callerOf(record: JsonObject): NamedPrincipal | undefined {
-  const ui = record['userIdentity'];
-  if (!isObject(ui)) return undefined;
-  const ctx = ui['sessionContext'];
-  const issuer = isObject(ctx) ? ctx['sessionIssuer'] : undefined;
-  const issuerArn = isObject(issuer) ? str(issuer, 'arn') : undefined;
-  const fromIssuer = issuerArn ? parsePrincipalArn(issuerArn) : undefined;
-  const arn = str(ui, 'arn');
-  const own = arn ? parsePrincipalArn(arn) : undefined;
-  if (fromIssuer && own?.session) return { ...fromIssuer, session: own.session };
-  return fromIssuer ?? own;
-}
-
 /**
  * A --principal filter: an IAM role or user ARN with or without its path, or an assumed-role ARN without a
  * session, matches every call of that role/user; an assumed-role ARN with a session matches that session;
@@ -103,8 +89,9 @@ export class PrincipalFilter {
   }
 
   /**
-   * `matches` with the record's userIdentity.arn and sessionIssuer.arn already read: the caller is callerOf's
-   * (the issuer's role, with the session of the identity ARN), from parses remembered per ARN.
+   * `matches` with the record's userIdentity.arn and sessionIssuer.arn already read. The caller is the role (or
+   * user) whose permissions the call used: the session issuer's role, with the session of the identity ARN,
+   * else the identity ARN's own role or user; parses are remembered per ARN.
    */
   matchesCall(principal: string | undefined, identityArn: string | undefined, issuerArn: string | undefined): boolean {
     if (principal === this.spec || identityArn === this.spec) return true;
