@@ -1,6 +1,6 @@
-// The log reader blanks every top-level record field outside RECORD_FIELDS before JSON.parse, so the folding
-// must never read another one. The records of the shipped examples (both filters) go through the
-// aggregator behind a Proxy that notes each top-level field it reads.
+// The log reader blanks every record field outside RECORD_FIELDS before JSON.parse, so the folding must never
+// read another one. The records of the shipped examples (both filters) go through the aggregator behind
+// Proxies that note each field path it reads.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { REPO_ROOT, testCatalog } from '../../support/catalog';
 import { GenerateAggregator, generateResult } from '../../../server/src/service/generate';
-import { RECORD_FIELDS } from '../../../server/src/service/generate/recordFields';
+import { RECORD_FIELDS, type RecordFieldTree } from '../../../server/src/service/generate/recordFields';
 
 function exampleRecords(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -22,35 +22,57 @@ function exampleRecords(): Record<string, unknown>[] {
     }
   };
   walk(join(REPO_ROOT, 'examples', 'cloudtrail'));
+  // the fallbacks: a call by a service (invokedBy), an account without recipientAccountId, a bare user ARN
+  out.push(
+    { eventSource: 's3.amazonaws.com', eventName: 'GetObject', eventTime: '2026-01-15T02:00:00Z', userIdentity: { type: 'AWSService', invokedBy: 'cloudtrail.amazonaws.com' }, requestParameters: { bucketName: 'b', key: 'k' } },
+    { eventSource: 'iam.amazonaws.com', eventName: 'ListRoles', eventTime: '2026-01-15T02:00:00Z', userIdentity: { type: 'AWSAccount', accountId: '111122223333' }, awsRegion: 'us-east-1' },
+    { eventSource: 'sqs.amazonaws.com', eventName: 'GetQueueUrl', eventTime: '2026-01-15T02:00:00Z', userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/Alice', accountId: '111122223333' }, requestParameters: { queueName: 'q' }, awsRegion: 'us-east-1' },
+  );
   return out;
 }
 
-test('the aggregator reads no top-level record field outside RECORD_FIELDS', () => {
+/** Whether a field path is inside the tree: a prefix kept whole, or a path to one of its nodes. */
+function allowed(path: readonly string[]): boolean {
+  let node: true | RecordFieldTree = RECORD_FIELDS;
+  for (const key of path) {
+    if (node === true) return true;
+    const next: true | RecordFieldTree | undefined = Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    if (next === undefined) return false;
+    node = next;
+  }
+  return true;
+}
+
+test('the aggregator reads no record field outside RECORD_FIELDS, at any depth', () => {
   const records = exampleRecords();
   assert.ok(records.length >= 10, `${records.length} example records`);
   const read = new Set<string>();
-  const watched = (r: Record<string, unknown>): Record<string, unknown> =>
-    new Proxy(r, {
-      get: (target, key) => {
-        if (typeof key === 'string') read.add(key);
-        return target[key as string];
+  const watched = (value: unknown, path: readonly string[]): unknown => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const target = value as Record<string, unknown>;
+    return new Proxy(target, {
+      get: (t, key) => {
+        if (typeof key !== 'string') return t[key as unknown as string];
+        read.add([...path, key].join('.'));
+        return watched(t[key], [...path, key]);
       },
-      has: (target, key) => {
-        if (typeof key === 'string') read.add(key);
-        return key in target;
+      has: (t, key) => {
+        if (typeof key === 'string') read.add([...path, key].join('.'));
+        return key in t;
       },
-      ownKeys: (target) => {
-        read.add('(every key)');
-        return Reflect.ownKeys(target);
+      ownKeys: (t) => {
+        read.add([...path, '(every key)'].join('.'));
+        return Reflect.ownKeys(t);
       },
     });
+  };
   for (const filter of [{}, { principal: 'arn:aws:iam::111122223333:role/deploy-role' }]) {
     const agg = new GenerateAggregator(testCatalog(), filter);
-    for (const r of records) agg.add(watched(r));
+    for (const r of records) agg.add(watched(r, []));
     generateResult(testCatalog(), agg, { minimize: true });
   }
-  const outside = [...read].filter((k) => !RECORD_FIELDS.includes(k));
+  const outside = [...read].filter((k) => !allowed(k.split('.')));
   assert.deepEqual(outside, [], `read outside RECORD_FIELDS: ${outside.join(', ')}`);
   // the check sees the reads it should (a Proxy that saw nothing would pass the line above)
-  for (const k of ['eventSource', 'eventName', 'userIdentity', 'requestParameters']) assert.ok(read.has(k), k);
+  for (const k of ['eventSource', 'eventName', 'userIdentity', 'userIdentity.arn', 'userIdentity.invokedBy', 'userIdentity.accountId', 'userIdentity.sessionContext.sessionIssuer.arn', 'requestParameters']) assert.ok(read.has(k), k);
 });

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FieldMatcher, RecordSplitter, LogFormatError, type ArrayKind } from '../../../server/src/cli/generate/recordSplitter';
+import { FieldMatcher, RecordSplitter, LogFormatError, type ArrayKind, type FieldTree } from '../../../server/src/cli/generate/recordSplitter';
 
 function split(text: string, chunkSize: number): { records: unknown[]; kinds: Set<ArrayKind> } {
   const records: unknown[] = [];
@@ -124,4 +124,33 @@ test('FieldMatcher: exact names only', () => {
   assert.equal(has('eventNam'), false);
   assert.equal(has('EventName'), false);
   assert.equal(has(''), false);
+});
+
+test('nested fields: only the listed fields of a kept object value stay, at every level', () => {
+  const tree: FieldTree = { userIdentity: { arn: true, sessionContext: { sessionIssuer: { arn: true } } }, eventName: true };
+  const pick = (v: unknown, t: FieldTree | true): unknown => {
+    if (t === true || typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k in t).map(([k, x]) => [k, pick(x, t[k]!)]));
+  };
+  const records = [
+    { eventName: 'A', userIdentity: { type: 'AssumedRole', arn: 'arn:1', principalId: 'P', sessionContext: { attributes: { mfa: 'false' }, sessionIssuer: { type: 'Role', arn: 'arn:role', userName: 'r' } } } },
+    { userIdentity: { sessionContext: { sessionIssuer: { userName: 'only unkept' } }, x: [{ arn: 'in an array: not a field of userIdentity' }] }, eventName: 'B' },
+    { userIdentity: 'not an object', eventName: 'C' },
+    { userIdentity: [{ arn: 'an array is kept whole' }], other: { arn: 'dropped' } },
+    { userIdentity: { arn: 'arn:2', sessionContext: null }, eventName: 'D', after: { userIdentity: { type: 'nested under a dropped field' } } },
+    { userIdentity: {}, eventName: 'E' },
+  ];
+  const expected = records.map((r) => pick(r, tree));
+  const run = (text: string, size: number): unknown[] => {
+    const out: unknown[] = [];
+    const s = new RecordSplitter((t) => out.push(JSON.parse(t)), { keep: new FieldMatcher(tree) });
+    const buf = Buffer.from(text, 'utf8');
+    for (let i = 0; i < buf.length; i += size) s.push(Buffer.from(buf.subarray(i, i + size)));
+    s.end();
+    return out;
+  };
+  for (const text of [JSON.stringify({ Records: records }), JSON.stringify({ Records: records }, null, 2)]) {
+    assert.deepEqual(run(text, 1 << 16), expected);
+    for (const size of [1, 5, 33, 100]) assert.deepEqual(run(text, size).map((r) => pick(r, tree)), expected, `chunk size ${size}`);
+  }
 });

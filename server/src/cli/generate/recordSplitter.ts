@@ -32,35 +32,53 @@ const SPACE = 0x20;
 /** TypedArray fill, a builtin: Buffer#fill goes through argument checks in JavaScript first. */
 const fillBytes = Uint8Array.prototype.fill;
 
+/** Fields to keep: `true` keeps a field whole; an object keeps only the listed fields of an object value. */
+export interface FieldTree {
+  readonly [name: string]: true | FieldTree;
+}
+
 /**
- * Decides whether a top-level record field is kept, from the key's bytes (no string is made per key). A key
- * written with an escape sequence is always kept: its bytes do not spell its name.
+ * Decides whether a record field is kept, from the key's bytes (no string is made per key). A key written with
+ * an escape sequence is always kept whole: its bytes do not spell its name.
  */
 export class FieldMatcher {
-  /** wanted names by byte length */
-  private readonly byLength: Uint8Array[][] = [];
+  /** kept names by byte length, with the matcher for their object value (undefined: kept whole) */
+  private readonly byLength: { readonly name: Uint8Array; readonly inner: FieldMatcher | undefined }[][] = [];
 
-  constructor(names: Iterable<string>) {
-    for (const name of names) {
+  constructor(tree: FieldTree | Iterable<string>) {
+    const entries: [string, true | FieldTree][] = Symbol.iterator in tree ? [...(tree as Iterable<string>)].map((n) => [n, true]) : Object.entries(tree as FieldTree);
+    for (const [name, sub] of entries) {
       const bytes = Buffer.from(name, 'utf8');
-      (this.byLength[bytes.length] ??= []).push(bytes);
+      (this.byLength[bytes.length] ??= []).push({ name: bytes, inner: sub === true ? undefined : new FieldMatcher(sub) });
     }
   }
 
+  /** Whether the key in `chunk[start, end)` is kept (whole, or as far as `inner()` says). */
   keeps(chunk: Uint8Array, start: number, end: number): boolean {
+    return this.match(chunk, start, end) !== DROP;
+  }
+
+  /** DROP, WHOLE, or the matcher of the kept key's object value. */
+  match(chunk: Uint8Array, start: number, end: number): FieldMatcher | typeof DROP | typeof WHOLE {
     const candidates = this.byLength[end - start];
     if (candidates !== undefined) {
       next: for (let c = 0; c < candidates.length; c++) {
-        const name = candidates[c]!;
+        const { name, inner } = candidates[c]!;
         for (let k = name.length - 1; k >= 0; k--) if (name[k] !== chunk[start + k]) continue next;
-        return true;
+        return inner ?? WHOLE;
       }
     }
     // not a kept name as written; an escaped key may still spell one
-    for (let k = start; k < end; k++) if (chunk[k] === BACKSLASH) return true;
-    return false;
+    for (let k = start; k < end; k++) if (chunk[k] === BACKSLASH) return WHOLE;
+    return DROP;
   }
 }
+
+const DROP = 0;
+const WHOLE = 1;
+
+/** Nested objects whose fields are being blanked at once: record, userIdentity, sessionContext, sessionIssuer. */
+const MAX_LEVELS = 16;
 
 /**
  * Receives a record as bytes `buf[start, end)`: `buf` is the chunk given to push(), or a buffer of its own when
@@ -88,18 +106,25 @@ export class RecordSplitter {
   /** records emitted so far */
   count = 0;
 
-  // Blanking the unkept members of the current record (see the header). Positions are in the current chunk.
-  /** on for this record: a `keep` matcher was given, the record is a log record and it began in this chunk */
-  private blanking = false;
-  /** the next string at member depth is a key (after the record's `{` or a `,`) */
-  private expectKey = false;
+  // Blanking the unkept members of the current record (see the header), one level per object being blanked
+  // (the record, then e.g. its userIdentity). Positions are in the current chunk.
+  /** the innermost level, -1 when nothing is blanked (no matcher, lookup-events, or a record spanning chunks) */
+  private level = -1;
+  /** the depth of the members of the innermost level (-1: none), compared on every quote, comma and bracket */
+  private memberDepth = -1;
+  private readonly lvDepth = new Int32Array(MAX_LEVELS);
+  private readonly lvMatcher: (FieldMatcher | undefined)[] = new Array<FieldMatcher | undefined>(MAX_LEVELS);
   /** where the current member's key begins (its opening quote), -1 before the first member */
-  private memberStart = -1;
-  private memberKept = true;
+  private readonly lvMemberStart = new Int32Array(MAX_LEVELS);
   /** the comma that ended the previous member, -1 for the first */
-  private prevComma = -1;
-  /** some member of this record was kept (an unkept member then takes its preceding comma with it) */
-  private keptAny = false;
+  private readonly lvPrevComma = new Int32Array(MAX_LEVELS);
+  /** the next string at member depth is a key (after the object's `{` or a `,`) */
+  private readonly lvExpectKey = new Uint8Array(MAX_LEVELS);
+  private readonly lvKept = new Uint8Array(MAX_LEVELS);
+  /** some member was kept (an unkept member then takes its preceding comma with it) */
+  private readonly lvKeptAny = new Uint8Array(MAX_LEVELS);
+  /** the matcher for the current member's value when it is an object whose fields are picked */
+  private readonly lvInner: (FieldMatcher | undefined)[] = new Array<FieldMatcher | undefined>(MAX_LEVELS);
 
   private readonly keep: FieldMatcher | undefined;
   private readonly onBytes: RecordBytesSink | undefined;
@@ -176,10 +201,7 @@ export class RecordSplitter {
         if (bs % 2 === 1) continue;
         inString = false;
         if (depth === 1 && this.mode === 'seek') this.endKey(chunk, q);
-        else if (this.blanking && this.expectKey && depth === this.arrayDepth + 1) {
-          this.memberKept = this.memberStart < 0 || this.keep!.keeps(chunk, this.memberStart + 1, q);
-          this.expectKey = false;
-        }
+        else if (depth === this.memberDepth && this.lvExpectKey[this.level] === 1) this.keyEnds(chunk, q);
         continue;
       }
       const c = chunk[i]!;
@@ -189,17 +211,20 @@ export class RecordSplitter {
         if (depth === 1 && this.mode === 'seek') {
           this.keyStart = i + 1;
           this.keyParts = [];
-        } else if (this.blanking && this.expectKey && depth === this.arrayDepth + 1) this.memberStart = i;
+        } else if (depth === this.memberDepth && this.lvExpectKey[this.level] === 1) this.lvMemberStart[this.level] = i;
       } else if (c === COMMA) {
-        if (this.blanking && depth === this.arrayDepth + 1) {
+        if (depth === this.memberDepth) {
+          const l = this.level;
           this.endMember(chunk, i, true);
-          this.prevComma = i;
-          this.expectKey = true;
+          this.lvPrevComma[l] = i;
+          this.lvExpectKey[l] = 1;
         }
       } else if (c === OPEN_OBJ || c === OPEN_ARR) {
         if (this.mode === 'array' && depth === this.arrayDepth && c === OPEN_OBJ) {
           this.recordStart = i;
-          if (this.keep !== undefined && this.kind !== 'Events') this.startMembers();
+          if (this.keep !== undefined && this.kind !== 'Events') this.enterObject(this.keep, depth + 1);
+        } else if (depth === this.memberDepth && c === OPEN_OBJ && this.lvInner[this.level] !== undefined && this.level + 1 < MAX_LEVELS) {
+          this.enterObject(this.lvInner[this.level]!, depth + 1);
         }
         depth++;
         if (this.mode === 'seek' && c === OPEN_ARR) {
@@ -209,12 +234,9 @@ export class RecordSplitter {
         }
       } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
         depth--;
+        if (depth === this.memberDepth - 1) this.leaveObject(chunk, i);
         if (this.mode === 'array') {
-          if (depth === this.arrayDepth && this.recordStart >= 0) {
-            if (this.blanking) this.endMember(chunk, i, false);
-            this.blanking = false;
-            this.emit(chunk, i + 1);
-          }
+          if (depth === this.arrayDepth && this.recordStart >= 0) this.emit(chunk, i + 1);
           else if (depth < this.arrayDepth) this.mode = depth === 0 ? 'done' : 'seek';
         }
         if (depth < 0) throw new LogFormatError('unbalanced brackets');
@@ -228,7 +250,8 @@ export class RecordSplitter {
     }
     if (this.recordStart >= 0) {
       // the record goes on in the next chunk: what was blanked here stays valid, the rest is kept whole
-      this.blanking = false;
+      this.level = -1;
+      this.memberDepth = -1;
       const piece = chunk.subarray(this.recordStart);
       this.pieces.push(piece);
       this.pendingBytes += piece.length;
@@ -252,26 +275,51 @@ export class RecordSplitter {
     this.arrayDepth = this.depth;
   }
 
-  private startMembers(): void {
-    this.blanking = true;
-    this.expectKey = true;
-    this.memberStart = -1;
-    this.memberKept = true;
-    this.prevComma = -1;
-    this.keptAny = false;
+  /** Starts blanking the members of an object (a record, or a kept member's object value) at `depth`. */
+  private enterObject(matcher: FieldMatcher, depth: number): void {
+    const l = ++this.level;
+    this.lvDepth[l] = depth;
+    this.lvMatcher[l] = matcher;
+    this.lvMemberStart[l] = -1;
+    this.lvPrevComma[l] = -1;
+    this.lvExpectKey[l] = 1;
+    this.lvKept[l] = 1;
+    this.lvKeptAny[l] = 0;
+    this.lvInner[l] = undefined;
+    this.memberDepth = depth;
+  }
+
+  /** The object of the innermost level closes at `end` (its `}`). */
+  private leaveObject(chunk: Buffer, end: number): void {
+    this.endMember(chunk, end, false);
+    const l = --this.level;
+    this.memberDepth = l >= 0 ? this.lvDepth[l]! : -1;
+  }
+
+  /** A key of the innermost level ends at `q`: is its member kept, and are its value's fields picked? */
+  private keyEnds(chunk: Buffer, q: number): void {
+    const l = this.level;
+    const start = this.lvMemberStart[l]!;
+    const m = start < 0 ? WHOLE : this.lvMatcher[l]!.match(chunk, start + 1, q);
+    this.lvKept[l] = m === DROP ? 0 : 1;
+    this.lvInner[l] = m === DROP || m === WHOLE ? undefined : m;
+    this.lvExpectKey[l] = 0;
   }
 
   /**
-   * The member that began at memberStart ends at `end` (its `,` or the record's `}`). An unkept one becomes
+   * The innermost level's current member ends at `end` (its `,` or the object's `}`). An unkept one becomes
    * spaces together with one comma next to it, so the members left are still separated by single commas: the
    * comma before it when a member was kept earlier, else the comma after it (when there is one).
    */
   private endMember(chunk: Buffer, end: number, atComma: boolean): void {
-    if (this.memberStart < 0) return;
-    if (this.memberKept) this.keptAny = true;
-    else if (this.keptAny) fillBytes.call(chunk, SPACE, this.prevComma, end);
-    else fillBytes.call(chunk, SPACE, this.memberStart, atComma ? end + 1 : end);
-    this.memberStart = -1;
+    const l = this.level;
+    const start = this.lvMemberStart[l]!;
+    if (start < 0) return;
+    if (this.lvKept[l] === 1) this.lvKeptAny[l] = 1;
+    else if (this.lvKeptAny[l] === 1) fillBytes.call(chunk, SPACE, this.lvPrevComma[l]!, end);
+    else fillBytes.call(chunk, SPACE, start, atComma ? end + 1 : end);
+    this.lvMemberStart[l] = -1;
+    this.lvInner[l] = undefined;
   }
 
   private endKey(chunk: Buffer, q: number): void {

@@ -1,20 +1,25 @@
-// The top-level fields of a CloudTrail record that generation reads. The log reader parses only these (the
-// others, such as userAgent, tlsDetails and additionalEventData, are skipped before JSON.parse), so a module
-// here that starts reading another field must add it to this list; a test checks the list against what the
-// aggregator really reads.
+// The fields of a CloudTrail record that generation reads. The log reader parses only these: the others (such as
+// userAgent, tlsDetails, additionalEventData, and userIdentity's principalId, accessKeyId and session
+// attributes) become spaces before JSON.parse. A module here that starts reading another field must add it to
+// this tree; `recordFields.test.ts` checks the tree against what the aggregator really reads.
 
-export const RECORD_FIELDS: readonly string[] = [
-  'userIdentity',
-  'eventTime',
-  'eventSource',
-  'eventName',
-  'awsRegion',
-  'errorCode',
-  'requestParameters',
-  'responseElements',
-  'resources',
-  'eventType',
-  'eventCategory',
-  'managementEvent',
-  'recipientAccountId',
-];
+/** `true` keeps a field whole; an object keeps only the listed fields of an object value. */
+export interface RecordFieldTree {
+  readonly [name: string]: true | RecordFieldTree;
+}
+
+export const RECORD_FIELDS: RecordFieldTree = {
+  userIdentity: { arn: true, invokedBy: true, accountId: true, sessionContext: { sessionIssuer: { arn: true } } },
+  eventTime: true,
+  eventSource: true,
+  eventName: true,
+  awsRegion: true,
+  errorCode: true,
+  requestParameters: true,
+  responseElements: true,
+  resources: true,
+  eventType: true,
+  eventCategory: true,
+  managementEvent: true,
+  recipientAccountId: true,
+};
