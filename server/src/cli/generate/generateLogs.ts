@@ -37,12 +37,9 @@ export async function generateFromLogs(catalog: IamCatalog, paths: readonly stri
   const jobs = options.jobs ?? 'auto';
   const workers = workerCount(files, jobs === 'auto' ? 1 : jobs);
   if (jobs === 'auto' && useReaderThread(files)) {
-    try {
-      await readInReaderThread(files, add, stats, problems, options.filter?.principal, options.onFile);
-    } catch (err) {
-      // the thread itself failed (not a log file: those are problems): nothing can be said about the files
-      throw new Error(`reading the logs failed: ${(err as Error).message}`);
-    }
+    // an error here is the thread's own failure or an onFile callback's (the server's cancellation), never a
+    // log file's: those are problems
+    await readInReaderThread(files, add, stats, problems, options.filter?.principal, options.onFile);
   } else if (workers > 1) {
     await readInWorkers(files, workers, options.filter ?? {}, aggregator, problems, stats, options.onFile);
     // problems arrive in completion order: report them in file order
