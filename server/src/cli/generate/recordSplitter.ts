@@ -28,6 +28,8 @@ const OPEN_ARR = 0x5b;
 const CLOSE_ARR = 0x5d;
 const COMMA = 0x2c;
 const SPACE = 0x20;
+/** bytes of a string looked at in JavaScript before Buffer#indexOf takes over */
+const STRING_SCAN = 256;
 
 /** TypedArray fill, a builtin: Buffer#fill goes through argument checks in JavaScript first. */
 const fillBytes = Uint8Array.prototype.fill;
@@ -169,16 +171,12 @@ export class RecordSplitter {
     let inString = this.inString;
     for (; i < n; i++) {
       if (inString) {
-        // most strings in a log are short: a few bytes looked at here are cheaper than a native indexOf call
-        let q = -1;
-        const stop = Math.min(n, i + 24);
-        for (let k = i; k < stop; k++) {
-          if (chunk[k] === QUOTE) {
-            q = k;
-            break;
-          }
-        }
-        if (q < 0 && stop < n) q = chunk.indexOf(QUOTE, stop);
+        // strings in a log are short (names, ARNs, ids): a byte loop here is cheaper than Buffer#indexOf, whose
+        // JavaScript argument handling alone costs about as much as looking at a few hundred bytes
+        const stop = n - i > STRING_SCAN ? i + STRING_SCAN : n;
+        let k = i;
+        while (k < stop && chunk[k] !== QUOTE) k++;
+        const q = k < stop ? k : stop < n ? chunk.indexOf(QUOTE, stop) : -1;
         if (q < 0) {
           let bs = 0;
           let j = n - 1;
