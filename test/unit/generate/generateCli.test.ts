@@ -322,11 +322,13 @@ test('--jobs auto (a log-reader thread), --jobs 1 and --jobs 3 give the same res
   writeFileSync(join(dir, 'logs', 'corrupt.json.gz'), Buffer.concat([gz.subarray(0, 3000), Buffer.alloc(64, 7), gz.subarray(3064)]));
   // which threads each run starts, seen from outside: a preloaded hook names every Worker's script at exit
   const hook = join(dir, 'workers.cjs');
-  writeFileSync(hook, `const wt = require('node:worker_threads'); const seen = []; const W = wt.Worker; wt.Worker = class extends W { constructor(f, o) { super(f, o); seen.push(require('node:path').basename(String(f))); } }; process.on('exit', () => process.stderr.write('WORKERS=' + seen.join(',') + '\\n'));`);
+  // (the hook runs in the worker threads too: only the main thread reports)
+  writeFileSync(hook, `const wt = require('node:worker_threads'); if (wt.isMainThread) { const seen = []; const W = wt.Worker; wt.Worker = class extends W { constructor(f, o) { super(f, o); seen.push(require('node:path').basename(String(f))); } }; process.on('exit', () => process.stderr.write('WORKERS=' + seen.join(',') + '\\n')); }`);
   const run = (args: string[]): { status: number | null; stdout: string; stderr: string; workers: string } => {
     const r = cli(args, { NODE_OPTIONS: `--require ${hook}` });
-    const workers = /WORKERS=(.*)\n/.exec(r.stderr)?.[1] ?? 'no hook output';
-    return { ...r, stderr: r.stderr.replace(/WORKERS=.*\n/, ''), workers };
+    const reports = [...r.stderr.matchAll(/WORKERS=(.*)\n/g)];
+    assert.equal(reports.length, 1, r.stderr);
+    return { ...r, stderr: r.stderr.replace(/WORKERS=.*\n/, ''), workers: reports[0]![1]! };
   };
   for (const args of [[join(dir, 'logs'), '--format', 'json'], [join(dir, 'logs'), '--format', 'json', '--principal', roles[1]!]]) {
     const auto = run(args);
