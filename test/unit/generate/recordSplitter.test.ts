@@ -77,9 +77,9 @@ test('foreign JSON: no Records array, not JSON at all, empty', () => {
 // Blanking: with a FieldMatcher, the members not kept become spaces before JSON.parse sees them.
 const KEPT = ['eventName', 'userIdentity', 'requestParameters'];
 
-function splitKept(text: string, chunkSize: number): unknown[] {
+function splitKept(text: string, chunkSize: number, keep: FieldTree | string[] = KEPT): unknown[] {
   const records: unknown[] = [];
-  const s = new RecordSplitter((t) => records.push(JSON.parse(t)), { keep: new FieldMatcher(KEPT) });
+  const s = new RecordSplitter((t) => records.push(JSON.parse(t)), { keep: new FieldMatcher(keep) });
   const buf = Buffer.from(text, 'utf8');
   for (let i = 0; i < buf.length; i += chunkSize) s.push(Buffer.from(buf.subarray(i, i + chunkSize)));
   s.end();
@@ -141,14 +141,7 @@ test('nested fields: only the listed fields of a kept object value stay, at ever
     { userIdentity: {}, eventName: 'E' },
   ];
   const expected = records.map((r) => pick(r, tree));
-  const run = (text: string, size: number): unknown[] => {
-    const out: unknown[] = [];
-    const s = new RecordSplitter((t) => out.push(JSON.parse(t)), { keep: new FieldMatcher(tree) });
-    const buf = Buffer.from(text, 'utf8');
-    for (let i = 0; i < buf.length; i += size) s.push(Buffer.from(buf.subarray(i, i + size)));
-    s.end();
-    return out;
-  };
+  const run = (text: string, size: number): unknown[] => splitKept(text, size, tree);
   for (const text of [JSON.stringify({ Records: records }), JSON.stringify({ Records: records }, null, 2)]) {
     assert.deepEqual(run(text, 1 << 16), expected);
     for (const size of [1, 5, 33, 100]) assert.deepEqual(run(text, size).map((r) => pick(r, tree)), expected, `chunk size ${size}`);
