@@ -89,6 +89,21 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   }
   const aa = a.subarray(i, ea + 1);
   const bb = b.subarray(i, eb + 1);
+  // A star at the start of one and at the end of the other settles it: with P the rest of the first and Q the
+  // rest of the other, any Q-string followed by any P-string matches both (each alone always has a match: `?`
+  // as one character, stars and segment runs as nothing). That is most pairs a Region or account `*` spanning
+  // the rest of an ARN ("*:*:instance/*") makes with templates ("${Region}:${Account}:volume/${VolumeId}"), and
+  // the table below would fill every cell for them (tokensOverlapByTable keeps it, and a test compares them).
+  if (aa.length > 0 && bb.length > 0 && ((aa[0] === ANY_RUN && bb[bb.length - 1] === ANY_RUN) || (bb[0] === ANY_RUN && aa[aa.length - 1] === ANY_RUN))) return true;
+  return overlapTable(aa, bb);
+}
+
+/** tokensOverlap by the table alone (no shortcut): the reference the shortcut is tested against. */
+export function tokensOverlapByTable(a: Int32Array, b: Int32Array): boolean {
+  return overlapTable(a, b);
+}
+
+function overlapTable(aa: Int32Array, bb: Int32Array): boolean {
   const m = bb.length;
   // two rows of the table, reused between calls (tokensOverlap never re-enters itself)
   if (scratchA.length < m + 1) {
