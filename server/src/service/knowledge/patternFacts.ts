@@ -6,7 +6,7 @@
 
 import type { ActionInfo, IamCatalog } from './catalog';
 import type { StringListElement } from '../parser/policyModel';
-import { derive, DerivedKey, type Derivable } from '../parser/derived';
+import { derive, deriveWith, DerivedKey, type Derivable } from '../parser/derived';
 import { expandPattern } from './statementActions';
 import { actionString, catalogNumber, elementActionStrings, type ActionString } from './actionStrings';
 
@@ -32,14 +32,41 @@ export function patternFacts(catalog: IamCatalog, pattern: string): PatternFacts
 
 /** A fact derived from a pattern's facts (depends only on the catalog and the string), computed once per entry. */
 export function derivePatternFact<T>(facts: PatternFacts, key: DerivedKey<T>, computeFact: (facts: PatternFacts) => T): T {
-  return derive(facts, key, () => computeFact(facts));
+  return deriveWith(facts, key, computeFact, callWithFacts);
+}
+
+function callWithFacts<T>(facts: PatternFacts, computeFact: (facts: PatternFacts) => T): T {
+  return computeFact(facts);
+}
+
+/** derivePatternFact with an argument for a module-level `computeFact` (no closure per call). */
+export function derivePatternFactWith<T, A>(facts: PatternFacts, key: DerivedKey<T>, arg: A, computeFact: (facts: PatternFacts, arg: A) => T): T {
+  return deriveWith(facts, key, arg, computeFact);
+}
+
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * The pattern's actions that satisfy `pick`: the expansion itself when all do, one shared empty list when none
+ * does (most patterns name one action, and most picks are empty), so the kept picks cost little memory.
+ */
+export function pickActions(facts: PatternFacts, pick: (a: ActionInfo) => boolean): readonly ActionInfo[] {
+  const picked = facts.actions.filter(pick);
+  return picked.length === 0 ? NO_ACTIONS : picked.length === facts.actions.length ? facts.actions : picked;
 }
 
 /** patternFacts of every item of one parsed Action/NotAction list, by item index, kept on the list (per parse). */
 const ELEMENT_FACTS = new DerivedKey<{ catalog: IamCatalog; facts: readonly PatternFacts[] }>('elementPatternFacts');
 export function elementPatternFacts(catalog: IamCatalog, element: StringListElement): readonly PatternFacts[] {
-  const hit = derive(element, ELEMENT_FACTS, () => ({ catalog, facts: elementActionStrings(element).map((e) => factsOf(catalog, e)) }));
-  return hit.catalog === catalog ? hit.facts : elementActionStrings(element).map((e) => factsOf(catalog, e));
+  const hit = deriveWith(element, ELEMENT_FACTS, catalog, computeElementFacts);
+  return hit.catalog === catalog ? hit.facts : computeElementFacts(element, catalog).facts;
+}
+
+function computeElementFacts(element: StringListElement, catalog: IamCatalog): { catalog: IamCatalog; facts: readonly PatternFacts[] } {
+  const strings = elementActionStrings(element);
+  const facts: PatternFacts[] = new Array(strings.length);
+  for (let k = 0; k < strings.length; k++) facts[k] = factsOf(catalog, strings[k]!);
+  return { catalog, facts };
 }
 
 /** The lowercased full names a pattern expands to, as a set (a set lookup even for "*", 18,000+ actions). */
