@@ -47,6 +47,9 @@ const cases: Array<[string, FixProposal, boolean]> = [
   ['the last property turned into a trailing comma', proposal({ offset: at('"*"}') + 3, length: 0, newText: ',' }), false],
   ['an item added inside an Action list', proposal({ offset: at('"s3:*"]') + '"s3:*"'.length, length: 0, newText: ', "s3:GetObject"' }), true],
   ['an item added inside an Action list without its comma', proposal({ offset: at('"s3:*"]') + '"s3:*"'.length, length: 0, newText: ' "s3:GetObject"' }), false],
+  ['a statement replaced by two', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}' }), true],
+  ['a statement replaced by two without a comma', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '{"Effect": "Allow"} {"Effect": "Deny"}' }), false],
+  ['a statement replaced by nothing', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '' }), true],
   ['overlapping edits', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"Allow"') + 2, length: 1, newText: 'x' }), false],
 ];
 

@@ -112,6 +112,8 @@ function validWithinEnclosingValue(text: string, root: JsonNode, edits: readonly
     const value: unknown = JSON.parse(edited);
     return isKey ? typeof value === 'string' : true;
   } catch {
+    // an item of a list replaced by several (a statement split in two): valid as members of the list
+    if (node.parent?.type === 'array' && validWithinMembers(text, node.parent, edits)) return true;
     return undefined;
   }
 }
