@@ -1,7 +1,8 @@
 // `iam-policy-check generate` throughput and memory on generated CloudTrail logs (bench/generate.mjs writes
 // them to a temporary folder): events/s, MB/s of gzip and of JSON, the time 1 GB of gzipped logs would take
 // at that rate (target ≤ 60 s), and the CLI's peak resident memory on two log sizes (bounded memory means
-// about the same peak for 4× the logs), in one thread and with --jobs (worker threads). IAM_BENCH_GENERATE_MB
+// about the same peak for 4× the logs), with the default --jobs auto (a log-reader thread on 2+ cores), in one
+// thread (--jobs 1) and with --jobs N (whole files per worker). IAM_BENCH_GENERATE_MB
 // sets the larger size (default 128). Wall times on a shared machine include the neighbours' load: the CPU-time row
 // is the steadier figure.
 
@@ -16,7 +17,7 @@ import { writeLogs } from '../generate.mjs';
 // preloaded into the CLI process: prints its peak resident set size (VmHWM) when it exits
 const PEAK_HOOK = `process.on('exit', () => { const m = /VmHWM:\\s+(\\d+) kB/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8')); const c = process.cpuUsage(); process.stderr.write('PEAK_RSS_KB=' + (m ? m[1] : 0) + ' CPU_US=' + (c.user + c.system) + '\\n'); });`;
 
-function runCli(ctx, dir, hook, jobs = 1) {
+function runCli(ctx, dir, hook, jobs = 'auto') {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', hook, join(ctx.dist, 'cli.js'), 'generate', dir, '--format', 'json', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
@@ -40,6 +41,8 @@ export async function run(ctx) {
     runCli(ctx, join(base, 'small'), hook); // warm the page cache and the disk
     const s = runCli(ctx, join(base, 'small'), hook);
     const l = runCli(ctx, join(base, 'large'), hook);
+    // --jobs 1: everything on one thread (the default, auto, reads through a second thread on 2+ cores)
+    const one = runCli(ctx, join(base, 'large'), hook, 1);
     // --jobs N: worker threads, one per core, up to 4
     const p = runCli(ctx, join(base, 'large'), hook, Math.min(4, availableParallelism()));
     const gzMb = large.gzBytes / 1024 / 1024;
@@ -57,6 +60,9 @@ export async function run(ctx) {
       { name: 'throughput (JSON MB per second)', value: (gzMb * ratio) / l.seconds, unit: 'MB/s' },
       { name: '1 GB of gzipped logs at this rate', value: 1024 / (gzMb / l.seconds), unit: 's', target: '<= 60' },
       { name: 'CPU time (all threads)', value: l.cpu, unit: 's' },
+      { name: '1 GB of gzipped logs with --jobs 1 (one thread)', value: 1024 / (gzMb / one.seconds), unit: 's' },
+      { name: 'CPU time with --jobs 1', value: one.cpu, unit: 's' },
+      { name: 'peak RSS with --jobs 1', value: one.peak, unit: 'MB' },
       { name: '1 GB of gzipped logs at this rate of CPU time', value: 1024 / (gzMb / l.cpu), unit: 'CPU s', target: '<= 60' },
       { name: 'marginal CPU per event (4× minus 1× the logs: no start-up)', value: marginalCpuPerEvent * 1e6, unit: 'µs' },
       { name: 'marginal CPU time per GB of gzip (no start-up)', value: marginalCpuPerGb, unit: 'CPU s', target: '<= 60' },

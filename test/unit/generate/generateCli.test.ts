@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -283,7 +283,7 @@ test('--list-principals and the usage errors', (t) => {
   assert.deepEqual(r.stdout.trim().split('\n'), [`16\t${ROLE}`, `6\t${ALICE}`, '1\tlambda.amazonaws.com']);
   assert.equal(cli([]).status, 2);
   assert.equal(cli([EXAMPLES, '--format', 'yaml']).status, 2);
-  assert.match(cli([EXAMPLES, '--jobs', '0']).stderr, /--jobs must be a whole number from 1 to 16/);
+  assert.match(cli([EXAMPLES, '--jobs', '0']).stderr, /--jobs must be "auto" or a whole number from 1 to 16/);
   const dir = tmp(t);
   mkdirSync(join(dir, 'empty'));
   const none = cli([join(dir, 'empty')]);
@@ -293,6 +293,62 @@ test('--list-principals and the usage errors', (t) => {
   const foreign = cli([join(dir, 'policy.json')]);
   assert.equal(foreign.status, 2);
   assert.match(foreign.stderr, /policy\.json: error: no "Records" or "Events" array/);
+});
+
+test('--jobs auto (a log-reader thread), --jobs 1 and --jobs 3 give the same result, damaged files included', (t) => {
+  // over 4 MB of logs, so auto starts the reader thread: records cross the 1 MB batch boundaries, some are not
+  // ASCII, one is not JSON, one file is lookup-events output, one is cut short and one is corrupt gzip
+  const dir = tmp(t);
+  cpSync(EXAMPLES, join(dir, 'logs'), { recursive: true });
+  const roles = ['arn:aws:iam::111122223333:role/deploy-role', 'arn:aws:iam::111122223333:role/app/reader'];
+  const call = (i: number): Record<string, unknown> =>
+    record(['GetObject', 'PutObject', 'ListBuckets', 'DescribeInstances', 'Decrypt'][i % 5]!, ['s3.amazonaws.com', 's3.amazonaws.com', 's3.amazonaws.com', 'ec2.amazonaws.com', 'kms.amazonaws.com'][i % 5]!, {
+      eventTime: new Date(Date.UTC(2026, 1, 1) + i * 1000).toISOString(),
+      userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::111122223333:assumed-role/${i % 3 ? 'deploy-role' : 'reader'}/s${i}`, accountId: '111122223333', sessionContext: { sessionIssuer: { type: 'Role', arn: roles[i % 3 ? 0 : 1] } } },
+      requestParameters: i % 5 < 2 ? { bucketName: `bucket-${i % 4}`, key: i % 7 === 0 ? `données/é-${i % 40}.txt` : `k/${i % 120}` } : i % 5 === 4 ? { keyId: `arn:aws:kms:us-east-1:111122223333:key/k-${i % 2}` } : null,
+      userAgent: 'aws-cli/2.15.30 Python/3.11.8 Linux/6.1 exe/x86_64.debian.12 prompt/off command/s3.cp'.repeat(3),
+      tlsDetails: { tlsVersion: 'TLSv1.3', cipherSuite: 'TLS_AES_128_GCM_SHA256', clientProvidedHostHeader: 's3.amazonaws.com' },
+      ...(i % 97 === 0 ? { errorCode: 'AccessDenied', errorMessage: 'Access Denied' } : {}),
+    });
+  for (let f = 0; f < 4; f++) {
+    const records = Array.from({ length: 1500 }, (_, k) => JSON.stringify(call(f * 1500 + k)));
+    if (f === 2) records[700] = '{"eventName": broken}';
+    writeFileSync(join(dir, 'logs', `big-${f}.json`), `{"Records":[${records.join(',')}]}`);
+  }
+  writeFileSync(join(dir, 'logs', 'big-lookup.json'), JSON.stringify({ Events: Array.from({ length: 300 }, (_, k) => ({ EventId: String(k), EventName: 'GetObject', CloudTrailEvent: JSON.stringify(call(k)) })) }, null, 2));
+  const text = JSON.stringify({ Records: [record('ListUsers', 'iam.amazonaws.com'), record('ListRoles', 'iam.amazonaws.com')] });
+  writeFileSync(join(dir, 'logs', 'cut.json'), text.slice(0, text.length - 30));
+  const gz = gzipSync(JSON.stringify({ Records: Array.from({ length: 400 }, (_, k) => call(k)) }));
+  writeFileSync(join(dir, 'logs', 'corrupt.json.gz'), Buffer.concat([gz.subarray(0, 3000), Buffer.alloc(64, 7), gz.subarray(3064)]));
+  // which threads each run starts, seen from outside: a preloaded hook names every Worker's script at exit
+  const hook = join(dir, 'workers.cjs');
+  // (the hook runs in the worker threads too: only the main thread reports)
+  writeFileSync(hook, `const wt = require('node:worker_threads'); if (wt.isMainThread) { const seen = []; const W = wt.Worker; wt.Worker = class extends W { constructor(f, o) { super(f, o); seen.push(require('node:path').basename(String(f))); } }; process.on('exit', () => process.stderr.write('WORKERS=' + seen.join(',') + '\\n')); }`);
+  const run = (args: string[]): { status: number | null; stdout: string; stderr: string; workers: string } => {
+    const r = cli(args, { NODE_OPTIONS: `--require ${hook}` });
+    const reports = [...r.stderr.matchAll(/WORKERS=(.*)\n/g)];
+    assert.equal(reports.length, 1, r.stderr);
+    return { ...r, stderr: r.stderr.replace(/WORKERS=.*\n/, ''), workers: reports[0]![1]! };
+  };
+  for (const args of [[join(dir, 'logs'), '--format', 'json'], [join(dir, 'logs'), '--format', 'json', '--principal', roles[1]!]]) {
+    const auto = run(args);
+    assert.equal(auto.workers, availableParallelism() >= 2 ? 'logReader.js' : '');
+    assert.equal(auto.status, 2);
+    // with --principal, a record whose text lacks the principal is skipped unparsed, the broken one included
+    if (!args.includes('--principal')) assert.match(auto.stderr, /big-2\.json: error: 1 record with invalid JSON skipped/);
+    assert.match(auto.stderr, /cut\.json: error: truncated JSON/);
+    assert.match(auto.stderr, /corrupt\.json\.gz: error: damaged gzip data/);
+    const report = (JSON.parse(auto.stdout) as { report: { records: number; used: unknown[] } }).report;
+    assert.equal(report.records, 6325 - (args.includes('--principal') ? 0 : 1));
+    assert.ok(report.used.length >= 3);
+    for (const jobs of ['1', '3']) {
+      const other = run([...args, '--jobs', jobs]);
+      assert.equal(other.workers, jobs === '1' ? '' : 'cli.js,cli.js,cli.js');
+      assert.equal(other.status, 2);
+      assert.equal(other.stdout, auto.stdout, `--jobs ${jobs}`);
+      assert.equal(other.stderr, auto.stderr, `--jobs ${jobs}`);
+    }
+  }
 });
 
 test('--jobs 3 (worker threads) gives the same result as one thread, damaged files included', (t) => {

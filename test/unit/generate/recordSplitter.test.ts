@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RecordSplitter, LogFormatError, type ArrayKind } from '../../../server/src/cli/generate/recordSplitter';
+import { FieldMatcher, RecordSplitter, LogFormatError, type ArrayKind, type FieldTree } from '../../../server/src/cli/generate/recordSplitter';
 
 function split(text: string, chunkSize: number): { records: unknown[]; kinds: Set<ArrayKind> } {
   const records: unknown[] = [];
@@ -72,4 +72,78 @@ test('foreign JSON: no Records array, not JSON at all, empty', () => {
   assert.throws(() => run('hello'), /not a JSON object or array/);
   assert.throws(() => run('   '), /empty file/);
   assert.throws(() => run('{"Records":[{"a":1}]}}'), /unbalanced/);
+});
+
+// Blanking: with a FieldMatcher, the members not kept become spaces before JSON.parse sees them.
+const KEPT = ['eventName', 'userIdentity', 'requestParameters'];
+
+function splitKept(text: string, chunkSize: number, keep: FieldTree | string[] = KEPT): unknown[] {
+  const records: unknown[] = [];
+  const s = new RecordSplitter((t) => records.push(JSON.parse(t)), { keep: new FieldMatcher(keep) });
+  const buf = Buffer.from(text, 'utf8');
+  for (let i = 0; i < buf.length; i += chunkSize) s.push(Buffer.from(buf.subarray(i, i + chunkSize)));
+  s.end();
+  return records;
+}
+
+const only = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([k]) => KEPT.includes(k)));
+
+test('unkept top-level fields are left out, whatever their place, nesting and the chunk boundaries', () => {
+  const records: Record<string, unknown>[] = [
+    { eventVersion: '1.0', eventName: 'A', userAgent: 'x, "y" }', requestParameters: { eventVersion: 'nested keys stay', userAgent: [1, { a: ',' }] } },
+    { eventName: 'B' },
+    { userAgent: 'first and last unkept', eventName: 'C', tlsDetails: { v: 1 } },
+    { a: 1, b: [2], c: { d: null } },
+    {},
+    { eventName: 'D', userIdentity: { arn: 'ünï ✓' }, extra: true, more: -1.5e3, last: null },
+  ];
+  const expected = records.map(only);
+  for (const text of [JSON.stringify({ Records: records }), JSON.stringify({ Records: records }, null, 3), JSON.stringify(records)]) {
+    // in one chunk: exactly the kept fields
+    assert.deepEqual(splitKept(text, 1 << 16), expected);
+    // a record that spans chunks is kept whole from the boundary on: still valid JSON with every kept field
+    for (const size of [1, 2, 3, 7, 16, 64, 100]) assert.deepEqual((splitKept(text, size) as Record<string, unknown>[]).map(only), expected, `chunk size ${size}`);
+  }
+});
+
+test('a key written with an escape is kept (its bytes do not spell its name); lookup-events entries are not blanked', () => {
+  assert.deepEqual(splitKept('{"Records":[{"\\u0065ventName":"A","userAgent":"u","e\\"x":1}]}', 1 << 16), [{ eventName: 'A', 'e"x': 1 }]);
+  const doc = { Events: [{ EventId: '1', CloudTrailEvent: JSON.stringify({ eventName: 'A', userAgent: 'u' }) }] };
+  assert.deepEqual(splitKept(JSON.stringify(doc), 5), doc.Events);
+});
+
+test('FieldMatcher: exact names only', () => {
+  const m = new FieldMatcher(['eventName', 'eventTime']);
+  const has = (key: string): boolean => {
+    const b = Buffer.from(`"${key}"`);
+    return m.keeps(b, 1, b.length - 1);
+  };
+  assert.equal(has('eventName'), true);
+  assert.equal(has('eventTime'), true);
+  assert.equal(has('eventType'), false);
+  assert.equal(has('eventNam'), false);
+  assert.equal(has('EventName'), false);
+  assert.equal(has(''), false);
+});
+
+test('nested fields: only the listed fields of a kept object value stay, at every level', () => {
+  const tree: FieldTree = { userIdentity: { arn: true, sessionContext: { sessionIssuer: { arn: true } } }, eventName: true };
+  const pick = (v: unknown, t: FieldTree | true): unknown => {
+    if (t === true || typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k in t).map(([k, x]) => [k, pick(x, t[k]!)]));
+  };
+  const records = [
+    { eventName: 'A', userIdentity: { type: 'AssumedRole', arn: 'arn:1', principalId: 'P', sessionContext: { attributes: { mfa: 'false' }, sessionIssuer: { type: 'Role', arn: 'arn:role', userName: 'r' } } } },
+    { userIdentity: { sessionContext: { sessionIssuer: { userName: 'only unkept' } }, x: [{ arn: 'in an array: not a field of userIdentity' }] }, eventName: 'B' },
+    { userIdentity: 'not an object', eventName: 'C' },
+    { userIdentity: [{ arn: 'an array is kept whole' }], other: { arn: 'dropped' } },
+    { userIdentity: { arn: 'arn:2', sessionContext: null }, eventName: 'D', after: { userIdentity: { type: 'nested under a dropped field' } } },
+    { userIdentity: {}, eventName: 'E' },
+  ];
+  const expected = records.map((r) => pick(r, tree));
+  const run = (text: string, size: number): unknown[] => splitKept(text, size, tree);
+  for (const text of [JSON.stringify({ Records: records }), JSON.stringify({ Records: records }, null, 2)]) {
+    assert.deepEqual(run(text, 1 << 16), expected);
+    for (const size of [1, 5, 33, 100]) assert.deepEqual(run(text, size).map((r) => pick(r, tree)), expected, `chunk size ${size}`);
+  }
 });

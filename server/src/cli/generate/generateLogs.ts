@@ -6,6 +6,8 @@ import type { IamCatalog } from '../../service';
 import { GenerateAggregator, generateResult, type GenerateFilter, type GenerateResult } from '../../service/generate';
 import { collectLogFiles, readLogFile, type ReadProblem, type ReadStats } from './readLogs';
 import { readInWorkers, workerCount } from './parallelRead';
+import { readInReaderThread, readerThreadAvailable } from './readerThread';
+import { availableParallelism } from 'node:os';
 
 export interface GenerateRun {
   readonly result: GenerateResult;
@@ -19,8 +21,11 @@ export interface GenerateRunOptions {
   readonly filter?: GenerateFilter;
   readonly minimize?: boolean;
   readonly compare?: unknown;
-  /** worker threads for --jobs N (1: read in this thread) */
-  readonly jobs?: number;
+  /**
+   * --jobs: 'auto' (the default) reads through one log-reader thread when there are two or more cores and
+   * enough logs to pay for starting it; N >= 2 reads whole files in N worker threads; 1 reads on this thread.
+   */
+  readonly jobs?: number | 'auto';
   readonly onFile?: (path: string, index: number, total: number) => void;
 }
 
@@ -29,8 +34,13 @@ export async function generateFromLogs(catalog: IamCatalog, paths: readonly stri
   const aggregator = new GenerateAggregator(catalog, options.filter ?? {});
   const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0, skipped: 0 };
   const add = (r: unknown): void => aggregator.add(r);
-  const workers = workerCount(files, options.jobs ?? 1);
-  if (workers > 1) {
+  const jobs = options.jobs ?? 'auto';
+  const workers = workerCount(files, jobs === 'auto' ? 1 : jobs);
+  if (jobs === 'auto' && useReaderThread(files)) {
+    // an error here is the thread's own failure or an onFile callback's (the server's cancellation), never a
+    // log file's: those are problems
+    await readInReaderThread(files, add, stats, problems, options.filter?.principal, options.onFile);
+  } else if (workers > 1) {
     await readInWorkers(files, workers, options.filter ?? {}, aggregator, problems, stats, options.onFile);
     // problems arrive in completion order: report them in file order
     const order = new Map(files.map((f, i) => [f.path, i]));
@@ -51,6 +61,17 @@ export async function generateFromLogs(catalog: IamCatalog, paths: readonly stri
   aggregator.records += stats.skipped;
   const result = generateResult(catalog, aggregator, { minimize: options.minimize === true, compare: options.compare });
   return { result, aggregator, problems, files: files.length, stats };
+}
+
+/** Below this many bytes of log files, starting a thread (~50 ms) costs more than it saves. */
+export const READER_THREAD_MIN_BYTES = 4 * 1024 * 1024;
+
+/** --jobs auto: a reader thread needs a second core, the bundle it runs, and logs worth it. */
+function useReaderThread(files: readonly { size: number }[]): boolean {
+  if (availableParallelism() < 2 || !readerThreadAvailable()) return false;
+  let bytes = 0;
+  for (const f of files) bytes += f.size;
+  return bytes >= READER_THREAD_MIN_BYTES;
 }
 
 /** Principals of the API calls in the logs, most active first (for the editor's picker and --list-principals). */

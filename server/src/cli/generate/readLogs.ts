@@ -1,16 +1,14 @@
-// Reads CloudTrail logs for `generate`: files (.json, .json.gz: gzip is recognised by its magic bytes),
-// folders (an AWSLogs/ tree, walked in name order, digest files skipped) and lookup-events output. Streams
-// every file (gunzip in zlib's thread pool while this thread splits and parses records), so memory does not
-// grow with the size of the logs. A damaged file is reported by name; the records read before the damage and
-// every other file are kept.
+// Reads CloudTrail logs for `generate` on one thread: files (.json, .json.gz), folders (an AWSLogs/ tree,
+// walked in name order, digest files skipped) and lookup-events output, streamed by logStream.ts so memory
+// does not grow with the size of the logs; record texts become records here (RecordTextReader, also used
+// behind the reader thread). A damaged file is reported by name; the records read before the damage and every
+// other file are kept.
 
-import { createReadStream, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { pipeline } from 'node:stream';
-import type { Readable } from 'node:stream';
 import { PrincipalFilter } from '../../service/generate';
-import { LogFormatError, RecordSplitter, type ArrayKind } from './recordSplitter';
+import { RecordSplitter, type ArrayKind } from './recordSplitter';
+import { KEEP_FIELDS, pumpLogFile } from './logStream';
 
 export interface LogFile {
   readonly path: string;
@@ -22,7 +20,6 @@ export interface ReadProblem {
   readonly message: string;
 }
 
-const CHUNK = 1 << 20;
 
 /** Log files named by the paths, in a stable order; problems for paths that cannot be read. */
 export function collectLogFiles(paths: readonly string[]): { files: LogFile[]; problems: ReadProblem[] } {
@@ -66,16 +63,6 @@ export function collectLogFiles(paths: readonly string[]): { files: LogFile[]; p
   return { files, problems };
 }
 
-function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * For --principal: a test that a record's text cannot hold that principal's call (the role or user name, in any
  * case, since IAM names are case-insensitive; the whole ARN for a session ARN or anything else).
@@ -99,22 +86,31 @@ export interface ReadStats {
 }
 
 /**
- * Streams one file and calls `onRecord` with every parsed CloudTrail record (lookup-events entries are
- * unwrapped from their CloudTrailEvent string). Rejects with a ReadProblem-style message on damage; the
- * records delivered before it stand.
+ * Turns the text of each record of one file into a record for `onRecord`: the --principal prefilter, JSON.parse,
+ * lookup-events entries unwrapped from their CloudTrailEvent string, invalid records counted. Used on the
+ * thread that folds records, whichever thread split them.
  */
-export async function readLogFile(path: string, onRecord: (record: unknown) => void, stats: ReadStats, principal?: string): Promise<void> {
-  const lacks = principalPrefilter(principal);
-  let badInFile = 0;
-  let firstBad = '';
-  const splitter = new RecordSplitter((text: string, kind: ArrayKind) => {
+export class RecordTextReader {
+  private bad = 0;
+  private firstBad = '';
+  private readonly lacks: ((text: string) => boolean) | undefined;
+
+  constructor(
+    private readonly onRecord: (record: unknown) => void,
+    private readonly stats: ReadStats,
+    principal: string | undefined,
+  ) {
+    this.lacks = principalPrefilter(principal);
+  }
+
+  read(text: string, kind: ArrayKind): void {
     // --principal: a record whose text does not even contain the ARN cannot be that principal's call; skipping
     // it before JSON.parse is the largest saving on logs shared by many principals (lookup-events entries
     // hold the ARN inside an escaped string, which still contains it verbatim)
     // (a writer that escapes "/" as "\/" would hide it: such records are parsed)
-    if (lacks !== undefined && lacks(text) && !text.includes('\\/')) {
-      stats.records++;
-      stats.skipped++;
+    if (this.lacks !== undefined && this.lacks(text) && !text.includes('\\/')) {
+      this.stats.records++;
+      this.stats.skipped++;
       return;
     }
     let value: unknown;
@@ -125,32 +121,37 @@ export async function readLogFile(path: string, onRecord: (record: unknown) => v
         value = typeof inner === 'string' ? JSON.parse(inner) : value;
       }
     } catch (err) {
-      badInFile++;
-      if (!firstBad) firstBad = (err as Error).message;
+      this.bad++;
+      if (!this.firstBad) this.firstBad = (err as Error).message;
       return;
     }
-    stats.records++;
-    onRecord(value);
-  });
-  const gz = isGzip(path);
-  const raw = createReadStream(path, { highWaterMark: CHUNK });
-  const source: Readable = gz ? (pipeline(raw, createGunzip({ chunkSize: CHUNK }), () => {}) as unknown as Readable) : raw;
-  try {
-    for await (const chunk of source) {
-      stats.bytes += (chunk as Buffer).length;
-      splitter.push(chunk as Buffer);
-    }
-    splitter.end();
-  } catch (err) {
-    raw.destroy();
-    const e = err as NodeJS.ErrnoException;
-    if (err instanceof LogFormatError) throw new Error(`${err.message}`);
-    if (gz && e.code?.startsWith('Z_')) {
-      throw new Error(`damaged gzip data (${e.code ?? 'zlib error'}: ${e.message}) after ${splitter.count} records; the records before were kept`);
-    }
-    throw new Error(`cannot read: ${e.message}`);
-  } finally {
-    stats.badRecords += badInFile;
+    this.stats.records++;
+    this.onRecord(value);
   }
-  if (badInFile > 0) throw new Error(`${badInFile} record${badInFile === 1 ? '' : 's'} with invalid JSON skipped (first: ${firstBad}); the other records were kept`);
+
+  /** Ends the file: adds its invalid records to the stats; the file's problem when it had some. */
+  finish(): string | undefined {
+    this.stats.badRecords += this.bad;
+    const problem = this.bad > 0 ? `${this.bad} record${this.bad === 1 ? '' : 's'} with invalid JSON skipped (first: ${this.firstBad}); the other records were kept` : undefined;
+    this.bad = 0;
+    this.firstBad = '';
+    return problem;
+  }
+}
+
+/**
+ * Streams one file and calls `onRecord` with every parsed CloudTrail record (lookup-events entries are
+ * unwrapped from their CloudTrailEvent string). Rejects with a ReadProblem-style message on damage; the
+ * records delivered before it stand.
+ */
+export async function readLogFile(path: string, onRecord: (record: unknown) => void, stats: ReadStats, principal?: string): Promise<void> {
+  const reader = new RecordTextReader(onRecord, stats, principal);
+  const splitter = new RecordSplitter((text, kind) => reader.read(text, kind), { keep: KEEP_FIELDS });
+  let problem: string | undefined;
+  try {
+    await pumpLogFile(path, splitter, stats);
+  } finally {
+    problem = reader.finish();
+  }
+  if (problem !== undefined) throw new Error(problem);
 }

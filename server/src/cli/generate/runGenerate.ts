@@ -1,5 +1,5 @@
 // `iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO] [--compare POLICY]
-// [--format policy|json|markdown] [--minimize] [--jobs N] [--list-principals]`: argument parsing, output and exit status
+// [--format policy|json|markdown] [--minimize] [--jobs N|auto] [--list-principals]`: argument parsing, output and exit status
 // (0 done, 2 usage error or a log file that could not be read completely; the policy is still printed from
 // everything that could be read). The contract is in ../shared/spec/commands.md.
 
@@ -12,7 +12,7 @@ import { generateFromLogs, principalList } from './generateLogs';
 import { isGenerateWorker, serveAsWorker } from './parallelRead';
 
 export const GENERATE_USAGE = `Usage: iam-policy-check generate LOGS... [--principal ARN] [--since ISO] [--until ISO]
-                                [--compare POLICY] [--format policy|json|markdown] [--minimize] [--jobs N]
+                                [--compare POLICY] [--format policy|json|markdown] [--minimize] [--jobs N|auto]
                                 [--list-principals]
 
 Builds a least-privilege identity policy from CloudTrail logs. LOGS: .json or .json.gz files holding a
@@ -31,8 +31,10 @@ Options:
                      markdown: the report
   --minimize         collapse actions into "service:Prefix*" wildcards where the catalogue expansion grants
                      no action that was not used
-  --jobs N           read the logs in N worker threads (default 1; each loads the IAM catalogue: worth it for
-                     gigabytes of logs on otherwise idle cores)
+  --jobs N|auto      auto (default): with two or more cores and at least 4 MB of logs, one thread reads,
+                     gunzips and splits the logs while the main thread parses and folds the records;
+                     1: everything on one thread; N >= 2: N worker threads each read whole files (each
+                     loads the IAM catalogue: worth it for gigabytes of logs on four or more idle cores)
   --list-principals  list the principals found in the logs with their call counts, then stop
 
 Denied calls, unmapped events and permissions CloudTrail does not log (iam:PassRole, data events) are
@@ -79,8 +81,8 @@ export async function runGenerate(argv: readonly string[], catalog: IamCatalog, 
   if (positionals.length === 0) return usage('no LOGS given');
   const since = parseTime(values.since, '--since');
   const until = parseTime(values.until, '--until');
-  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) return usage(`--jobs must be a whole number from 1 to 16, got "${values.jobs}"`);
+  const jobs = values.jobs === undefined || values.jobs === 'auto' ? 'auto' : Number(values.jobs);
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 16)) return usage(`--jobs must be "auto" or a whole number from 1 to 16, got "${values.jobs}"`);
   if (since instanceof Error) return usage(since.message);
   if (until instanceof Error) return usage(until.message);
 

@@ -79,7 +79,7 @@ export function buildReport(catalog: IamCatalog, agg: GenerateAggregator, built:
     notLogged.push({
       action: 'iam:PassRole',
       resource: p.role.startsWith('arn:') ? p.role : undefined,
-      why: `CloudTrail does not log iam:PassRole; ${[...p.events].join(', ')} passed ${p.role} (${p.count}×): grant iam:PassRole on it if those calls are to keep working (${PASSROLE_URL})`,
+      why: `CloudTrail does not log iam:PassRole; ${[...p.events].sort(byKey).join(', ')} passed ${p.role} (${p.count}×): grant iam:PassRole on it if those calls are to keep working (${PASSROLE_URL})`,
     } as NotLogged);
   }
   if (!agg.sawDataEvents) {
@@ -108,7 +108,9 @@ export function buildReport(catalog: IamCatalog, agg: GenerateAggregator, built:
       count: u.count,
       firstSeen: u.firstSeen,
       lastSeen: u.lastSeen,
-      events: [...u.events].map(([event, p]) => ({ event, provenance: provenanceText(p) })),
+      // sorted, like every list here: the report must not depend on the order records arrived in (--jobs N
+      // merges worker states in the order the workers finish)
+      events: [...u.events].sort((a, b) => byKey(a[0], b[0])).map(([event, p]) => ({ event, provenance: provenanceText(p) })),
       resources: [...u.resources].sort(),
       placeholder: u.placeholder,
       generalised: u.generalised,
