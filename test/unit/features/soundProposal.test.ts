@@ -35,6 +35,21 @@ const cases: Array<[string, FixProposal, boolean]> = [
   ['text added after the document', proposal({ offset: TEXT.length, length: 0, newText: ' {}' }), false],
   ['an edit across a key and its value that leaves a key without a value', proposal({ offset: at('Effect"'), length: 'Effect": "Allow'.length, newText: 'Effect": "Allow", "X' }), false],
   ['an edit across a key and its value that stays valid', proposal({ offset: at('Effect"'), length: 'Effect": "Allow'.length, newText: 'Effect": "Deny' }), true],
+  // inside a statement, only the run of members the edits touch is read (codeActions.ts validWithinMembers)
+  ['a property removed with its comma', proposal({ offset: at(', "Action"'), length: ', "Action": ["s3:*"]'.length, newText: '' }), true],
+  ['a property removed without its comma (two commas in a row)', proposal({ offset: at('"Action"'), length: '"Action": ["s3:*"]'.length, newText: '' }), false],
+  ['a property removed with both commas', proposal({ offset: at(', "Action"'), length: ', "Action": ["s3:*"],'.length, newText: '' }), false],
+  ['a property inserted before the first one', proposal({ offset: at('"Effect"'), length: 0, newText: '"Sid": "A", ' }), true],
+  ['a property inserted before the first one without its comma', proposal({ offset: at('"Effect"'), length: 0, newText: '"Sid": "A" ' }), false],
+  ['a property inserted between two others', proposal({ offset: at(', "Resource"'), length: 0, newText: ', "Sid": "A"' }), true],
+  ['two properties edited apart from each other', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"*"}') + 3, length: 0, newText: ', "Sid": "A"' }), true],
+  ['two properties edited, one of them broken', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"*"}') + 3, length: 0, newText: ', "Sid": ' }), false],
+  ['the last property turned into a trailing comma', proposal({ offset: at('"*"}') + 3, length: 0, newText: ',' }), false],
+  ['an item added inside an Action list', proposal({ offset: at('"s3:*"]') + '"s3:*"'.length, length: 0, newText: ', "s3:GetObject"' }), true],
+  ['an item added inside an Action list without its comma', proposal({ offset: at('"s3:*"]') + '"s3:*"'.length, length: 0, newText: ' "s3:GetObject"' }), false],
+  ['a statement replaced by two', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, {"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}' }), true],
+  ['a statement replaced by two without a comma', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '{"Effect": "Allow"} {"Effect": "Deny"}' }), false],
+  ['a statement replaced by nothing', proposal({ offset: at('{"Effect"'), length: '{"Effect": "Allow", "Action": ["s3:*"], "Resource": "*"}'.length, newText: '' }), true],
   ['overlapping edits', proposal({ offset: at('"Allow"'), length: 7, newText: '"Deny"' }, { offset: at('"Allow"') + 2, length: 1, newText: 'x' }), false],
 ];
 

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arnMatchesTemplate, matchArnTemplate, patternCovers, patternsOverlap, splitArnFields } from '../../../server/src/service/knowledge/arnMatch';
+import { arnMatchesTemplate, matchArnTemplate, patternCovers, patternsOverlap, splitArnFields, tokenize, tokensOverlap, tokensOverlapByTable } from '../../../server/src/service/knowledge/arnMatch';
 import { splitArnTemplate } from '../../../server/src/service/knowledge/arnTemplate';
 
 const BUCKET = splitArnTemplate('arn:${Partition}:s3:::${BucketName}');
@@ -100,4 +100,31 @@ test('long hostile inputs complete with the right answers (no backtracking blow-
   // short by the literal prefix/suffix check
   assert.equal(patternsOverlap(evil, `arn:aws:s3:::${'a'.repeat(10000)}b`), false);
   assert.equal(patternCovers(`arn:aws:s3:::${'*a'.repeat(5000)}`, `arn:aws:s3:::${'a'.repeat(10000)}`), true);
+});
+
+test('tokensOverlap (literal ends compared first, then a star at the start of one and the end of the other settles it) answers as the plain table does', () => {
+  // every pair of short patterns over a small alphabet with stars, `?`, segment runs (U+E000), ":" and "/",
+  // drawn from a fixed seed: the shortcuts may only skip work, never change an answer
+  const alphabet = ['a', 'b', ':', '/', '*', '?', '\ue000', '${v}'];
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n;
+  };
+  const pattern = (): string => Array.from({ length: next(9) }, () => alphabet[next(alphabet.length)]).join('');
+  let shortcut = 0;
+  for (let k = 0; k < 200_000; k++) {
+    const a = tokenize(pattern());
+    const b = tokenize(pattern());
+    const expected = tokensOverlapByTable(a, b);
+    assert.equal(tokensOverlap(a, b), expected, `${Array.from(a)} vs ${Array.from(b)}`);
+    assert.equal(tokensOverlap(b, a), expected, `${Array.from(b)} vs ${Array.from(a)}`);
+    if (expected && a.length > 0 && b.length > 0 && a[0] === -1 && b[b.length - 1] === -1) shortcut++;
+  }
+  // the draw reaches the shortcut's case many times
+  assert.ok(shortcut > 1000, `${shortcut}`);
+  // and the ARN shapes that made the table costly
+  for (const [a, b] of [['*:*:network-insights-path/*', '${Region}:${Account}:transit-gateway-route-table/${Id}'], ['*:role/*sagemaker*', '${Account}:role/${RoleNameWithPath}'], ['us-east-1:*:instance/*', '${Region}:${Account}:volume/${VolumeId}']] as const) {
+    assert.equal(tokensOverlap(tokenize(a), tokenize(b)), tokensOverlapByTable(tokenize(a), tokenize(b)), `${a} vs ${b}`);
+  }
 });

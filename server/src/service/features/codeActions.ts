@@ -95,9 +95,19 @@ export function isSoundProposal(text: string, p: FixProposal, textIsValidJson: (
 function validWithinEnclosingValue(text: string, root: JsonNode, edits: readonly OffsetEdit[]): boolean | undefined {
   const holdsAll = (n: JsonNode): boolean => edits.every((e) => (e.length === 0 ? n.offset < e.offset && e.offset < n.offset + n.length : n.offset <= e.offset && e.offset + e.length <= n.offset + n.length));
   if (!holdsAll(root)) return undefined;
+  // no edit: the text stays as it was, valid (isSoundProposal asks only then)
+  if (edits.length === 0) return true;
+  // the edits' first offset picks the one child that can hold them all (children are in offset order): a binary
+  // search, since a ReadOnlyAccess-sized Action list has thousands of children and a report asks per proposal
+  let first = edits[0]!.offset;
+  for (const e of edits) if (e.offset < first) first = e.offset;
   let node: JsonNode = root;
-  for (let child = node.children?.find(holdsAll); child !== undefined; child = node.children?.find(holdsAll)) node = child;
+  for (let child = childAt(node, first); child !== undefined && holdsAll(child); child = childAt(node, first)) node = child;
   if (node.type === 'property') node = node.parent!;
+  if ((node.type === 'object' || node.type === 'array') && validWithinMembers(text, node, edits)) return true;
+  // an item of a list replaced by several (a statement split in two) is valid as members of the list: asked
+  // first, since a failed JSON.parse (a thrown SyntaxError) costs more than the parse
+  if (node.parent?.type === 'array' && validWithinMembers(text, node.parent, edits)) return true;
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const start = node.offset;
   const edited = applyOffsetEdits(text.slice(start, start + node.length), edits.map((e) => ({ ...e, offset: e.offset - start })));
@@ -107,6 +117,59 @@ function validWithinEnclosingValue(text: string, root: JsonNode, edits: readonly
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Within an object or array, the edits often touch one member of many (a Condition appended to a statement
+ * holding a ReadOnlyAccess-sized Action list): then only the run of whole members from the one at or before the
+ * first edit to the one reaching past the last is read, edited, between brackets. If that parses as a non-empty
+ * object/array, the edited run is a valid list of members in the place of a valid list of members, so the
+ * value (and the document) stays valid. False means "not settled here": the caller reads the whole value.
+ */
+function validWithinMembers(text: string, node: JsonNode, edits: readonly OffsetEdit[]): boolean {
+  const children = node.children;
+  if (!children?.length) return false;
+  let lo = edits[0]!.offset;
+  let hi = lo;
+  for (const e of edits) {
+    if (e.offset < lo) lo = e.offset;
+    if (e.offset + e.length > hi) hi = e.offset + e.length;
+  }
+  const i = childIndexAt(children, lo);
+  if (i < 0) return false;
+  let j = i;
+  while (j < children.length && children[j]!.offset + children[j]!.length < hi) j++;
+  if (j === children.length) return false;
+  const from = children[i]!.offset;
+  const to = children[j]!.offset + children[j]!.length;
+  const run = applyOffsetEdits(text.slice(from, to), edits.map((e) => ({ ...e, offset: e.offset - from })));
+  try {
+    const value: unknown = JSON.parse(node.type === 'object' ? `{${run}}` : `[${run}]`);
+    return Array.isArray(value) ? value.length > 0 : Object.keys(value as object).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The index of the last child starting at or before `offset` (-1 when none does); children are in offset order. */
+function childIndexAt(children: readonly JsonNode[], offset: number): number {
+  let lo = 0;
+  let hi = children.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (children[mid]!.offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The last child of `node` starting at or before `offset` (undefined when none does). */
+function childAt(node: JsonNode, offset: number): JsonNode | undefined {
+  const children = node.children;
+  return children ? children[childIndexAt(children, offset)] : undefined;
 }
 
 /**

@@ -8,6 +8,19 @@ import type { OffsetEdit } from './fixTypes';
 
 /** The indentation unit of a document: the smallest indentation step seen (tabs or N spaces); 2 spaces by default. */
 export function indentUnit(text: string): string {
+  // every edit builder asks, once per proposal: the CLI report builds thousands of proposals per large policy
+  if (text === lastIndentText) return lastIndentUnit;
+  const unit = scanIndentUnit(text);
+  // one text kept (the document last fixed), never more
+  lastIndentText = text;
+  lastIndentUnit = unit;
+  return unit;
+}
+
+let lastIndentText: string | undefined;
+let lastIndentUnit = '  ';
+
+function scanIndentUnit(text: string): string {
   let best: string | undefined;
   const re = /\n([ \t]+)\S/g;
   let m: RegExpExecArray | null;

@@ -4,7 +4,7 @@
 // one memo lookup per item instead of one per memo (split, facts, expansion) and rule. It judges nothing.
 
 import type { StringListElement } from '../parser/policyModel';
-import { derive, DerivedKey } from '../parser/derived';
+import { deriveWith, DerivedKey } from '../parser/derived';
 import type { IamCatalog } from './catalog';
 import { perCatalog } from './perCatalog';
 import { StringMemo } from '../util/stringMemo';
@@ -50,7 +50,14 @@ export function actionString(value: string): ActionString {
 /** The entries of one parsed Action/NotAction list, by item index, kept on the list (per parse). */
 const ELEMENT_STRINGS = new DerivedKey<readonly ActionString[]>('elementActionStrings');
 export function elementActionStrings(element: StringListElement): readonly ActionString[] {
-  return derive(element, ELEMENT_STRINGS, () => element.items.map((i) => actionString(i.value)));
+  return deriveWith(element, ELEMENT_STRINGS, undefined, stringsOf);
+}
+
+function stringsOf(element: StringListElement): readonly ActionString[] {
+  const items = element.items;
+  const out: ActionString[] = new Array(items.length);
+  for (let k = 0; k < items.length; k++) out[k] = actionString(items[k]!.value);
+  return out;
 }
 
 /** A small number per catalog (from 1), for the entries' slots. */

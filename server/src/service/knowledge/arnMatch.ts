@@ -87,9 +87,24 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
     ea--;
     eb--;
   }
-  const aa = a.subarray(i, ea + 1);
-  const bb = b.subarray(i, eb + 1);
-  const m = bb.length;
+  // A star at the start of one and at the end of the other settles it: with P the rest of the first and Q the
+  // rest of the other, any Q-string followed by any P-string matches both (each alone always has a match: `?`
+  // as one character, stars and segment runs as nothing). That is most pairs a Region or account `*` spanning
+  // the rest of an ARN ("*:*:instance/*") makes with templates ("${Region}:${Account}:volume/${VolumeId}"), and
+  // the table below would fill every cell for them (tokensOverlapByTable keeps it, and a test compares them).
+  // (what is left is a[i..ea] and b[i..eb], read in place: no subarray objects per call)
+  if (ea >= i && eb >= i && ((a[i] === ANY_RUN && b[eb] === ANY_RUN) || (b[i] === ANY_RUN && a[ea] === ANY_RUN))) return true;
+  return overlapTable(a, i, ea + 1, b, i, eb + 1);
+}
+
+/** tokensOverlap by the table alone (no shortcut): the reference the shortcut is tested against. */
+export function tokensOverlapByTable(a: Int32Array, b: Int32Array): boolean {
+  return overlapTable(a, 0, a.length, b, 0, b.length);
+}
+
+/** The table over a[aFrom..aTo) and b[bFrom..bTo). */
+function overlapTable(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number): boolean {
+  const m = bTo - bFrom;
   // two rows of the table, reused between calls (tokensOverlap never re-enters itself)
   if (scratchA.length < m + 1) {
     scratchA = new Uint8Array(2 * (m + 1));
@@ -97,15 +112,15 @@ export function tokensOverlap(a: Int32Array, b: Int32Array): boolean {
   }
   let prev = scratchA;
   let cur = scratchB;
-  // row 0: only leading ANY_RUNs (and ANY_SEGs) of bb can match the empty prefix of aa
+  // row 0: only leading ANY_RUNs (and ANY_SEGs) of b's part can match the empty prefix of a's
   prev[0] = 1;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && (bb[j - 1] === ANY_RUN || bb[j - 1] === ANY_SEG) ? 1 : 0;
-  for (let x = 1; x <= aa.length; x++) {
-    const ta = aa[x - 1]!;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1]! && (b[bFrom + j - 1] === ANY_RUN || b[bFrom + j - 1] === ANY_SEG) ? 1 : 0;
+  for (let x = aFrom; x < aTo; x++) {
+    const ta = a[x]!;
     cur[0] = prev[0]! && (ta === ANY_RUN || ta === ANY_SEG) ? 1 : 0;
     let any = cur[0]!;
     for (let j = 1; j <= m; j++) {
-      const tb = bb[j - 1]!;
+      const tb = b[bFrom + j - 1]!;
       let v = 0;
       if (ta === ANY_RUN) {
         // the star matches nothing more, or it absorbs what b produces at j

@@ -4,7 +4,7 @@
 
 import type { ActionInfo, IamCatalog } from './catalog';
 import type { Statement, StringListElement } from '../parser/policyModel';
-import { derive, DerivedKey } from '../parser/derived';
+import { deriveWith, DerivedKey } from '../parser/derived';
 import { perCatalog } from './perCatalog';
 import { StringMemo } from '../util/stringMemo';
 
@@ -41,8 +41,12 @@ const EXPANSION = new DerivedKey<{ catalog: IamCatalog; expanded: ExpandedAction
 
 export function expandActionElement(catalog: IamCatalog, element: StringListElement | undefined): ExpandedActions {
   if (!element) return { actions: new Set(), negated: false, coversAll: false };
-  const hit = derive(element, EXPANSION, () => ({ catalog, expanded: computeExpansion(catalog, element) }));
+  const hit = deriveWith(element, EXPANSION, catalog, expansionEntry);
   return hit.catalog === catalog ? hit.expanded : computeExpansion(catalog, element);
+}
+
+function expansionEntry(element: StringListElement, catalog: IamCatalog): { catalog: IamCatalog; expanded: ExpandedActions } {
+  return { catalog, expanded: computeExpansion(catalog, element) };
 }
 
 function computeExpansion(catalog: IamCatalog, element: StringListElement): ExpandedActions {

@@ -21,8 +21,27 @@ export interface Derivable {
 export function derive<T>(owner: Derivable, key: DerivedKey<T>, compute: () => T): T {
   let slots = owner.derived;
   if (!slots) owner.derived = slots = new Map();
-  if (slots.has(key)) return slots.get(key) as T;
+  else {
+    const hit = slots.get(key);
+    if (hit !== undefined || slots.has(key)) return hit as T;
+  }
   const value = compute();
+  slots.set(key, value);
+  return value;
+}
+
+/**
+ * derive() for hot callers: `compute(owner, arg)` is a module-level function, so a call that finds the fact
+ * allocates nothing (an arrow written at the call site is a new closure on every call, hit or miss).
+ */
+export function deriveWith<O extends Derivable, A, T>(owner: O, key: DerivedKey<T>, arg: A, compute: (owner: O, arg: A) => T): T {
+  let slots = owner.derived;
+  if (!slots) owner.derived = slots = new Map();
+  else {
+    const hit = slots.get(key);
+    if (hit !== undefined || slots.has(key)) return hit as T;
+  }
+  const value = compute(owner, arg);
   slots.set(key, value);
   return value;
 }

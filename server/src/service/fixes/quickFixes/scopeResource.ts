@@ -5,7 +5,8 @@
 // Always a narrowing: every new ARN is inside "*".
 
 import type { ActionInfo } from '../../knowledge/catalog';
-import { expandPattern } from '../../knowledge/statementActions';
+import { derivePatternFact, elementPatternFacts, type PatternFacts } from '../../knowledge/patternFacts';
+import { DerivedKey } from '../../parser/derived';
 import type { Statement } from '../../parser/policyModel';
 import { locate, type FixContext, type FixProposal, type ProposalKind, type QuickFixProvider, type RefactoringProvider } from '../fixTypes';
 import { replaceNode, replaceStringList } from '../jsonEdits';
@@ -25,6 +26,27 @@ function templatesOf(actions: readonly ActionInfo[]): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * What one Action pattern brings to the fix: nothing known (repair it first), only actions with resource types
+ * (and their templates, in order of first use), only actions that support "*" alone, or a mix (no fix). Kept
+ * on the pattern's facts: the CLI report asks once per RESOURCE_STAR finding, for every item of its statement.
+ */
+type ScopeFacts = { readonly kind: 'scoped'; readonly templates: readonly string[] } | { readonly kind: 'unknown' | 'starOnly' | 'mixed' };
+const UNKNOWN: ScopeFacts = { kind: 'unknown' };
+const STAR_ONLY: ScopeFacts = { kind: 'starOnly' };
+const MIXED: ScopeFacts = { kind: 'mixed' };
+const SCOPE_FACTS = new DerivedKey<ScopeFacts>('scopeResourceFacts');
+
+function scopeFactsOf(facts: PatternFacts): ScopeFacts {
+  const actions = facts.actions;
+  if (actions.length === 0) return UNKNOWN;
+  let withTypes = 0;
+  for (const a of actions) if (a.resources.length > 0) withTypes++;
+  if (withTypes === 0) return STAR_ONLY;
+  if (withTypes < actions.length) return MIXED;
+  return { kind: 'scoped', templates: templatesOf(actions) };
 }
 
 /** The names an ARN template gives the caller's own account in its account segment. */
@@ -68,19 +90,21 @@ export function scopeResourceProposal(ctx: FixContext, statement: Statement, kin
   if (action.value.type === 'array' && (action.value.children ?? []).some((c) => c.type !== 'string')) return undefined;
   const scoped: string[] = [];
   const starOnly: string[] = [];
-  const scopedActions: ActionInfo[] = [];
-  for (const item of action.items) {
-    const actions = expandPattern(ctx.catalog, item.value);
-    if (actions.length === 0) return undefined; // an unknown name: repair it first
-    const withTypes = actions.filter((a) => a.resources.length > 0);
-    if (withTypes.length === actions.length) {
+  // the templates of the scoped items' actions in order of first use, as templatesOf over all of them gives
+  const templateSet = new Set<string>();
+  const facts = elementPatternFacts(ctx.catalog, action);
+  for (let k = 0; k < action.items.length; k++) {
+    const item = action.items[k]!;
+    const f = derivePatternFact(facts[k]!, SCOPE_FACTS, scopeFactsOf);
+    if (f.kind === 'unknown') return undefined; // an unknown name: repair it first
+    if (f.kind === 'scoped') {
       scoped.push(item.value);
-      scopedActions.push(...actions);
-    } else if (withTypes.length === 0) starOnly.push(item.value);
+      for (const t of f.templates) templateSet.add(t);
+    } else if (f.kind === 'starOnly') starOnly.push(item.value);
     else return undefined; // a wildcard mixing both kinds cannot be split without changing it
   }
   if (scoped.length === 0) return undefined;
-  const templates = templatesOf(scopedActions);
+  const templates = [...templateSet];
   if (templates.length === 0 || templates.length > MAX_TEMPLATES) return undefined;
   let stop = 1;
   const arns = [...new Set(templates.map((t) => fillTemplate(ctx, t, () => stop++)))];

@@ -3,7 +3,7 @@
 
 import type { Located, PolicyDocument, Statement, StringListElement } from '../../parser/policyModel';
 import { isTemplated } from '../../parser/containers/templateValue';
-import { derive, DerivedKey } from '../../parser/derived';
+import { deriveWith, DerivedKey } from '../../parser/derived';
 import type { IamCatalog } from '../../knowledge/catalog';
 import type { ActionFacts } from './actionFacts';
 import { actionString, elementActionStrings, splitAction, type ActionString } from '../../knowledge/actionStrings';
@@ -33,7 +33,7 @@ export function splitActionCached(value: string): { prefix: string; name: string
 const ACTION_ITEMS = new DerivedKey<readonly ActionItem[]>('actionItems');
 
 export function actionItems(policy: PolicyDocument): readonly ActionItem[] {
-  return derive(policy, ACTION_ITEMS, () => collectActionItems(policy));
+  return deriveWith(policy, ACTION_ITEMS, undefined, collectActionItems);
 }
 
 function collectActionItems(policy: PolicyDocument): ActionItem[] {

@@ -46,7 +46,8 @@ function scopableOf(facts: PatternFacts): ScopableActions | undefined {
       else if (rank < had.rank) types.set(key, { key, rt, rank });
     });
   }
-  return { actions: withTypes, types: [...types.values()] };
+  // the expansion itself when every action qualifies (a pattern naming one action, most of them): kept per pattern
+  return { actions: withTypes.length === expanded.length ? expanded : withTypes, types: [...types.values()] };
 }
 
 export const resourceStar: Rule = {

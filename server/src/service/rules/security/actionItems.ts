@@ -3,7 +3,7 @@
 // STAR_ACTION/FULL_ADMIN and NotAction statements to ALLOW_NOT_ACTION, so one token is not flagged five times.
 
 import type { ActionInfo, IamCatalog } from '../../knowledge/catalog';
-import { derivePatternFact, elementPatternFacts } from '../../knowledge/patternFacts';
+import { derivePatternFactWith, elementPatternFacts, pickActions } from '../../knowledge/patternFacts';
 import type { DerivedKey } from '../../parser/derived';
 import type { Located, Statement } from '../../parser/policyModel';
 
@@ -24,11 +24,13 @@ export function matchingItems(catalog: IamCatalog, s: Statement, key: DerivedKey
   if (!s.action || s.action.negated) return [];
   const out: ItemMatch[] = [];
   const facts = elementPatternFacts(catalog, s.action);
-  s.action.items.forEach((item, k) => {
-    if (isStarAction(item.value)) return;
-    const actions = derivePatternFact(facts[k]!, key, (f) => f.actions.filter(pick));
+  const items = s.action.items;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (isStarAction(item.value)) continue;
+    const actions = derivePatternFactWith(facts[k]!, key, pick, pickActions);
     if (actions.length) out.push({ item, actions });
-  });
+  }
   return out;
 }
 

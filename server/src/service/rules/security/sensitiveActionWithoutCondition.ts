@@ -10,7 +10,7 @@ import type { Rule } from '../rule';
 import { isStarAction } from './actionItems';
 import { grantsToHolder, isAllow, listForMessage, usesConditionKey } from './statementFacts';
 import { expandStatementActions } from '../../knowledge/statementActions';
-import { derivePatternFact, elementPatternFacts, type PatternFacts } from '../../knowledge/patternFacts';
+import { derivePatternFact, elementPatternFacts, pickActions, type PatternFacts } from '../../knowledge/patternFacts';
 import { DerivedKey } from '../../parser/derived';
 import type { PolicyDocument } from '../../parser/policyModel';
 import { inServiceOnlyRole } from './serviceOnlyRole';
@@ -58,7 +58,7 @@ const subsetCache = new WeakMap<object, WeakMap<readonly ActionInfo[], readonly 
 /** With the default table, the sensitive actions of each pattern are kept with the pattern's facts instead. */
 const DEFAULT_SUBSET = new DerivedKey<readonly ActionInfo[]>('defaultSensitiveSubset');
 function defaultSubset(facts: PatternFacts): readonly ActionInfo[] {
-  return facts.actions.filter(isDefaultSensitive);
+  return pickActions(facts, isDefaultSensitive);
 }
 
 /** undefined for the default table (see DEFAULT_SUBSET) */

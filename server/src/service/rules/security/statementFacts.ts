@@ -9,6 +9,7 @@ import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyDocument, P
 import type { Reportable } from '../rule';
 import { derive, DerivedKey } from '../../parser/derived';
 import { hasWildcard } from '../../knowledge/glob';
+import { StringMemo } from '../../util/stringMemo';
 
 export function isAllow(s: Statement): boolean {
   return s.effect?.value === 'Allow';
@@ -96,13 +97,31 @@ export function patternNames(catalog: IamCatalog, pattern: string): ReadonlySet<
 export function grantingItem(catalog: IamCatalog, s: Statement, actionName: string): Reportable | undefined {
   const el = s.action;
   if (!el) return undefined;
-  const wanted = actionName.toLowerCase();
+  const wanted = wantedName(actionName);
   const first = firstItemFor(catalog, itemsByPrefix(el), elementPatternFacts(catalog, el), wanted);
   if (el.negated) {
-    if (!catalog.getAction(wanted)) return undefined;
+    if (!catalog.getAction(wanted.lower)) return undefined;
     return first ? undefined : el;
   }
   return first;
+}
+
+/** An asked action name, lowercased, and its service prefix (undefined without a colon). */
+interface WantedName {
+  readonly lower: string;
+  readonly prefix: string | undefined;
+}
+
+// the names asked come from the rules' tables (the escalation check asks about a hundred per statement): their
+// lowercased forms are kept instead of made anew on every question
+const wantedNames = new StringMemo<WantedName>(5_000);
+function wantedName(actionName: string): WantedName {
+  return wantedNames.get(actionName, undefined, splitWanted);
+}
+function splitWanted(actionName: string): WantedName {
+  const lower = actionName.toLowerCase();
+  const colon = lower.indexOf(':');
+  return { lower, prefix: colon < 0 ? undefined : lower.slice(0, colon) };
 }
 
 /**
@@ -168,16 +187,17 @@ function firstItems(catalog: IamCatalog, bucket: Bucket, facts: readonly Pattern
 
 /** A few items are scanned (each pattern's name set is kept with its facts); a map pays off for more. */
 function firstInBucket(catalog: IamCatalog, bucket: Bucket, facts: readonly PatternFacts[], wanted: string): PositionedItem | undefined {
-  if (bucket.items.length > 8) return firstItems(catalog, bucket, facts).get(wanted);
-  return bucket.items.find((p) => patternNameSet(facts[p.index]!).has(wanted));
+  const items = bucket.items;
+  if (items.length > 8) return firstItems(catalog, bucket, facts).get(wanted);
+  for (const p of items) if (patternNameSet(facts[p.index]!).has(wanted)) return p;
+  return undefined;
 }
 
 /** The first item (in list order) whose expansion holds `wanted` (a lowercased full action name). */
-function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: string): Located<string> | undefined {
-  const colon = wanted.indexOf(':');
-  const same = colon < 0 ? undefined : items.byPrefix.get(wanted.slice(0, colon));
-  const inService = same ? firstInBucket(catalog, same, facts, wanted) : undefined;
-  const inWild = firstInBucket(catalog, items.wild, facts, wanted);
+function firstItemFor(catalog: IamCatalog, items: ItemsByPrefix, facts: readonly PatternFacts[], wanted: WantedName): Located<string> | undefined {
+  const same = wanted.prefix === undefined ? undefined : items.byPrefix.get(wanted.prefix);
+  const inService = same ? firstInBucket(catalog, same, facts, wanted.lower) : undefined;
+  const inWild = firstInBucket(catalog, items.wild, facts, wanted.lower);
   if (!inService) return inWild?.item;
   if (!inWild) return inService.item;
   return (inService.index < inWild.index ? inService : inWild).item;
