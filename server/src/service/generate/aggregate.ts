@@ -10,7 +10,7 @@ import { isDenied, isObject, type Json, type JsonObject } from './cloudTrailEven
 import { ArnList, collectResources } from './eventResources';
 import { detach } from '../util/detach';
 import { StringTally } from './stringTally';
-import { nthColon, WildcardIndex } from './wildcardIndex';
+import { addResource, mergeResources, withoutCovered } from './resourceLevels';
 import { PathBook, PrincipalFilter, type NamedPrincipal } from './principals';
 
 export interface GenerateFilter {
@@ -35,6 +35,8 @@ export interface ActionUsage {
   placeholder: boolean;
   /** set when more distinct resources were seen than kept, and the ARNs were generalised */
   generalised: boolean;
+  /** how many segments every ARN in `resources` was cut back (resourceLevels.ts) */
+  level: number;
 }
 
 export interface DeniedUsage {
@@ -71,8 +73,7 @@ export interface AggregatorState {
   readonly paths: readonly NamedPrincipal[];
 }
 
-/** distinct resources kept per action before they are generalised */
-export const MAX_RESOURCES_PER_ACTION = 200;
+export { MAX_RESOURCES_PER_ACTION } from './resourceLevels';
 const MAX_PRINCIPALS = 10_000;
 const MAX_UNMAPPED = 10_000;
 /** distinct (eventSource, eventName) kinds whose mapping is kept at hand; a log has few, a hostile one many */
@@ -148,18 +149,6 @@ export class GenerateAggregator {
     return kind;
   }
 
-  /**
-   * Per generalised usage, its "parent/*" resources by parent (coveredByWildcard by lookups of slices):
-   * built from the set, told of what `add` adds, dropped when generalise, merge or applyKnownPaths change it.
-   */
-  private readonly wildcardIndex = new Map<ActionUsage, WildcardIndex>();
-
-  private wildcardsOf(u: ActionUsage): WildcardIndex {
-    let index = this.wildcardIndex.get(u);
-    if (!index) this.wildcardIndex.set(u, (index = new WildcardIndex(u.resources)));
-    return index;
-  }
-
   add(record: unknown): void {
     this.records++;
     if (!isObject(record)) {
@@ -226,28 +215,15 @@ export class GenerateAggregator {
     for (let i = 0; i < mapping.actions.length; i++) {
       const action = mapping.actions[i]!;
       let u = this.usage.get(action);
-      if (!u) this.usage.set(action, (u = { action, count: 0, firstSeen: time, lastSeen: time, events: new Map(), resources: new Set(), placeholder: false, generalised: false }));
+      if (!u) this.usage.set(action, (u = { action, count: 0, firstSeen: time, lastSeen: time, events: new Map(), resources: new Set(), placeholder: false, generalised: false, level: 0 }));
       u.count++;
       if (time < u.firstSeen) u.firstSeen = time;
       if (time > u.lastSeen) u.lastSeen = time;
       if (u.events.size < 100) u.events.set(kind.text, mapping.provenance);
       arnScratch.n = 0;
       if (collectResources(mapping.infos[i]!, record, arnScratch)) u.placeholder = true;
-      const resources = u.resources;
       const arns = arnScratch.arns;
-      if (u.generalised) {
-        const wildcards = this.wildcardsOf(u);
-        for (let a = 0; a < arnScratch.n; a++) {
-          const arn = arns[a]!;
-          if (wildcards.covers(resources, arn)) continue;
-          resources.add(arn);
-          wildcards.note(arn);
-        }
-      } else for (let a = 0; a < arnScratch.n; a++) resources.add(arns[a]!);
-      if (resources.size > MAX_RESOURCES_PER_ACTION) {
-        generalise(u);
-        this.wildcardIndex.delete(u);
-      }
+      for (let a = 0; a < arnScratch.n; a++) addResource(u, arns[a]!);
     }
     // STS and IAM name roles as the subject of the call (AssumeRole's roleArn is the role assumed), not as a
     // role handed to a service
@@ -260,7 +236,6 @@ export class GenerateAggregator {
    * earliest/latest, sets are united under the same bounds as `add`.
    */
   merge(other: AggregatorState): void {
-    this.wildcardIndex.clear();
     this.records += other.records;
     this.events += other.events;
     this.malformed += other.malformed;
@@ -276,9 +251,7 @@ export class GenerateAggregator {
       if (o.lastSeen > u.lastSeen) u.lastSeen = o.lastSeen;
       for (const [k, p] of o.events) if (u.events.size < 100) u.events.set(k, p);
       u.placeholder ||= o.placeholder;
-      u.generalised ||= o.generalised;
-      for (const arn of o.resources) if (!u.generalised || !coveredByWildcard(u.resources, arn)) u.resources.add(arn);
-      if (u.resources.size > MAX_RESOURCES_PER_ACTION) generalise(u);
+      mergeResources(u, o);
     }
     for (const [action, o] of other.denied) {
       const d = this.denied.get(action);
@@ -312,11 +285,24 @@ export class GenerateAggregator {
   }
 
   /**
+   * The resource sets as the policy shows them: a generalised set without the entries one of its wildcards
+   * covers (ARNs of different depths cut back the same number of levels). Idempotent; generateResult calls it.
+   */
+  dropCoveredResources(): void {
+    for (const u of this.usage.values()) {
+      if (!u.generalised) continue;
+      const kept = withoutCovered(u.resources);
+      if (kept.length === u.resources.size) continue;
+      u.resources.clear();
+      for (const a of kept) u.resources.add(a);
+    }
+  }
+
+  /**
    * Gives role and user ARNs rebuilt from a bare roleName/userName (which assume the default path "/") the
    * path the logs showed for that name. Idempotent; generateResult calls it.
    */
   applyKnownPaths(): void {
-    this.wildcardIndex.clear();
     for (const u of this.usage.values()) {
       let changed = false;
       const next: string[] = [];
@@ -383,40 +369,3 @@ function visitRoles(walk: RoleWalk, v: Json, key: string, depth: number): void {
   }
 }
 
-/**
- * Too many distinct resources for one action (object keys, typically): keep the ARNs' parents with a trailing
- * wildcard ("arn:aws:s3:::bucket/logs/*"), repeatedly, until the set is small again. This widens the policy
- * beyond what was observed, so the usage is marked and the report says so.
- */
-function generalise(u: ActionUsage): void {
-  let arns = [...u.resources];
-  while (arns.length > MAX_RESOURCES_PER_ACTION / 2) {
-    const next = new Set<string>();
-    let changed = false;
-    for (const arn of arns) {
-      const body = arn.endsWith('/*') ? arn.slice(0, -2) : arn;
-      const colon5 = nthColon(body, 5);
-      const cut = Math.max(body.lastIndexOf('/'), body.lastIndexOf(':'));
-      if (colon5 > 0 && cut > colon5) {
-        next.add(`${body.slice(0, cut + 1)}*`);
-        changed = true;
-      } else next.add(arn);
-    }
-    arns = [...next];
-    if (!changed) break;
-  }
-  u.resources.clear();
-  for (const a of arns) u.resources.add(a);
-  u.generalised = true;
-}
-
-/** True when a generalised ARN ("parent/*") in the set already covers this ARN. */
-function coveredByWildcard(set: ReadonlySet<string>, arn: string): boolean {
-  const colon5 = nthColon(arn, 5);
-  if (colon5 < 0) return false;
-  for (let i = arn.length - 1; i > colon5; i--) {
-    const c = arn.charCodeAt(i);
-    if ((c === 0x2f || c === 0x3a) && set.has(`${arn.slice(0, i + 1)}*`)) return true;
-  }
-  return false;
-}

@@ -20,6 +20,7 @@ export interface GenerateResult extends BuiltPolicies {
 
 export function generateResult(catalog: IamCatalog, agg: GenerateAggregator, options: BuildOptions & { compare?: unknown } = {}): GenerateResult {
   agg.applyKnownPaths();
+  agg.dropCoveredResources();
   const built = buildPolicies(catalog, agg.usage.values(), options);
   return { ...built, report: buildReport(catalog, agg, built, options.compare) };
 }
