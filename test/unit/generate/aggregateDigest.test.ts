@@ -24,6 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import { REPO_ROOT, testCatalog } from '../../support/catalog';
 import { GenerateAggregator, generateResult, type GenerateFilter } from '../../../server/src/service/generate';
 import { RECORD_FIELDS, type RecordFieldTree } from '../../../server/src/service/generate/recordFields';
+import { prng } from '../../support/policyGenerator';
 
 const DIGEST = join(REPO_ROOT, 'test', 'fixtures', 'generate', 'aggregate-digest.json');
 const update = process.env['UPDATE_GENERATE_DIGEST'] === '1';
@@ -56,15 +57,6 @@ function benchLogRecords(): unknown[] {
   }
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 const A = '111122223333';
 const B = '444455556666';

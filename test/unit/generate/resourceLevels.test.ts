@@ -4,16 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addResource, cutBack, MAX_RESOURCES_PER_ACTION, mergeResources, withoutCovered, type LevelledResources } from '../../../server/src/service/generate/resourceLevels';
+import { prng } from '../../support/policyGenerator';
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 const fresh = (): LevelledResources => ({ resources: new Set(), level: 0, generalised: false });
 const shuffled = <T>(items: readonly T[], rand: () => number): T[] => {
