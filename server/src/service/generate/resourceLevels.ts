@@ -26,9 +26,14 @@ function nthColon(s: string, n: number): number {
   return i;
 }
 
+/** The ARN without a trailing "/*" or ":*" (the path a wildcard entry stands for). */
+function withoutWildcard(arn: string): string {
+  return arn.endsWith('/*') || arn.endsWith(':*') ? arn.slice(0, -2) : arn;
+}
+
 /** One level up: the parent of the resource part with a trailing "*"; the ARN itself when it has none. */
 export function parentWildcard(arn: string): string {
-  const body = arn.endsWith('/*') || arn.endsWith(':*') ? arn.slice(0, -2) : arn;
+  const body = withoutWildcard(arn);
   const colon5 = nthColon(body, 5);
   const cut = Math.max(body.lastIndexOf('/'), body.lastIndexOf(':'));
   return colon5 > 0 && cut > colon5 ? `${body.slice(0, cut + 1)}*` : arn;
@@ -77,8 +82,8 @@ export function mergeResources(u: LevelledResources, other: { readonly resources
     u.level = other.level;
   }
   u.generalised ||= other.generalised;
+  // (cutting u's own set back only shrank it: addResource keeps the bound from here on)
   for (const arn of other.resources) addResource(u, arn, other.level);
-  while (u.resources.size > MAX_RESOURCES_PER_ACTION && raiseLevel(u));
 }
 
 /**
@@ -89,7 +94,7 @@ export function withoutCovered(set: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const arn of set) {
     // a wildcard is looked up by its parent's prefixes, so that it does not cover itself
-    const own = arn.endsWith('/*') || arn.endsWith(':*') ? arn.slice(0, -2) : arn;
+    const own = withoutWildcard(arn);
     const colon5 = nthColon(own, 5);
     let covered = false;
     if (colon5 > 0) {
