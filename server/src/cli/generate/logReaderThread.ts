@@ -29,8 +29,8 @@ export async function runLogReaderThread(): Promise<void> {
     port.postMessage({ t: 'file', index } satisfies FromReader);
     const batch = new BatchBuilder();
     const splitter = new RecordSplitter(() => {}, { keep: KEEP_FIELDS, bytes: (buf, start, end, kind, joined) => batch.add(buf, start, end, kind, joined) });
-    const flush = (): undefined => {
-      if (batch.count === 0) return undefined;
+    const flush = (): void => {
+      if (batch.count === 0) return;
       const { kind, body, offsets } = batch.take();
       port.postMessage({ t: 'batch', kind, body, offsets } satisfies FromReader, [body.buffer as ArrayBuffer, offsets.buffer as ArrayBuffer]);
       Atomics.add(inFlight, 0, 1);
@@ -38,7 +38,6 @@ export async function runLogReaderThread(): Promise<void> {
       // waits in its queue); the timeout lets a terminate() from the main thread through
       let n: number;
       while ((n = Atomics.load(inFlight, 0)) >= MAX_BATCHES_IN_FLIGHT) Atomics.wait(inFlight, 0, n, 50);
-      return undefined;
     };
     let problem: string | undefined;
     try {

@@ -26,10 +26,10 @@ function isGzip(path: string): boolean {
 
 /**
  * Streams one file (gunzipped in zlib's thread pool when it is gzip) into `splitter`, calling `afterChunk` after
- * each chunk (awaited: a reader that must wait for its consumer pauses the stream). Adds the decompressed bytes
- * to `stats`; rejects with a message that names the damage (the records split before it stand).
+ * each chunk (the log-reader thread hands on the chunk's records there). Adds the decompressed bytes to `stats`;
+ * rejects with a message that names the damage (the records split before it stand).
  */
-export async function pumpLogFile(path: string, splitter: RecordSplitter, stats: { bytes: number }, afterChunk?: () => Promise<void> | undefined): Promise<void> {
+export async function pumpLogFile(path: string, splitter: RecordSplitter, stats: { bytes: number }, afterChunk?: () => void): Promise<void> {
   const gz = isGzip(path);
   let raw: ReturnType<typeof createReadStream> | undefined;
   try {
@@ -38,8 +38,7 @@ export async function pumpLogFile(path: string, splitter: RecordSplitter, stats:
     for await (const chunk of source) {
       stats.bytes += (chunk as Buffer).length;
       splitter.push(chunk as Buffer);
-      const wait = afterChunk?.();
-      if (wait !== undefined) await wait;
+      afterChunk?.();
     }
     splitter.end();
   } catch (err) {

@@ -26,11 +26,16 @@ export function workerCount(files: readonly LogFile[], jobs: number): number {
   return Math.min(Math.floor(jobs), 16, files.length);
 }
 
-function workerScript(): string | undefined {
-  // the CLI and the server bundles sit in dist/ next to cli.js; the per-file test build has no cli.js
-  const path = join(__dirname, 'cli.js');
+/**
+ * A bundle of dist/ that a thread runs (cli.js, logReader.js): the CLI and the server bundles sit next to them;
+ * the per-file test build has none, and reads on one thread.
+ */
+export function bundledScript(name: string): string | undefined {
+  const path = join(__dirname, name);
   return existsSync(path) ? path : undefined;
 }
+
+const workerScript = (): string | undefined => bundledScript('cli.js');
 
 /** Reads `files` in `count` workers into `aggregator`; problems and stats are added to the given ones. */
 export async function readInWorkers(

@@ -20,7 +20,6 @@ export interface ReadProblem {
   readonly message: string;
 }
 
-
 /** Log files named by the paths, in a stable order; problems for paths that cannot be read. */
 export function collectLogFiles(paths: readonly string[]): { files: LogFile[]; problems: ReadProblem[] } {
   const files: LogFile[] = [];

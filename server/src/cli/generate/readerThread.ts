@@ -6,18 +6,13 @@
 // memory is transferred, not cloned; each is acknowledged once read (a shared counter), which lets the reader go on.
 
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { isAscii } from 'node:buffer';
 import type { ArrayKind } from './recordSplitter';
 import { RecordTextReader, type LogFile, type ReadProblem, type ReadStats } from './readLogs';
 import { MAX_BATCHES_IN_FLIGHT, RECORD_KINDS, type FromReader } from './logReaderThread';
+import { bundledScript } from './parallelRead';
 
-/** dist/logReader.js, next to the CLI and server bundles; the per-file test build has none. */
-function readerScript(): string | undefined {
-  const path = join(__dirname, 'logReader.js');
-  return existsSync(path) ? path : undefined;
-}
+const readerScript = (): string | undefined => bundledScript('logReader.js');
 
 /** Whether the reader thread can be used here. */
 export function readerThreadAvailable(): boolean {

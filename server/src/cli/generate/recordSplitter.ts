@@ -8,10 +8,12 @@
 // JavaScript and build values themselves, several times slower than finding boundaries with Buffer.indexOf
 // inside strings and letting JSON.parse build the objects; the 1 GB-of-gzip bench target needs the latter.
 //
-// Given the set of top-level record fields the caller reads (`keep`), the splitter overwrites every other
-// member of a record (userAgent, tlsDetails, additionalEventData, ids...) with spaces in the chunk it already
-// holds, with one adjacent comma, so JSON.parse skips them as whitespace instead of building them: about a
-// third of a delivered record's bytes. A record that spans two chunks is left whole from the boundary on.
+// Given the tree of record fields the caller reads (`keep`), the splitter overwrites every other member of a
+// record, at any depth it names (userAgent, tlsDetails, additionalEventData, ids, most of userIdentity...), with
+// spaces in the chunk it already holds, with one adjacent comma, so JSON.parse skips them as whitespace instead
+// of building them. A record that spans two chunks is left whole from the boundary on.
+
+import type { RecordFieldTree } from '../../service/generate/recordFields';
 
 export type ArrayKind = 'Records' | 'Events' | 'array';
 
@@ -34,11 +36,6 @@ const STRING_SCAN = 256;
 /** TypedArray fill, a builtin: Buffer#fill goes through argument checks in JavaScript first. */
 const fillBytes = Uint8Array.prototype.fill;
 
-/** Fields to keep: `true` keeps a field whole; an object keeps only the listed fields of an object value. */
-export interface FieldTree {
-  readonly [name: string]: true | FieldTree;
-}
-
 /**
  * Decides whether a record field is kept, from the key's bytes (no string is made per key). A key written with
  * an escape sequence is always kept whole: its bytes do not spell its name.
@@ -47,20 +44,14 @@ export class FieldMatcher {
   /** kept names by byte length, with the matcher for their object value (undefined: kept whole) */
   private readonly byLength: { readonly name: Uint8Array; readonly inner: FieldMatcher | undefined }[][] = [];
 
-  constructor(tree: FieldTree | Iterable<string>) {
-    const entries: [string, true | FieldTree][] = Symbol.iterator in tree ? [...(tree as Iterable<string>)].map((n) => [n, true]) : Object.entries(tree as FieldTree);
-    for (const [name, sub] of entries) {
+  constructor(tree: RecordFieldTree) {
+    for (const [name, sub] of Object.entries(tree)) {
       const bytes = Buffer.from(name, 'utf8');
       (this.byLength[bytes.length] ??= []).push({ name: bytes, inner: sub === true ? undefined : new FieldMatcher(sub) });
     }
   }
 
-  /** Whether the key in `chunk[start, end)` is kept (whole, or as far as `inner()` says). */
-  keeps(chunk: Uint8Array, start: number, end: number): boolean {
-    return this.match(chunk, start, end) !== DROP;
-  }
-
-  /** DROP, WHOLE, or the matcher of the kept key's object value. */
+  /** For the key in `chunk[start, end)`: DROP, WHOLE, or the matcher of the kept key's object value. */
   match(chunk: Uint8Array, start: number, end: number): FieldMatcher | typeof DROP | typeof WHOLE {
     const candidates = this.byLength[end - start];
     if (candidates !== undefined) {
@@ -76,8 +67,10 @@ export class FieldMatcher {
   }
 }
 
-const DROP = 0;
-const WHOLE = 1;
+/** match(): the field is blanked */
+export const DROP = 0;
+/** match(): the field is kept as it is */
+export const WHOLE = 1;
 
 /** Nested objects whose fields are being blanked at once: record, userIdentity, sessionContext, sessionIssuer. */
 const MAX_LEVELS = 16;
@@ -133,7 +126,7 @@ export class RecordSplitter {
 
   /**
    * `onRecord` gets each record's text; with `options.bytes` the record's bytes go there instead, undecoded
-   * (the log-reader thread hands them on). `options.keep`: the top-level fields to keep (the others are blanked).
+   * (the log-reader thread hands them on). `options.keep`: the fields to keep (the others are blanked).
    */
   constructor(
     private readonly onRecord: (text: string, kind: ArrayKind) => void,
