@@ -23,6 +23,9 @@ export interface ActionString {
   facts: unknown;
   patternCatalog: number;
   pattern: unknown;
+  /** the catalog's expansion of the string (knowledge/statementActions.ts expandEntry writes it) */
+  expansionCatalog: number;
+  expansion: unknown;
 }
 
 /** "prefix:name" with exactly one colon, both sides non-empty and without white space; or undefined. */
@@ -40,7 +43,7 @@ export function splitAction(value: string): { prefix: string; name: string } | u
 const entries = new StringMemo<ActionString>(20_000);
 
 function newEntry(value: string): ActionString {
-  return { value, split: splitAction(value), factsCatalog: 0, facts: undefined, patternCatalog: 0, pattern: undefined };
+  return { value, split: splitAction(value), factsCatalog: 0, facts: undefined, patternCatalog: 0, pattern: undefined, expansionCatalog: 0, expansion: undefined };
 }
 
 export function actionString(value: string): ActionString {

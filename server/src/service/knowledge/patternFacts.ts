@@ -7,13 +7,13 @@
 import type { ActionInfo, IamCatalog } from './catalog';
 import type { StringListElement } from '../parser/policyModel';
 import { deriveWith, DerivedKey } from '../parser/derived';
-import { expandPattern } from './statementActions';
+import { expandEntry } from './statementActions';
 import { actionString, catalogNumber, elementActionStrings, type ActionString } from './actionStrings';
 
 export interface PatternFacts {
   /** the pattern as written (a detached copy) */
   readonly pattern: string;
-  /** expandPattern(catalog, pattern): every action it matches, sorted ("*" gives every action) */
+  /** expandEntry(catalog, entry): every action it matches, sorted ("*" gives every action) */
   readonly actions: readonly ActionInfo[];
   /**
    * What rules derived from it, as [key, value, key, value, …]; only this module reads or writes it. A pattern
@@ -26,7 +26,7 @@ export interface PatternFacts {
 function factsOf(catalog: IamCatalog, entry: ActionString): PatternFacts {
   const n = catalogNumber(catalog);
   if (entry.patternCatalog === n) return entry.pattern as PatternFacts;
-  const facts: PatternFacts = { pattern: entry.value, actions: expandPattern(catalog, entry.value), slots: undefined };
+  const facts: PatternFacts = { pattern: entry.value, actions: expandEntry(catalog, entry), slots: undefined };
   entry.patternCatalog = n;
   entry.pattern = facts;
   return facts;

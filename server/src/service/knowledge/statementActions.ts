@@ -7,6 +7,8 @@ import type { Statement, StringListElement } from '../parser/policyModel';
 import { deriveWith, DerivedKey } from '../parser/derived';
 import { perCatalog } from './perCatalog';
 import { StringMemo } from '../util/stringMemo';
+import { hasWildcard } from './glob';
+import { actionString, catalogNumber, type ActionString } from './actionStrings';
 
 export interface ExpandedActions {
   /** the actions the statement applies to (for NotAction: every catalog action not excluded) */
@@ -17,23 +19,40 @@ export interface ExpandedActions {
   readonly coversAll: boolean;
 }
 
-// Sized above the distinct action strings of the 1,523 AWS managed policies (~15,000 as written, ~12,000
-// lowercased): a memo that empties itself in the middle of a CLI run re-expands every pattern after it.
-const memoOf = perCatalog(() => ({ byLower: new StringMemo<readonly ActionInfo[]>(20_000), asWritten: new StringMemo<readonly ActionInfo[]>(20_000) }));
+// Wildcard expansions are shared between the casings of a pattern ("S3:get*", "s3:Get*"). Sized above the
+// distinct lowercased action strings of the 1,523 AWS managed policies (~12,000): a memo that empties itself in
+// the middle of a CLI run re-expands every pattern after it.
+const memoOf = perCatalog(() => new StringMemo<readonly ActionInfo[]>(20_000));
 /** "*" (every action, sorted) is kept apart from the bounded memo: rebuilding it costs milliseconds. */
 const everyAction = perCatalog((catalog) => catalog.expandActions('*'));
 
 /**
- * Memoised per catalog: the same pattern is expanded in many rules and every keystroke. Looked up as written
- * first (no lowercased copy per call), then case-insensitively, so "S3:getobject" shares "s3:GetObject"'s array.
+ * Memoised per catalog on the string's shared entry (knowledge/actionStrings.ts), where the action rules' facts
+ * are kept too: the same pattern is expanded in many rules and every keystroke.
  */
 export function expandPattern(catalog: IamCatalog, pattern: string): readonly ActionInfo[] {
-  return memoOf(catalog).asWritten.get(pattern, catalog, expandAnyCase);
+  return expandEntry(catalog, actionString(pattern));
+}
+
+/** expandPattern for a string's entry: callers that hold the entry pay no string lookup. */
+export function expandEntry(catalog: IamCatalog, entry: ActionString): readonly ActionInfo[] {
+  const n = catalogNumber(catalog);
+  if (entry.expansionCatalog === n) return entry.expansion as readonly ActionInfo[];
+  const actions = expandAnyCase(entry.value, catalog);
+  entry.expansionCatalog = n;
+  entry.expansion = actions;
+  return actions;
 }
 
 function expandAnyCase(pattern: string, catalog: IamCatalog): readonly ActionInfo[] {
   if (pattern === '*') return everyAction(catalog);
-  return memoOf(catalog).byLower.get(pattern.toLowerCase(), catalog, (lower, c) => c.expandActions(lower));
+  // a name without wildcards is two map lookups: cheaper than hashing its lowercased copy for the memo
+  if (!hasWildcard(pattern)) return catalog.expandActions(pattern);
+  return memoOf(catalog).get(pattern.toLowerCase(), catalog, expandLower);
+}
+
+function expandLower(lower: string, catalog: IamCatalog): readonly ActionInfo[] {
+  return catalog.expandActions(lower);
 }
 
 /** Per parsed element: a dozen rules expand the same statement on every keystroke; the model is immutable. */

@@ -5,7 +5,7 @@
 
 import type { ActionInfo, IamCatalog, ServiceInfo } from '../../knowledge/catalog';
 import { hasWildcard } from '../../knowledge/glob';
-import { expandPattern } from '../../knowledge/statementActions';
+import { expandEntry } from '../../knowledge/statementActions';
 import type { ActionItem } from './actionItems';
 import { actionString, catalogNumber, type ActionString } from '../../knowledge/actionStrings';
 
@@ -52,13 +52,25 @@ function compute(entry: ActionString, catalog: IamCatalog): ActionFacts {
   const wildPrefix = parts !== undefined && hasWildcard(parts.prefix);
   const wildName = parts !== undefined && hasWildcard(parts.name);
   const service = parts && !wildPrefix ? catalog.getService(parts.prefix) : undefined;
+  const matches = parts ? expandEntry(catalog, entry) : [];
   return {
     prefix: parts?.prefix,
     name: parts?.name,
     wildPrefix,
     wildName,
     service,
-    action: parts && !wildPrefix && !wildName ? catalog.getAction(value) : undefined,
-    matches: parts ? expandPattern(catalog, value) : [],
+    action: parts && !wildPrefix && !wildName ? namedAction(catalog, value, parts.name, matches) : undefined,
+    matches,
   };
+}
+
+/**
+ * catalog.getAction(value) for a literal "prefix:name", read from its expansion where that settles it: the
+ * expansion finds the name case-insensitively, getAction prefers the exact casing, so they agree when the match
+ * is spelled as written (or there is no match); a differently cased match is looked up (a service may define names
+ * that differ only in case). `test/unit/rules/actionFactsFastPath.test.ts` compares it with getAction.
+ */
+export function namedAction(catalog: IamCatalog, value: string, name: string, matches: readonly ActionInfo[]): ActionInfo | undefined {
+  if (matches.length === 1 && matches[0]!.name === name) return matches[0];
+  return catalog.getAction(value);
 }
