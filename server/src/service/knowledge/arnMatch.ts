@@ -40,29 +40,30 @@ export interface ArnFieldMatch {
 export function tokenize(text: string, ignoreCase = true, variables = true): Int32Array {
   const out = new Int32Array(text.length);
   let n = 0;
-  const push = (t: number): void => {
-    if (t === ANY_RUN && n > 0 && out[n - 1] === ANY_RUN) return;
-    out[n++] = t;
-  };
+  // (the pushes are written out: a closure per call was most of the cost of tokenizing a short field)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    let t: number;
     if (variables && c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
       const close = text.indexOf('}', i + 2);
       if (close > 0) {
-        const inner = text.slice(i + 2, close);
         // ${*}, ${?}, ${$} are escapes for the literal character
-        if (inner === '*' || inner === '?' || inner === '$') push(inner.charCodeAt(0));
-        else push(ANY_RUN);
+        t = close === i + 3 && (text.charCodeAt(i + 2) === 42 || text.charCodeAt(i + 2) === 63 || text.charCodeAt(i + 2) === 36) ? text.charCodeAt(i + 2) : ANY_RUN;
         i = close;
+        if (t === ANY_RUN && n > 0 && out[n - 1] === ANY_RUN) continue;
+        out[n++] = t;
         continue;
       }
     }
-    if (c === 42 /* * */) push(ANY_RUN);
-    else if (c === 0xe000) push(ANY_SEG);
-    else if (c === 63 /* ? */) push(ANY_ONE);
-    else push(ignoreCase && c >= 65 && c <= 90 ? c + 32 : c);
+    if (c === 42 /* * */) {
+      if (n > 0 && out[n - 1] === ANY_RUN) continue;
+      t = ANY_RUN;
+    } else if (c === 0xe000) t = ANY_SEG;
+    else if (c === 63 /* ? */) t = ANY_ONE;
+    else t = ignoreCase && c >= 65 && c <= 90 ? c + 32 : c;
+    out[n++] = t;
   }
-  return out.subarray(0, n);
+  return n === text.length ? out : out.subarray(0, n);
 }
 
 /**
@@ -285,4 +286,69 @@ export function matchArnTemplate(policyArn: string, template: ArnTemplate | stri
 export function arnMatchesTemplate(policyArn: string, template: ArnTemplate | string): boolean {
   const m = matchArnTemplate(policyArn, template);
   return m.partition && m.service && m.region && m.account && m.resource;
+}
+
+/**
+ * One policy ARN split once for many templates (arnFitsTemplate): its fields (splitArnFields) and their tokens,
+ * tokenized on first use.
+ */
+export class SplitArn {
+  readonly fields: readonly string[];
+  private readonly tokens: Array<Int32Array | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined];
+  private rest: Int32Array | undefined;
+  private restFrom = 0;
+
+  constructor(readonly value: string) {
+    this.fields = splitArnFields(value);
+  }
+
+  fieldTokens(f: number): Int32Array {
+    return (this.tokens[f] ??= tokenize(this.fields[f]!));
+  }
+
+  /** tokens of fields f.. joined by ":" (the rest a trailing star spans) */
+  restTokens(f: number): Int32Array {
+    if (this.rest === undefined || this.restFrom !== f) {
+      this.rest = tokenize(this.fields.slice(f).join(':'));
+      this.restFrom = f;
+    }
+    return this.rest;
+  }
+}
+
+/** Template fields f.. joined by ":", tokenized, per template object (catalog templates are few and long-lived). */
+const templateRests = new WeakMap<ArnTemplate, Array<Int32Array | undefined>>();
+function templateRestTokens(t: ArnTemplate, f: number): Int32Array {
+  let byField = templateRests.get(t);
+  if (!byField) templateRests.set(t, (byField = []));
+  return (byField[f] ??= templateTokens(templateFields(t).slice(f).join(':')));
+}
+
+function templateField(t: ArnTemplate, f: number): string {
+  return f === 1 ? t.partition : f === 2 ? t.service : f === 3 ? t.region : f === 4 ? t.account : t.resource;
+}
+
+/**
+ * arnMatchesTemplate(arn.value, template), answered field by field up to the first field that cannot match, with
+ * the ARN's fields split and tokenized once for every template it is compared with (resource-type checks compare
+ * one ARN with many types). `test/unit/knowledge/arnFitsTemplate.test.ts` compares it with arnMatchesTemplate.
+ */
+export function arnFitsTemplate(arn: SplitArn, template: ArnTemplate): boolean {
+  const p = arn.fields;
+  for (let f = 1; f <= 5; f++) {
+    const pf = p[f];
+    if (pf === undefined) return false;
+    if (f < 5 && f === p.length - 1 && !pf.endsWith('*')) return false;
+    if (f < 5 && pf.endsWith('*') && !pf.endsWith('${*}')) {
+      // trailing star: the rest of the ARN is compared as one string; when that cannot match, every remaining
+      // field must match on its own (as matchArnTemplate's per-field answers say)
+      if (tokensOverlap(arn.restTokens(f), templateRestTokens(template, f))) return true;
+      for (let g = f; g <= 5; g++) {
+        if (p[g] === undefined || !tokensOverlap(arn.fieldTokens(g), templateTokens(templateField(template, g)))) return false;
+      }
+      return true;
+    }
+    if (!tokensOverlap(arn.fieldTokens(f), templateTokens(templateField(template, f)))) return false;
+  }
+  return true;
 }

@@ -69,6 +69,17 @@ function templateRestTokens(t: ResourceTypeInfo, spanFrom: number): Int32Array {
   return tokens;
 }
 
+/**
+ * templateRestTokens of every type of one service segment's list (arnIndex.ts gives each segment one array per
+ * catalog): one lookup per ARN instead of one per resource type (EC2 and IAM ARNs meet dozens).
+ */
+const restTokensByList = new WeakMap<readonly ResourceTypeInfo[], Array<readonly Int32Array[] | undefined>>();
+function listRestTokens(templates: readonly ResourceTypeInfo[], spanFrom: number): readonly Int32Array[] {
+  let byField = restTokensByList.get(templates);
+  if (!byField) restTokensByList.set(templates, (byField = []));
+  return (byField[spanFrom] ??= templates.map((t) => templateRestTokens(t, spanFrom)));
+}
+
 const FIELD_NAMES = ['prefix', 'partition', 'service', 'Region', 'account', 'resource'] as const;
 
 function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
@@ -178,7 +189,8 @@ function compute(value: string, catalog: IamCatalog): readonly ArnProblem[] {
   // from there on the rest of the ARN is compared as one string ("arn:*:kms:*:::*" in AmazonBedrockFullAccess)
   const spanFrom = fields[3]!.endsWith('*') ? 3 : fields[4]!.endsWith('*') ? 4 : 5;
   const restTokens = tokenize(fields.slice(spanFrom).join(':'));
-  const candidates = templates.filter((t) => tokensOverlap(restTokens, templateRestTokens(t, spanFrom)));
+  const templateRests = listRestTokens(templates, spanFrom);
+  const candidates = templates.filter((_, i) => tokensOverlap(restTokens, templateRests[i]!));
   if (candidates.length === 0) {
     const closest = closestTemplate(templates, resource);
     out.push({

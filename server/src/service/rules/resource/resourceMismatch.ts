@@ -5,7 +5,7 @@ import type { ActionInfo, IamCatalog, ResourceTypeInfo } from '../../knowledge/c
 import { spanOf, type Located, type Statement, type StringListElement } from '../../parser/policyModel';
 import { templateOf } from '../../parser/containers/templateValue';
 import { displayShape, SEGMENT } from '../../parser/containers/cfnShapes';
-import { arnMatchesTemplate, splitArnFields } from '../../knowledge/arnMatch';
+import { arnFitsTemplate, SplitArn, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
 import { elementPatternFacts } from '../../knowledge/patternFacts';
 import { hasWildcard } from '../../knowledge/glob';
@@ -46,14 +46,17 @@ const UNDEFINED_TYPES = {};
 interface PolicyArn {
   readonly value: string;
   readonly fields: readonly string[];
+  /** the fields tokenized on first use, for every resource type the ARN is compared with */
+  readonly split: SplitArn;
   /** account "aws": AWS-owned resources, which the service data often leaves out of actions' lists */
   readonly awsOwned: boolean;
   readonly wildOrVariable: boolean;
 }
 
 function policyArn(value: string): PolicyArn {
-  const fields = splitArnFields(value);
-  return { value, fields, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(value) || value.includes('${') };
+  const split = new SplitArn(value);
+  const fields = split.fields;
+  return { value, fields, split, awsOwned: fields[4] === 'aws', wildOrVariable: hasWildcard(value) || value.includes('${') };
 }
 
 /** true / false: the action can / cannot act on the ARN; undefined: the data cannot tell. */
@@ -68,7 +71,7 @@ function fits(a: ActionInfo, types: readonly ResourceTypeInfo[] | undefined, arn
   // Guide's policy-simulator example grants iam:ListUsers on "arn:aws:iam::*:user/Department/Development/*"):
   // a wildcard ARN of the action's own service gets no verdict either
   if (types.length === 0) return isServiceWide(arn, a) || (arn.fields[2] === a.service.prefix && arn.wildOrVariable) ? undefined : false;
-  for (const t of types) if (fitsType(arn.value, t)) return true;
+  for (const t of types) if (fitsType(arn, t)) return true;
   return false;
 }
 
@@ -240,13 +243,18 @@ function describedTypes(types: readonly ResourceTypeInfo[]): { text: string; dat
 // the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
 const fitCache = new WeakMap<ResourceTypeInfo, StringMemo<boolean>>();
 
-function fitsType(arn: string, type: ResourceTypeInfo): boolean {
+function fitsType(arn: PolicyArn, type: ResourceTypeInfo): boolean {
   let byArn = fitCache.get(type);
   if (!byArn) fitCache.set(type, (byArn = new StringMemo(20_000)));
-  return byArn.get(arn, type, fitsTemplate);
+  fittedType = type;
+  return byArn.get(arn.value, arn, fitsTemplate);
 }
 
-function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
+/** the type fitsType asks about (the memo passes one argument; set right before, never re-entered) */
+let fittedType: ResourceTypeInfo | undefined;
+function fitsTemplate(_arnValue: string, policyArn: PolicyArn): boolean {
+  const type = fittedType!;
+  const arn = policyArn.value;
   // an S3 bucket name never contains "/" (S3 User Guide, bucketnamingrules), so "arn:aws:s3:::b/*" or
   // "arn:aws:s3:::*/*" names objects, never a bucket: s3:ListBucket there grants nothing, the most common S3
   // mistake. The template's ${BucketName} alone would match any text, "/" included.
@@ -255,7 +263,8 @@ function fitsTemplate(arn: string, type: ResourceTypeInfo): boolean {
   // ARN has none: a resource type whose ARNs always name them (an S3 access point) is not what it names, though
   // the one-segment placeholder could spell "accesspoint"
   if (arn.includes(SEGMENT) && emptyWhereTemplateNames(arn, type)) return false;
-  return arnMatchesTemplate(arn, type.template);
+  // arnMatchesTemplate(arn, type.template), with the ARN split and tokenized once for all the types it meets
+  return arnFitsTemplate(policyArn.split, type.template);
 }
 
 /** True when the ARN's Region or account field is empty and the type's template has a placeholder there. */
