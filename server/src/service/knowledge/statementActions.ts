@@ -48,7 +48,21 @@ function expandAnyCase(pattern: string, catalog: IamCatalog): readonly ActionInf
   if (pattern === '*') return everyAction(catalog);
   // a name without wildcards is two map lookups: cheaper than hashing its lowercased copy for the memo
   if (!hasWildcard(pattern)) return catalog.expandActions(pattern);
-  return memoOf(catalog).get(pattern.toLowerCase(), catalog, expandLower);
+  return trailingStarRange(catalog, pattern) ?? memoOf(catalog).get(pattern.toLowerCase(), catalog, expandLower);
+}
+
+/**
+ * "svc:Prefix*" (a literal service and one star, at the end; most wildcards people write): the service's run of
+ * actions whose lowercased name starts with "prefix", found by binary search (catalog.actionsWithPrefix), which is
+ * exactly what expandActions keeps after glob-matching every action of that run. undefined for other patterns.
+ */
+function trailingStarRange(catalog: IamCatalog, pattern: string): readonly ActionInfo[] | undefined {
+  const colon = pattern.indexOf(':');
+  const star = pattern.indexOf('*');
+  if (colon <= 0 || star !== pattern.length - 1 || star < colon || pattern.includes('?')) return undefined;
+  const range = catalog.actionsWithPrefix(pattern.slice(0, colon), pattern.slice(colon + 1, star));
+  // "svc:*" is the service's own list: a copy, so no caller can ever reach the catalog's index through it
+  return star === colon + 1 ? range.slice() : range;
 }
 
 function expandLower(lower: string, catalog: IamCatalog): readonly ActionInfo[] {

@@ -189,6 +189,8 @@ function newArnMemo(): StringMemo<number> {
 
 function computePairVerdict(arnValue: string, actions: readonly ActionInfo[]): number {
   const arn = policyArn(arnValue);
+  // most patterns name one action: no map of the type lists judged so far
+  if (actions.length === 1) return verdictBits(fits(actions[0]!, resourceTypesOfAction(actions[0]!), arn));
   let bits = 0;
   const seen = new Map<object, boolean | undefined>();
   for (const a of actions) {
@@ -202,6 +204,10 @@ function computePairVerdict(arnValue: string, actions: readonly ActionInfo[]): n
     if (bits === (SOME_UNKNOWN | SOME_NOT_FALSE)) break;
   }
   return bits;
+}
+
+function verdictBits(f: boolean | undefined): number {
+  return f === undefined ? SOME_UNKNOWN | SOME_NOT_FALSE : f ? SOME_NOT_FALSE : 0;
 }
 
 /** " (\"${Bucket.Arn}/*\" is read as \"arn:…:s3:::…/*\")" for the resources written with intrinsics; "" otherwise. */
