@@ -87,6 +87,8 @@ interface JudgedResource {
   readonly arn: string;
   /** the resource as written, for messages */
   readonly display: string;
+  /** `arn` split, made on first use (once per statement, for every action item it is judged against) */
+  split?: PolicyArn;
 }
 
 /**
@@ -104,13 +106,13 @@ function judgedResources(catalog: IamCatalog, el: StringListElement): JudgedReso
     if (template?.shape !== undefined) {
       // a CloudFormation value whose ARN shape is known: judged by the shape; its literal parts must be sound
       if (template.kind === 'templated' && !isSoundArn(catalog, value)) return undefined;
-      out.push({ item: { value, span: spanOf(node), node }, arn: template.shape, display: template.source ?? value });
+      out.push({ item: { value, span: spanOf(node), node }, arn: template.shape, display: template.source ?? value, split: undefined });
       continue;
     }
     if (template?.kind === 'opaque') return undefined;
     if (value === '*' || isTemplateSubstitution(value) || !value.startsWith('arn:')) return undefined;
     if (!isSoundArn(catalog, value)) return undefined;
-    out.push({ item: { value, span: spanOf(node), node }, arn: value, display: value });
+    out.push({ item: { value, span: spanOf(node), node }, arn: value, display: value, split: undefined });
   }
   return out;
 }
@@ -145,9 +147,20 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     if (actions.length === 0) continue;
     let applies = false;
     let unknown = false;
-    const byArn = verdictsOf(ctx.catalog, item.value);
+    // a pattern naming one action (most items) is judged directly: fitsType remembers each (type, ARN) answer,
+    // so a memo per (pattern, ARN) would only add a lookup and, for a new pair, an entry
+    const single = actions.length === 1 ? actions[0]! : undefined;
+    const singleTypes = single && resourceTypesOfAction(single);
+    const byArn = single ? undefined : verdictsOf(ctx.catalog, item.value);
     for (let i = 0; i < resources.length; i++) {
-      const v = byArn.get(resources[i]!.arn, actions, computePairVerdict);
+      const r = resources[i]!;
+      const arn = (r.split ??= policyArn(r.arn));
+      let v: number;
+      if (single) v = verdictBits(fits(single, singleTypes, arn));
+      else {
+        judgedArn = arn;
+        v = byArn!.get(r.arn, actions, computePairVerdict);
+      }
       if (v & SOME_UNKNOWN) unknown = true;
       if (v & SOME_NOT_FALSE) {
         applies = true;
@@ -173,7 +186,8 @@ const SOME_UNKNOWN = 2;
 
 /**
  * Whether the actions a pattern matches fit one ARN, as SOME_* bits. It depends only on the catalog and the two
- * strings, and the same pairs come back on every keystroke: memoised per catalog (bounded). Inside, each distinct
+ * strings, and the same pairs come back on every keystroke: memoised per catalog (bounded) for patterns matching
+ * several actions (a one-action pattern is judged directly, see checkStatement). Inside, each distinct
  * resource-type list (shared by a service's actions that take the same types) is judged once.
  */
 const pairMemo = perCatalog(() => new StringMemo<StringMemo<number>>(5000));
@@ -187,10 +201,10 @@ function newArnMemo(): StringMemo<number> {
   return new StringMemo<number>(1000);
 }
 
-function computePairVerdict(arnValue: string, actions: readonly ActionInfo[]): number {
-  const arn = policyArn(arnValue);
-  // most patterns name one action: no map of the type lists judged so far
-  if (actions.length === 1) return verdictBits(fits(actions[0]!, resourceTypesOfAction(actions[0]!), arn));
+/** the split ARN computePairVerdict judges (the memo passes one argument; set right before, never re-entered) */
+let judgedArn: PolicyArn | undefined;
+function computePairVerdict(_arnValue: string, actions: readonly ActionInfo[]): number {
+  const arn = judgedArn!;
   let bits = 0;
   const seen = new Map<object, boolean | undefined>();
   for (const a of actions) {

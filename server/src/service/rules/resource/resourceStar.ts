@@ -22,7 +22,7 @@ interface ScopableActions {
   /** the item's actions that can be scoped to resources (not List-level, with resource types), in order */
   readonly actions: readonly ActionInfo[];
   /** their resource types, by first appearance, each with its lowest relevance rank */
-  readonly types: ReadonlyArray<{ readonly key: string; readonly rt: ResourceTypeInfo; readonly rank: number }>;
+  readonly types: ReadonlyArray<{ readonly rt: ResourceTypeInfo; readonly rank: number }>;
 }
 
 /** What one Action pattern contributes (undefined: nothing), a fact of the catalog and the string alone. */
@@ -31,20 +31,30 @@ function scopableOf(facts: PatternFacts): ScopableActions | undefined {
   const expanded = facts.actions;
   // List-level actions (ec2:DescribeSecurityGroupReferences, s3:ListBucket) are left to the data-exposure
   // rules: AWS's own examples grant them on "*" and scoping listings is rarely what a reader needs first
-  const withTypes = expanded.filter((a) => a.accessLevel !== AccessLevel.List && (resourceTypesOfAction(a)?.length ?? 0) > 0);
+  const withTypes: ActionInfo[] = [];
+  const typeLists: Array<readonly ResourceTypeInfo[]> = [];
+  for (const a of expanded) {
+    if (a.accessLevel === AccessLevel.List) continue;
+    const rts = resourceTypesOfAction(a);
+    if (rts === undefined || rts.length === 0) continue;
+    withTypes.push(a);
+    typeLists.push(rts);
+  }
   // a wildcard counts only when most of what it matches can be scoped: "ec2:Describe*" is a family of
   // "*"-only listings with a few scopable stragglers, and "*" is the right resource for it
   if (hasWildcard(facts.pattern) && withTypes.length * 2 <= expanded.length) return undefined;
   if (withTypes.length === 0) return undefined;
-  const types = new Map<string, { key: string; rt: ResourceTypeInfo; rank: number }>();
-  for (const a of withTypes) {
-    resourceTypesOfAction(a)!.forEach((rt, i) => {
-      const key = `${rt.service.prefix}:${rt.name}`;
+  // keyed by the type object: one per (service, type name), as "prefix:name" strings were
+  const types = new Map<ResourceTypeInfo, { rt: ResourceTypeInfo; rank: number }>();
+  for (let k = 0; k < withTypes.length; k++) {
+    const a = withTypes[k]!;
+    const rts = typeLists[k]!;
+    for (let i = 0; i < rts.length; i++) {
+      const rt = rts[i]!;
       const rank = relevance(a, a.resources[i]!.required, rt.name);
-      const had = types.get(key);
-      if (!had) types.set(key, { key, rt, rank });
-      else if (rank < had.rank) types.set(key, { key, rt, rank });
-    });
+      const had = types.get(rt);
+      if (!had || rank < had.rank) types.set(rt, { rt, rank });
+    }
   }
   // the expansion itself when every action qualifies (a pattern naming one action, most of them): kept per pattern
   return { actions: withTypes.length === expanded.length ? expanded : withTypes, types: [...types.values()] };
@@ -87,7 +97,7 @@ Good:
       const star = resourceEl.items.find((r) => r.value === '*' && !isTemplated(r.node));
       if (!star) continue;
       const scopable = new Set<ActionInfo>();
-      const types = new Map<string, { rt: ResourceTypeInfo; rank: number; order: number }>();
+      const types = new Map<ResourceTypeInfo, { rt: ResourceTypeInfo; rank: number; order: number }>();
       const facts = elementPatternFacts(ctx.catalog, actionEl);
       actionEl.items.forEach((item, k) => {
         if (item.value === '*' || isTemplated(item.node)) return;
@@ -96,8 +106,8 @@ Good:
         for (const a of scoped.actions) scopable.add(a);
         // the item's types were folded the same way (first appearance, lowest rank): folding the folds is the same
         for (const t of scoped.types) {
-          const had = types.get(t.key);
-          if (!had || t.rank < had.rank) types.set(t.key, { rt: t.rt, rank: t.rank, order: had?.order ?? types.size });
+          const had = types.get(t.rt);
+          if (!had || t.rank < had.rank) types.set(t.rt, { rt: t.rt, rank: t.rank, order: had?.order ?? types.size });
         }
       });
       if (scopable.size === 0) continue;

@@ -1,7 +1,7 @@
 /** CREDENTIALS_EXPOSURE: actions that return credentials, allowed on every resource without conditions (S12). */
 
 import { CREDENTIALS_EXPOSURE_ACTIONS } from '../../knowledge/riskTables';
-import { actionNameSet } from './actionItems';
+import { actionNameSet, tablePicker } from './actionItems';
 import { tableRule } from './tableRule';
 
 const TABLE = actionNameSet(CREDENTIALS_EXPOSURE_ACTIONS);
@@ -24,6 +24,6 @@ Good:
 \`\`\`json
 { "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/deploy" }
 \`\`\``,
-  pick: () => (a) => TABLE.has(a.fullName.toLowerCase()),
+  pick: (catalog) => tablePicker(catalog, TABLE),
   message: (written, list) => (list ? `"${written}" allows actions that return credentials (${list}) on every resource: name the resources or add conditions.` : `"${written}" returns credentials and is allowed on every resource: name the resources or add conditions.`),
 });

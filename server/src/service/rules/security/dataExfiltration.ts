@@ -1,7 +1,7 @@
 /** DATA_EXFILTRATION: high-value reads (S3 objects, SSM parameters, secrets) on every resource without conditions (S13). */
 
 import { DATA_EXFILTRATION_ACTIONS } from '../../knowledge/riskTables';
-import { actionNameSet } from './actionItems';
+import { actionNameSet, tablePicker } from './actionItems';
 import { tableRule } from './tableRule';
 
 const TABLE = actionNameSet(DATA_EXFILTRATION_ACTIONS);
@@ -23,6 +23,6 @@ Good:
 \`\`\`json
 { "Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*" }
 \`\`\``,
-  pick: () => (a) => TABLE.has(a.fullName.toLowerCase()),
+  pick: (catalog) => tablePicker(catalog, TABLE),
   message: (written, list) => (list ? `"${written}" allows reading data (${list}) from every resource: name the buckets, parameters or secrets.` : `"${written}" reads data and is allowed on every resource: name the buckets, parameters or secrets.`),
 });
