@@ -3,6 +3,7 @@
 // arrays nest, and the text's length without whitespace. Error wording and IAM meaning live elsewhere.
 
 import { visit, type Node, type NodeType, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { strictJsonTree } from './strictJsonTree';
 
 /**
  * One node of the tree. parseTree builds the same nodes as object literals of five different shapes (and
@@ -40,6 +41,15 @@ const SPACE = 32;
  * so deep that the recursive parser overflows the stack throws a RangeError (callers turn it into a finding).
  */
 export function buildTree(text: string, errors: ParseError[], options: ParseOptions, maxDepth: number): BuiltTree {
+  // plain strict JSON (nearly every file) is read without the visitor's callback per token; the visitor decides
+  // everything else, and alone reports errors (the fast path accepts only texts in which there are none)
+  const strict = strictJsonTree(text, maxDepth, TreeNode);
+  if (strict !== undefined) return strict;
+  return visitTree(text, errors, options, maxDepth);
+}
+
+/** buildTree by jsonc-parser's visitor alone (exported for the test that compares it with the fast path). */
+export function visitTree(text: string, errors: ParseError[], options: ParseOptions, maxDepth: number): BuiltTree {
   // artificial root, as in parseTree
   let current = new TreeNode('array', -1, -1, undefined, [], undefined);
   let depth = 0;
