@@ -1,6 +1,7 @@
 // The real corpus (issue 19): the CLI over the 1,523 AWS managed policies in ../shared/corpus/aws-managed as a
 // ratio to a same-run read + JSON.parse of the same files (each in a fresh node process, CPU time and wall time),
-// the CLI's peak memory, start-up over bare Node (CLI and server, with resident memory), and the editor's
+// the CLI's peak memory, start-up over bare Node (CLI and server, with resident memory), a CI-sized run (the
+// repository's example policies), and the editor's
 // open -> diagnostics and edit -> diagnostics (beyond the debounce) on the five largest managed policies.
 // Skipped (one row says so) when the shared corpus is not next to the repository. To measure another build the
 // same way (e.g. a before/after table), IAM_BENCH_DIST names a folder with its cli.js, server.js and
@@ -119,6 +120,14 @@ export async function run(ctx) {
   rows.push({ name: 'CLI start-up (--version) over bare node (wall)', value: (med(cliStart, 'wall') - med(bare, 'wall')) * 1000, unit: 'ms', target: '<= 150' });
   rows.push({ name: 'CLI start-up over bare node (CPU user+sys)', value: (med(cliStart, 'cpu') - med(bare, 'cpu')) * 1000, unit: 'ms', target: '<= 150' });
   rows.push({ name: 'CLI start-up: peak resident memory (bare node in brackets)', value: med(cliStart, 'rssMiB'), unit: `MiB (${med(bare, 'rssMiB').toFixed(0)})` });
+  // a CI-sized run: the repository's example policies (JSON, YAML template, trust, SCP), each code path cold
+  const examples = ['examples/good', 'examples/bad'];
+  const small = [];
+  for (let i = 0; i < 5; i++) small.push(timed([cli, '--format', 'json', ...examples.map((e) => join(ctx.root, e))], dir));
+  const exampleCount = examples.flatMap((e) => readdirSync(join(ctx.root, e)).filter((n) => /\.(json|ya?ml)$/.test(n) && !n.includes('.iamtest.'))).length;
+  rows.push({ name: `CLI over the ${exampleCount} example policies (a CI-sized run), over bare node (wall)`, value: (med(small, 'wall') - med(bare, 'wall')) * 1000, unit: 'ms' });
+  rows.push({ name: `CLI over the ${exampleCount} example policies, over bare node (CPU user+sys)`, value: (med(small, 'cpu') - med(bare, 'cpu')) * 1000, unit: 'ms' });
+  rows.push({ name: `CLI over the ${exampleCount} example policies: peak resident memory`, value: med(small, 'rssMiB'), unit: 'MiB' });
   const serverStart = [];
   for (let i = 0; i < 5; i++) serverStart.push(serverInitialize(server));
   rows.push({ name: 'server start-up: spawn -> initialize answered, over bare node (wall)', value: ctx.median(serverStart) - med(bare, 'wall') * 1000, unit: 'ms', target: '<= 150' });
