@@ -79,6 +79,28 @@ export function buildCatalog() {
  * dist/iam-catalog.json's text (format 2, catalogFormat.ts CatalogFile): line 1 holds the head, then one line per
  * service's actions, whose byte range (from the start of line 2) the head records.
  */
+/**
+ * The condition keys a service's actions list (action-level, or per resource type), as indexes into its key list
+ * `k` (the key itself where `k` lacks it), in first-listed order: the head's `ak`, so that "does any action list
+ * this key" (rules/condition/conditionKeySupport.ts) does not parse and build every service.
+ */
+export function actionListedKeys(service) {
+  const indexOf = new Map(service.k.map(([key], i) => [key.toLowerCase(), i]));
+  const seen = new Set();
+  const out = [];
+  const add = (key) => {
+    const lower = key.toLowerCase();
+    if (seen.has(lower)) return;
+    seen.add(lower);
+    out.push(indexOf.get(lower) ?? key);
+  };
+  for (const [, , , resources, keys] of service.a) {
+    for (const key of keys) add(key);
+    for (const [, , resourceKeys] of resources) for (const key of resourceKeys ?? []) add(key);
+  }
+  return out;
+}
+
 export function encodeCatalogFile(catalog) {
   const head = { source: catalog.source, services: {}, globalKeys: catalog.globalKeys, rcpServices: catalog.rcpServices };
   const lines = [];
@@ -88,7 +110,7 @@ export function encodeCatalogFile(catalog) {
     const key = `${lines.length ? ',' : ''}${JSON.stringify(prefix)}:`;
     const actions = JSON.stringify(s.a);
     const bytes = Buffer.byteLength(actions);
-    head.services[prefix] = { n: s.n, c: s.a.length, o: offset + Buffer.byteLength(key), l: bytes, r: s.r, k: s.k };
+    head.services[prefix] = { n: s.n, c: s.a.length, o: offset + Buffer.byteLength(key), l: bytes, r: s.r, k: s.k, ak: actionListedKeys(s) };
     lines.push(key + actions);
     offset += Buffer.byteLength(key) + bytes + 1;
   }

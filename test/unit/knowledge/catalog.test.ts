@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { testCatalog } from '../../support/catalog';
 import { globMatch, hasWildcard, literalPrefix } from '../../../server/src/service/knowledge/glob';
 import { closestMatch, editDistance } from '../../../server/src/service/knowledge/suggest';
-import { parseArn, splitArnTemplate } from '../../../server/src/service/knowledge/arnTemplate';
+import { arnServiceSegment, parseArn, splitArnTemplate } from '../../../server/src/service/knowledge/arnTemplate';
 import { resourceTypesForArnService, resourceTypesOfAction } from '../../../server/src/service/knowledge/arnIndex';
 import { API_OPERATION_ALIASES, apiOperationAlias } from '../../../server/src/service/knowledge/apiOperationAliases';
 import { ALL_REGIONS, isKnownPartition, looksLikeRegion, PARTITIONS } from '../../../server/src/service/knowledge/partitions';
+import { prng } from '../../support/policyGenerator';
 
 test('exact action lookup is case-insensitive and returns the documented casing', () => {
   const c = testCatalog();
@@ -108,4 +109,23 @@ test('partitions and Regions table', () => {
   assert.equal(looksLikeRegion('us-east-9'), true);
   assert.equal(looksLikeRegion('useast1'), false);
   assert.equal(looksLikeRegion('us-east'), false);
+});
+
+test('arnServiceSegment is parseArn(arn).service, on every catalog template and on random colon strings', () => {
+  let n = 0;
+  for (const svc of testCatalog().services.values()) {
+    for (const rt of svc.resourceTypes.values()) {
+      assert.equal(arnServiceSegment(rt.arn), splitArnTemplate(rt.arn).service, rt.arn);
+      n++;
+    }
+  }
+  assert.ok(n > 2000, `${n} templates`);
+  const random = prng(19);
+  const pieces = ['arn', 'ARN', 'Arn', 'aws', 's3', '', '${Partition}', 'x:y', '::', ':', 'a', '*', 'arnx'];
+  for (let i = 0; i < 20_000; i++) {
+    let text = '';
+    const count = Math.floor(random() * 9);
+    for (let j = 0; j < count; j++) text += pieces[Math.floor(random() * pieces.length)]! + (random() < 0.6 ? ':' : '');
+    assert.equal(arnServiceSegment(text), parseArn(text)?.service ?? '', JSON.stringify(text));
+  }
 });

@@ -18,6 +18,7 @@ import type { FileReport } from '../report';
 import type { SarifFinding } from '../sarif';
 import { ruleDocsUrl } from '../ruleDocs';
 import { dataAgeDays } from '../../iamData/iamDataFolder';
+import { youngGenerationCap, type YoungGenerationCap } from '../../runtime/youngGeneration';
 
 export type CheckRequest = Extract<CliRequest, { kind: 'check' }>;
 
@@ -49,10 +50,12 @@ export interface FileJobContext {
   readonly age: number | undefined;
   /** where the service's log lines go: the outcome being built (stderr outside a file) */
   current: string[] | undefined;
+  /** keeps a long run's new space at 8 MiB (runtime/youngGeneration.ts): ~17 MiB less peak memory */
+  readonly youngGeneration: YoungGenerationCap;
 }
 
 export function createFileJobContext(request: CheckRequest, catalog: IamCatalog, tool: string): FileJobContext {
-  const ctx: FileJobContext = { service: undefined as unknown as IamLanguageService, finder: new WorkspaceConfigFinder(), request, age: dataAgeDays(catalog.dataDate), current: undefined };
+  const ctx: FileJobContext = { service: undefined as unknown as IamLanguageService, finder: new WorkspaceConfigFinder(), request, age: dataAgeDays(catalog.dataDate), current: undefined, youngGeneration: youngGenerationCap() };
   const log = (line: string): void => void (ctx.current ? ctx.current.push(line) : process.stderr.write(`${line}\n`));
   const logger: Logger = { error: (m) => log(`${tool}: ${m}`), warn: (m) => log(`${tool}: warning: ${m}`), info: () => {} };
   (ctx as { service: IamLanguageService }).service = createIamLanguageService({ catalog, logger, docsUrl: ruleDocsUrl });
@@ -60,6 +63,7 @@ export function createFileJobContext(request: CheckRequest, catalog: IamCatalog,
 }
 
 export function runFileJob(ctx: FileJobContext, file: InputFile): FileOutcome {
+  ctx.youngGeneration.tick();
   const out: FileOutcome = { lines: [], ioErrors: 0 };
   ctx.current = out.lines;
   try {

@@ -4,6 +4,7 @@
 
 import type { ActionInfo, IamCatalog, ResourceTypeInfo } from './catalog';
 import { perCatalog } from './perCatalog';
+import { arnServiceSegment } from './arnTemplate';
 
 interface ArnIndex {
   readonly byService: ReadonlyMap<string, readonly ResourceTypeInfo[]>;
@@ -18,7 +19,8 @@ function build(catalog: IamCatalog): ArnIndex {
   const byService = new Map<string, ResourceTypeInfo[]>();
   for (const svc of catalog.services.values()) {
     for (const rt of svc.resourceTypes.values()) {
-      const seg = rt.template.service.toLowerCase();
+      // the service segment alone: the full template is split only for the types a check reaches
+      const seg = arnServiceSegment(rt.arn).toLowerCase();
       // a template with a placeholder service (backup's "${Vendor}") names no namespace of its own
       if (!seg || seg.includes('${')) continue;
       let list = byService.get(seg);

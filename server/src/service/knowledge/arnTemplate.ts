@@ -31,6 +31,21 @@ export function parseArn(arn: string): ArnParts | undefined {
   return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: arn.slice(start) };
 }
 
+/**
+ * parseArn(arn)?.service ?? '' without the parts: grouping every resource type by its ARN's service
+ * (arnIndex.ts) split all 2,500 templates, a tenth of a small CLI run.
+ */
+export function arnServiceSegment(arn: string): string {
+  const c1 = arn.indexOf(':');
+  const c2 = c1 < 0 ? -1 : arn.indexOf(':', c1 + 1);
+  const c3 = c2 < 0 ? -1 : arn.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : arn.indexOf(':', c3 + 1);
+  if (c4 < 0 || arn.indexOf(':', c4 + 1) < 0) return '';
+  const head = arn.slice(0, c1);
+  if (head !== 'arn' && head.toLowerCase() !== 'arn') return '';
+  return arn.slice(c2 + 1, c3);
+}
+
 export function splitArnTemplate(arn: string): ArnTemplate {
   const p = parseArn(arn) ?? { partition: '${Partition}', service: '', region: '', account: '', resource: arn };
   return {

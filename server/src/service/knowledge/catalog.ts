@@ -58,6 +58,11 @@ export interface ServiceInfo {
   readonly resourceTypes: ReadonlyMap<string, ResourceTypeInfo>;
   /** condition keys the service defines, lowercased key -> info (includes aws:* keys it lists) */
   readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>;
+  /**
+   * The condition keys its actions list (action-level or per resource type), as listed, each once: known without
+   * building the actions when the catalog file says (RawService.ak).
+   */
+  readonly actionConditionKeys: readonly string[];
 }
 
 export interface IamCatalog {
@@ -151,7 +156,7 @@ export function loadCatalog(data: RawCatalog | CatalogFile): IamCatalog {
     const conditionKeys = new Map<string, ConditionKeyInfo>();
     // the actions and their indexes are built when the service is first used (LazyService): most documents
     // name a few services, and building all of them was most of the start-up
-    const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a, buildKeys);
+    const service = new LazyService(prefix, SHARED_PREFIX_NAMES[prefix] ?? rs.n, resourceTypes, conditionKeys, rs.a, buildKeys, listedKeysOf(rs));
     actionCount += typeof rs.a === 'function' ? (rs.c ?? rawActions(rs).length) : rs.a.length;
     for (const [name, arn, keys] of rs.r) {
       resourceTypes.set(name.toLowerCase(), new LazyResourceType(service, name, arn, keys));
@@ -309,7 +314,13 @@ class LazyService implements ServiceInfo {
     private raw: readonly RawAction[] | (() => readonly RawAction[]) | undefined,
     /** fills every service's condition keys (once, for the whole catalog) */
     private readonly buildKeys: () => void,
+    /** the keys its actions list, from the file's head; undefined: read from the actions when first asked */
+    private listedKeys: readonly string[] | undefined,
   ) {}
+
+  get actionConditionKeys(): readonly string[] {
+    return (this.listedKeys ??= keysListedBy(this.index().actions));
+  }
 
   get conditionKeys(): ReadonlyMap<string, ConditionKeyInfo> {
     this.buildKeys();
@@ -352,6 +363,26 @@ class LazyService implements ServiceInfo {
     this.raw = undefined;
     return (this.built = { actions, lowerNames, byLowerName, byName });
   }
+}
+
+/** A raw service's action-listed keys from its `ak` (indexes into `k`, or keys), or undefined when it has none. */
+function listedKeysOf(rs: RawCatalog['services'][string]): readonly string[] | undefined {
+  return rs.ak?.map((entry) => (typeof entry === 'number' ? rs.k[entry]![0] : entry));
+}
+
+/** The condition keys actions list (their own, and per resource type), each once (case-insensitively), in first-listed order. */
+function keysListedBy(actions: readonly ActionInfo[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (key: string): void => {
+    const lower = key.toLowerCase();
+    if (!seen.has(lower)) seen.add(lower), out.push(key);
+  };
+  for (const a of actions) {
+    for (const k of a.conditionKeys) add(k);
+    for (const r of a.resources) for (const k of r.conditionKeys) add(k);
+  }
+  return out;
 }
 
 function findPattern(patterns: ReadonlyArray<{ prefix: string; info: ConditionKeyInfo }>, lower: string): ConditionKeyInfo | undefined {

@@ -25,7 +25,7 @@ export function decodeCatalogHead(line1: string, base: number, read: ReadRange):
   const head = JSON.parse(line1.slice(LINE_1_START.length, line1.length - LINE_1_END.length)) as CatalogFileHead;
   const services: Record<string, RawService> = {};
   for (const [prefix, meta] of Object.entries(head.services)) {
-    services[prefix] = { n: meta.n, c: meta.c, r: meta.r, k: meta.k, a: lazyActions(prefix, base + meta.o, base + meta.o + meta.l, read) };
+    services[prefix] = { n: meta.n, c: meta.c, r: meta.r, k: meta.k, ...(meta.ak ? { ak: meta.ak } : {}), a: lazyActions(prefix, base + meta.o, base + meta.o + meta.l, read) };
   }
   return { format: 1, source: head.source, services, globalKeys: head.globalKeys, rcpServices: head.rcpServices };
 }
@@ -57,7 +57,7 @@ export function isCatalogFile(value: RawCatalog | CatalogFile): value is Catalog
 /** A JSON.parse'd dist/iam-catalog.json as a RawCatalog (every service's actions already parsed). */
 export function catalogFromParsedFile(file: CatalogFile): RawCatalog {
   const services: Record<string, RawService> = {};
-  for (const [prefix, meta] of Object.entries(file.head.services)) services[prefix] = { n: meta.n, c: meta.c, r: meta.r, k: meta.k, a: file.actions[prefix] ?? [] };
+  for (const [prefix, meta] of Object.entries(file.head.services)) services[prefix] = { n: meta.n, c: meta.c, r: meta.r, k: meta.k, ...(meta.ak ? { ak: meta.ak } : {}), a: file.actions[prefix] ?? [] };
   return { format: 1, source: file.head.source, services, globalKeys: file.head.globalKeys, rcpServices: file.head.rcpServices };
 }
 

@@ -19,6 +19,12 @@ export interface RawService {
   c?: number;
   r: RawResourceType[];
   k: RawConditionKey[];
+  /**
+   * The condition keys its actions list (action-level or per resource type), so that "does any action list this
+   * key" needs no action parsed: each an index into `k`, or the key itself where `k` does not define it. Absent
+   * (an iam-data folder, an older file): worked out from the actions.
+   */
+  ak?: Array<number | string>;
 }
 
 export interface RawCatalog {
@@ -52,7 +58,7 @@ export interface CatalogFile {
 export interface CatalogFileHead {
   source: RawCatalog['source'];
   /** everything of a service but its actions; their number (c) and byte range (o, l) */
-  services: Record<string, { n: string; c: number; o: number; l: number; r: RawResourceType[]; k: RawConditionKey[] }>;
+  services: Record<string, { n: string; c: number; o: number; l: number; r: RawResourceType[]; k: RawConditionKey[]; ak?: Array<number | string> }>;
   globalKeys: RawConditionKey[];
   rcpServices: string[];
 }
