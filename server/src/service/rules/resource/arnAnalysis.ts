@@ -65,8 +65,28 @@ function templateRestTokens(t: ResourceTypeInfo, spanFrom: number): Int32Array {
   let byField = restTokensByType.get(t);
   if (!byField) restTokensByType.set(t, (byField = []));
   let tokens = byField[spanFrom];
-  if (!tokens) byField[spanFrom] = tokens = templateTokens([t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':'));
+  if (!tokens) byField[spanFrom] = tokens = templateTokens(templateRest(t, spanFrom));
   return tokens;
+}
+
+/**
+ * The template's fields from `spanFrom` on, joined by ":": the text after its spanFrom-th colon, so that a type
+ * whose ARN never fits is never split (splitArnTemplate, most of a service's types). A template splitArnTemplate
+ * would not parse as an ARN takes the split's fallback fields. `arnTemplateRest.test.ts` checks every catalog type.
+ */
+export function templateRest(t: ResourceTypeInfo, spanFrom: number): string {
+  const arn = t.arn;
+  let at = 0;
+  let rest = -1;
+  for (let colon = 1; colon <= 5; colon++) {
+    const next = arn.indexOf(':', at);
+    if (next < 0) return [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
+    at = next + 1;
+    if (colon === spanFrom) rest = at;
+  }
+  // parseArn's test of the first field: "arn" in any case
+  if (arn.charCodeAt(3) !== 58 || arn.slice(0, 3).toLowerCase() !== 'arn') return [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
+  return arn.slice(rest);
 }
 
 /**
