@@ -8,14 +8,75 @@ const examples = new Map<string, string>();
 export function arnExample(template: string): string {
   let hit = examples.get(template);
   if (hit === undefined) {
-    hit = template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => FIXED[name] ?? upperSnake(name));
+    hit = exampleOf(template);
     // the set of templates is the catalog's (a few thousand), so this never grows with user input
     examples.set(template, hit);
   }
   return hit;
 }
 
-/** "BucketName" -> "BUCKET_NAME", "DBInstanceName" -> "DB_INSTANCE_NAME", "RoleNameWithPath" -> "ROLE_NAME_WITH_PATH". */
-function upperSnake(name: string): string {
+/**
+ * Every `${Name}` (letters and digits) replaced by its fixed value or its upper-snake form; other text, and
+ * `${…}` holding anything else, kept. A scan instead of a regular expression with a replacer function: the
+ * first messages of a run build hundreds of examples, each through the slow replace-with-callback path.
+ * `arnExample.test.ts` compares it with the regular-expression form on every catalog template.
+ */
+function exampleOf(template: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('${'); open >= 0; open = template.indexOf('${', open + 2)) {
+    const close = template.indexOf('}', open + 2);
+    if (close < 0) break;
+    const name = template.slice(open + 2, close);
+    if (name.length === 0 || !isAlphanumeric(name)) continue;
+    out += template.slice(from, open) + (FIXED[name] ?? upperSnake(name));
+    from = close + 1;
+    open = close - 1;
+  }
+  return from === 0 ? template : out + template.slice(from);
+}
+
+function isAlphanumeric(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isLower(s.charCodeAt(i)) && !isUpper(s.charCodeAt(i)) && !isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * "BucketName" -> "BUCKET_NAME", "DBInstanceName" -> "DB_INSTANCE_NAME", "RoleNameWithPath" -> "ROLE_NAME_WITH_PATH":
+ * a "_" before a capital that follows a lowercase letter or digit, and before the last capital of a run of two or
+ * more followed by a lowercase letter (what /([a-z0-9])([A-Z])/ then /([A-Z]+)([A-Z][a-z])/ inserted).
+ */
+export function upperSnake(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (i > 0 && isUpper(c)) {
+      const before = name.charCodeAt(i - 1);
+      if (isLower(before) || isDigit(before)) out += '_';
+      else if (isUpper(before) && i + 1 < name.length && isLower(name.charCodeAt(i + 1))) out += '_';
+    }
+    out += name[i];
+  }
+  return out.toUpperCase();
+}
+
+/** The regular-expression forms first written, the reference `arnExample.test.ts` compares with. */
+export function arnExampleByRegExp(template: string): string {
+  return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => FIXED[name] ?? upperSnakeByRegExp(name));
+}
+
+export function upperSnakeByRegExp(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase();
 }
