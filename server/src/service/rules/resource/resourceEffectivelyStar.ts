@@ -9,9 +9,8 @@ import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
 import type { Statement } from '../../parser/policyModel';
 import { patternCovers, splitArnFields } from '../../knowledge/arnMatch';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
-import { expandPattern } from '../../knowledge/statementActions';
-import { hasWildcard } from '../../knowledge/glob';
-import { AccessLevel } from '../../knowledge/accessLevel';
+import { elementPatternFacts } from '../../knowledge/patternFacts';
+import { scopableActionsOf } from './resourceStar';
 import { isTemplated } from '../../parser/containers/templateValue';
 
 /** True for "arn:*", "arn:aws:*", "arn:*:*:*:*:*" and the like: any service, any resource. */
@@ -53,12 +52,13 @@ function coversType(fields: readonly string[], type: ResourceTypeInfo): boolean 
  */
 function scopableActions(ctx: PolicyContext, statement: Statement): ActionInfo[] {
   const out: ActionInfo[] = [];
-  for (const item of statement.action!.items) {
+  const items = statement.action!.items;
+  // RESOURCE_STAR's fact of each pattern, kept with the pattern: no per-parse pass over every expanded action
+  const facts = elementPatternFacts(ctx.catalog, statement.action!);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     if (item.value === '*' || isTemplated(item.node)) return [];
-    const expanded = expandPattern(ctx.catalog, item.value);
-    const withTypes = expanded.filter((a) => a.accessLevel !== AccessLevel.List && (resourceTypesOfAction(a)?.length ?? 0) > 0);
-    if (hasWildcard(item.value) && withTypes.length * 2 <= expanded.length) continue;
-    out.push(...withTypes);
+    out.push(...scopableActionsOf(facts[k]!));
   }
   return out;
 }

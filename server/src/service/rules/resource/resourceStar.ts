@@ -60,6 +60,16 @@ function scopableOf(facts: PatternFacts): ScopableActions | undefined {
   return { actions: withTypes.length === expanded.length ? expanded : withTypes, types: [...types.values()] };
 }
 
+const NO_ACTIONS: readonly ActionInfo[] = [];
+
+/**
+ * The actions of one pattern RESOURCE_STAR counts as scopable (not List-level, with resource types; a wildcard only
+ * when most of what it matches is), [] when none: RESOURCE_EFFECTIVELY_STAR asks the same of its statements.
+ */
+export function scopableActionsOf(facts: PatternFacts): readonly ActionInfo[] {
+  return derivePatternFact(facts, SCOPABLE, scopableOf)?.actions ?? NO_ACTIONS;
+}
+
 export const resourceStar: Rule = {
   code: 'RESOURCE_STAR',
   defaultSeverity: 'warning',
