@@ -40,9 +40,22 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
   return join(env.XDG_CACHE_HOME || join(userHome, '.cache'), FOLDER);
 }
 
-/** The cache file for this bundle as built now, under this Node: another build or Node version gets another file. */
-export function codeCacheFile(dir: string, bundle: string, size: number, mtimeMs: number): string {
-  return join(dir, `${basename(bundle, '.js')}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+/**
+ * The cache file for this bundle as built now (size and modification time), under this Node and these node options
+ * (V8 refuses data made under other flags: the VS Code client starts the server with --max-semi-space-size=4, a
+ * terminal without): another build, Node or set of options gets a file of its own.
+ */
+export function codeCacheFile(dir: string, bundle: string, size: number, mtimeMs: number, execArgv: readonly string[] = process.execArgv): string {
+  return join(dir, `${basename(bundle, '.js')}-${buildStamp(size, mtimeMs)}-${process.version}-${process.arch}-${fnv1a(execArgv.join('\0'))}.v8cache`);
+}
+
+const buildStamp = (size: number, mtimeMs: number): string => `${size}-${Math.trunc(mtimeMs)}`;
+
+/** 32-bit FNV-1a of a short string, as 8 hex digits (node options only: a few dozen characters) */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export type CodeCacheState = 'used' | 'rejected' | 'none' | 'off';
@@ -62,11 +75,13 @@ export function runBundle(bundle: string, options: RunBundleOptions): void {
   const dir = codeCacheDir();
   let source: string;
   let file: string | undefined;
+  let stamp = '';
   try {
     source = readFileSync(bundle, 'utf8');
     if (dir !== undefined) {
       const stat = statSync(bundle);
       file = codeCacheFile(dir, bundle, stat.size, stat.mtimeMs);
+      stamp = buildStamp(stat.size, stat.mtimeMs);
     }
   } catch {
     // unreadable: let require() give its usual error
@@ -83,7 +98,7 @@ export function runBundle(bundle: string, options: RunBundleOptions): void {
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const state: CodeCacheState = file === undefined ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (file && state !== 'used' && isMainThread) scheduleSave(script, file, bundle, options.saveAfterMs);
+  if (file && state !== 'used' && isMainThread) scheduleSave(script, file, `${basename(bundle, '.js')}-`, stamp, options.saveAfterMs);
   if (process.env[CODE_CACHE_DEBUG_ENV] === '1') process.stderr.write(`code cache: ${state}${file ? ` ${file}` : ''}\n`);
   // the module the bundle runs as: exports, a require resolving from its folder, __filename and __dirname its own
   const module = new Module(bundle, options.parent as Module);
@@ -99,19 +114,19 @@ export function runBundle(bundle: string, options: RunBundleOptions): void {
  * 0.7 MB) served the example policies better than data saved by a run over them (1.4 MB): 1,204 against 1,292 M
  * instructions, against 1,391 M without a cache.
  */
-function scheduleSave(script: Script, file: string, bundle: string, afterMs: number | undefined): void {
+function scheduleSave(script: Script, file: string, prefix: string, stamp: string, afterMs: number | undefined): void {
   let saved = false;
   const save = (): void => {
     if (saved) return;
     saved = true;
-    saveCodeCache(script, file, basename(bundle, '.js'));
+    saveCodeCache(script, file, prefix, stamp);
   };
   process.once('exit', save);
   if (afterMs !== undefined) setTimeout(save, afterMs).unref();
 }
 
-/** Writes the script's code cache to `file` (whole or not at all) and removes the older files of the same bundle. */
-function saveCodeCache(script: Script, file: string, bundleName: string): void {
+/** Writes the script's code cache to `file` (whole or not at all) and removes the files of other builds of the bundle. */
+function saveCodeCache(script: Script, file: string, prefix: string, stamp: string): void {
   try {
     // V8 stamps the data with the flags in force: put back the ones a run changed (runtime/flagRestore.ts)
     runBeforeCodeCache();
@@ -131,10 +146,11 @@ function saveCodeCache(script: Script, file: string, bundleName: string): void {
       unlinkSync(temp);
       throw err;
     }
-    // an older build's or Node's file of this bundle: size, time, Node version and architecture follow the name
+    // another build's files of this bundle (its size and time follow the name); other Node versions and options of
+    // this build keep theirs
     for (const name of readdirSync(dir)) {
-      const rest = name.startsWith(`${bundleName}-`) ? name.slice(bundleName.length + 1) : '';
-      if (name !== basename(file) && /^\d+-\d+-v[^-]+-[^-]+\.v8cache$/.test(rest)) unlinkSync(join(dir, name));
+      const rest = name.startsWith(prefix) && name.endsWith('.v8cache') ? name.slice(prefix.length) : '';
+      if (/^\d+-\d+-/.test(rest) && !rest.startsWith(`${stamp}-`)) unlinkSync(join(dir, name));
     }
   } catch {
     // a read-only or full disk: the next run compiles as usual

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeCacheDir } from '../../../server/src/runtime/codeCache';
@@ -58,7 +58,7 @@ test('the CLI saves its code cache on the first run and uses it after a check ru
   assert.equal(first.state, 'none');
   const saved = cacheFiles(dir);
   assert.equal(saved.length, 1, saved.join(', '));
-  assert.match(saved[0]!, /^cli-main-\d+-\d+-v[\d.]+-\w+\.v8cache$/);
+  assert.match(saved[0]!, /^cli-main-\d+-\d+-v[\d.]+-\w+-[0-9a-f]{8}\.v8cache$/);
   const second = cli(dir, args);
   assert.equal(second.state, 'used', second.stderr);
   assert.deepEqual(cacheFiles(dir), saved, 'a used cache is left as it is');
@@ -88,15 +88,19 @@ test('a corrupt cache file is rejected by V8, the run is unchanged, and the file
   assert.equal(cli(dir, args).state, 'used');
 });
 
-test('older cache files of the same bundle are removed when a new one is saved; other bundles keep theirs', (t) => {
+test("another build's cache files of the bundle are removed when one is saved; other Node versions, options and bundles keep theirs", (t) => {
   const dir = tempDir(t);
+  const main = statSync(join(REPO_ROOT, 'dist', 'cli-main.js'));
+  const sameBuildOtherNode = `cli-main-${main.size}-${Math.trunc(main.mtimeMs)}-v0.0.1-x64-00000000.v8cache`;
+  writeFileSync(join(dir, sameBuildOtherNode), 'this build, another node');
   writeFileSync(join(dir, 'cli-main-1-2-v0.0.1-x64.v8cache'), 'old build');
   writeFileSync(join(dir, 'server-main-1-2-v0.0.1-x64.v8cache'), 'the server');
   writeFileSync(join(dir, 'notes.txt'), 'not ours');
   assert.equal(cli(dir, ['--version']).state, 'none');
   const names = readdirSync(dir).sort();
-  assert.equal(names.filter((n) => n.startsWith('cli-main-')).length, 1);
+  assert.equal(names.filter((n) => n.startsWith('cli-main-')).length, 2, names.join(', '));
   assert.ok(!names.includes('cli-main-1-2-v0.0.1-x64.v8cache'));
+  assert.ok(names.includes(sameBuildOtherNode));
   assert.ok(names.includes('server-main-1-2-v0.0.1-x64.v8cache'));
   assert.ok(names.includes('notes.txt'));
 });
@@ -150,4 +154,17 @@ test('the language server saves its code cache at exit and uses it on the next s
   assert.equal(saved.length, 1);
   assert.match(saved[0]!, /^server-main-/);
   assert.equal(await serverSession(dir), 'used');
+});
+
+test('node options are part of the cache file name: V8 refuses data made under other flags', (t) => {
+  const dir = tempDir(t);
+  const withOption = (): { state: string } => {
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=4', CLI, '--version'], { encoding: 'utf8', env: { ...process.env, IAM_POLICY_CODE_CACHE: dir, IAM_POLICY_CODE_CACHE_DEBUG: '1' } });
+    return { state: /^code cache: (\w+)/m.exec(r.stderr)?.[1] ?? r.stderr };
+  };
+  assert.equal(cli(dir, ['--version']).state, 'none');
+  assert.equal(withOption().state, 'none', 'a file of its own, not the plain run\'s (which V8 would reject)');
+  assert.equal(cacheFiles(dir).length, 2);
+  assert.equal(cli(dir, ['--version']).state, 'used');
+  assert.equal(withOption().state, 'used');
 });
