@@ -1,4 +1,5 @@
-// Bundles the client (dist/extension.js), the language server (dist/server.js) and the CLI (dist/cli.js),
+// Bundles the client (dist/extension.js), the language server (dist/server-main.js, started by dist/server.js) and
+// the CLI (dist/cli-main.js, started by dist/cli.js),
 // and writes the IAM catalog (dist/iam-catalog.json). Type checking is separate: `npm run typecheck`.
 // Flags: --production (minify, no source maps), --watch.
 import * as esbuild from 'esbuild';
@@ -53,8 +54,12 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // dist/server.js and dist/cli.js are small launchers (runtime/launch*.ts) that run these bundles through V8's code
+  // cache (runtime/codeCache.ts): compiling the bundle was a third of the CLI's start-up
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  { ...common, entryPoints: ['server/src/runtime/launchServer.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/runtime/launchCli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // the log-reader thread of `generate` (CLI and server): a bundle of its own, so the thread loads ~20 KB, not the CLI
   { ...common, entryPoints: ['server/src/cli/generate/logReaderMain.ts'], outfile: 'dist/logReader.js' },
   ...webBuilds({ production }),

@@ -10,9 +10,11 @@
 // growth factor down to 1 once the new space has reached the cap: V8 reads that flag each time it grows the space.
 
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { restoreBeforeCodeCache } from './flagRestore';
 
 /** new space (both semi-spaces) at which growth stops: semi-spaces of 4 MiB */
 export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
+const DEFAULT_GROWTH_FACTOR = 2;
 
 export interface YoungGenerationCap {
   /** call before each unit of work (a file); stops the growth once the new space has reached the cap */
@@ -31,6 +33,9 @@ export function youngGenerationCap(capBytes: number = YOUNG_GENERATION_CAP_BYTES
       if (newSpaceBytes() < capBytes) return;
       // process-wide: worker threads of the same run stop growing too, which is what a run wants
       setFlagsFromString('--semi-space-growth-factor=1');
+      // V8's default (Node 20's V8 11.3 and later): the code cache saved at exit must carry the start-up flags. Were
+      // the default ever another, the cache would be refused and saved again each run: slower, never wrong.
+      restoreBeforeCodeCache(() => setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`));
       capped = true;
     },
     get capped(): boolean {

@@ -30,7 +30,7 @@ test('npm pack -> install offline into an empty folder -> npx iam-policy-check w
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   assert.ok(info);
   const paths = info.files.map((f) => f.path).sort();
-  for (const needed of ['dist/cli.js', 'dist/logReader.js', 'dist/server.js', 'dist/iam-catalog.json', 'dist/THIRD_PARTY_NOTICES.txt', 'schemas/iam-policy-config.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+  for (const needed of ['dist/cli.js', 'dist/cli-main.js', 'dist/logReader.js', 'dist/server.js', 'dist/server-main.js', 'dist/iam-catalog.json', 'dist/THIRD_PARTY_NOTICES.txt', 'schemas/iam-policy-config.schema.json', 'README.md', 'LICENSE', 'package.json']) {
     assert.ok(paths.includes(needed), `${needed} is in the package: ${paths.join(', ')}`);
   }
   for (const p of paths) {

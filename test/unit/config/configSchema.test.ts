@@ -116,7 +116,7 @@ test('run-time validation: the precompiled validator is the generated schema, an
 test('no bundle compiles code at run time: the validator module is standalone (no new Function, no Ajv)', () => {
   const generated = readFileSync(join(ROOT, 'server', 'src', 'config', 'configSchemaValidator.generated.js'), 'utf8');
   assert.doesNotMatch(generated, /new Function|require\("ajv"\)/);
-  for (const bundle of ['cli.js', 'server.js']) {
+  for (const bundle of ['cli-main.js', 'server-main.js']) {
     const code = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
     assert.match(code, /unknown rule code/, `${bundle} holds the config validation`);
     assert.doesNotMatch(code, /new Function\(/, `${bundle} compiles no code at run time`);
