@@ -11,13 +11,14 @@ import { collectFiles } from './collectFiles';
 import { exitCodeFor } from './failOn';
 import { ignoredByCommandLine } from './fileFilter';
 import { createProgress } from './progress';
-import { toSarif, type SarifFile, type SarifNotification } from './sarif';
+import { toSarif, type SarifFile, type SarifNotification, type SarifOptions } from './sarif';
+import { createSarifStream, type SarifStream } from './sarifStream';
 import { formatJunit } from './output/junit';
 import { formatGithub } from './output/github';
 import { Baseline, type BaselineFinding } from './suppress/baseline';
 import { ruleDocsUrl } from './ruleDocs';
 import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type FileReport, type ToolInfo } from './report';
-import { createReportStream, tallySummary, type ReportStream } from './streamingReport';
+import { createReportStream, tallySummary, type ReportStream, type StreamedFormat } from './streamingReport';
 import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
 import { applyV8Flags } from '../runtime/v8Flags';
@@ -106,15 +107,18 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
   let suppressedByBaseline = 0;
 
   const tool = { name: TOOL, version, dataVersion: catalog.dataVersion, ...(catalog.dataDate ? { dataDate: catalog.dataDate } : {}) };
-  // text, json and jsonl are written file by file (streamingReport.ts); the other formats need every file first
+  // text, json, jsonl (streamingReport.ts) and sarif (sarifStream.ts) are written file by file; junit and github
+  // need every file first
   let stream: ReportStream | undefined;
-  if (isStreamedFormat(request.format) && !request.updateBaseline) {
+  let sarifStream: SarifStream | undefined;
+  if ((isStreamedFormat(request.format) || request.format === 'sarif') && !request.updateBaseline) {
     const sink = openReportSink(request.outputFile);
     if (typeof sink === 'string') {
       stderr(`${TOOL}: cannot write ${request.outputFile}: ${sink}`);
       return 2;
     }
-    stream = createReportStream(request.format, tool, sink);
+    if (request.format === 'sarif') stream = sarifStream = createSarifStream(sarifOptions(catalog, cwd), () => notifications, sink);
+    else stream = createReportStream(request.format as StreamedFormat, tool, sink);
   }
   const reports: FileReport[] = [];
   const sarifFiles: SarifFile[] = [];
@@ -149,7 +153,11 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
     const kept = { ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) };
     if (stream) stream.file(kept);
     else reports.push(kept);
-    if (checked.sarifFindings) sarifFiles.push({ path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) });
+    if (checked.sarifFindings) {
+      const findings = { path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) };
+      if (sarifStream) sarifStream.sarifFile(findings);
+      else sarifFiles.push(findings);
+    }
   };
   const jobs = createFileJobContext(request, catalog, TOOL);
   // --jobs / auto: worker threads for long walks (parallel/threads.ts); the same outcomes in the same order
@@ -197,16 +205,7 @@ function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: I
   let output: string;
   if (request.format === 'json') output = formatJson(tool, reports);
   else if (request.format === 'sarif') {
-    const sarif = toSarif(sarifFiles, {
-      toolName: TOOL,
-      version,
-      dataVersion: catalog.dataVersion,
-      ...(catalog.dataDate ? { dataDate: catalog.dataDate } : {}),
-      rules: ALL_RULES,
-      helpUri: ruleDocsUrl,
-      srcRoot: cwd,
-      notifications,
-    });
+    const sarif = toSarif(sarifFiles, { ...sarifOptions(catalog, cwd), notifications });
     output = `${JSON.stringify(sarif, null, 2)}\n`;
   } else if (request.format === 'junit') output = formatJunit(reports, TOOL);
   else if (request.format === 'github') output = formatGithub(reports);
@@ -220,6 +219,19 @@ function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: I
     }
   } else process.stdout.write(output);
   return finish(request, reports.flatMap((r) => r.diagnostics.map((d) => d.severity)), formatSummary(reports), suppressedByBaseline, ioErrors);
+}
+
+/** The SARIF log's settings but the notifications (known only at the end). */
+function sarifOptions(catalog: IamCatalog, cwd: string): Omit<SarifOptions, 'notifications'> {
+  return {
+    toolName: TOOL,
+    version,
+    dataVersion: catalog.dataVersion,
+    ...(catalog.dataDate ? { dataDate: catalog.dataDate } : {}),
+    rules: ALL_RULES,
+    helpUri: ruleDocsUrl,
+    srcRoot: cwd,
+  };
 }
 
 /** The summary on stderr and the exit status. */

@@ -68,14 +68,16 @@ export function sarifLevel(severity: Severity): Level {
 
 /** The whole SARIF log as an object (JSON.stringify it to write). */
 export function toSarif(files: readonly SarifFile[], options: SarifOptions): Record<string, unknown> {
+  const toResults = sarifResults(options);
+  return sarifLog(options, files.flatMap(toResults));
+}
+
+/** A function giving one file's SARIF results (for toSarif, and sarifStream.ts file by file). */
+export function sarifResults(options: SarifOptions): (file: SarifFile) => Record<string, unknown>[] {
   const ruleIndex = new Map(options.rules.map((r, i) => [r.code, i] as const));
-  const results: Record<string, unknown>[] = [];
-  const location = (path: string): Record<string, unknown> => {
-    const uri = toUriReference(path);
-    // relative references are relative to SRCROOT (GitHub maps them onto the repository checkout)
-    return options.srcRoot !== undefined && !uri.startsWith('file:') ? { uri, uriBaseId: 'SRCROOT' } : { uri };
-  };
-  for (const file of files) {
+  const location = locationOf(options);
+  return (file) => {
+    const results: Record<string, unknown>[] = [];
     const artifactLocation = location(file.path);
     for (const f of file.findings) {
       const result: Record<string, unknown> = {
@@ -100,7 +102,21 @@ export function toSarif(files: readonly SarifFile[], options: SarifOptions): Rec
       }
       results.push(result);
     }
-  }
+    return results;
+  };
+}
+
+function locationOf(options: SarifOptions): (path: string) => Record<string, unknown> {
+  return (path) => {
+    const uri = toUriReference(path);
+    // relative references are relative to SRCROOT (GitHub maps them onto the repository checkout)
+    return options.srcRoot !== undefined && !uri.startsWith('file:') ? { uri, uriBaseId: 'SRCROOT' } : { uri };
+  };
+}
+
+/** The log around `results` (a list, or a stand-in sarifStream.ts splits the printed log at). */
+export function sarifLog(options: SarifOptions, results: readonly unknown[]): Record<string, unknown> {
+  const location = locationOf(options);
   const driver: Record<string, unknown> = {
     name: options.toolName,
     version: options.version,

@@ -48,7 +48,25 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
  * terminal without): another build, Node or set of options gets a file of its own.
  */
 export function codeCacheFile(dir: string, bundle: string, size: number, mtimeMs: number, execArgv: readonly string[] = process.execArgv): string {
-  return join(dir, `${basename(bundle, '.js')}-${buildStamp(size, mtimeMs)}-${process.version}-${process.arch}-${fnv1a(execArgv.join('\0'))}.v8cache`);
+  return join(dir, `${basename(bundle, '.js')}-${buildStamp(size, mtimeMs)}-${process.version}-${process.arch}-${fnv1a(flagArgs(execArgv).join('\0'))}.v8cache`);
+}
+
+/** Options naming a module to preload change no V8 flag, and their (often temporary) paths would each get a file. */
+const PRELOAD_OPTIONS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader']);
+
+/** The node options that may set V8 flags: all but the preloads and their modules. */
+function flagArgs(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    const name = arg.split('=', 1)[0]!;
+    if (PRELOAD_OPTIONS.has(name)) {
+      if (!arg.includes('=')) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
 }
 
 const buildStamp = (size: number, mtimeMs: number): string => `${size}-${Math.trunc(mtimeMs)}`;

@@ -26,6 +26,7 @@ import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppress
 /** the "errors before" of fix vetting, per settings object and language, on the ParsedDocument */
 const NO_SETTINGS: ServiceSettings = Object.freeze({});
 const ERRORS_BEFORE = new DerivedKey<{ entries: { settings: ServiceSettings; languageId: string; codes: ReadonlySet<string> }[] }>('errorsBefore');
+const VET_VERDICTS = new DerivedKey<{ entries: { settings: ServiceSettings; languageId: string; verdicts: Map<string, boolean> }[] }>('vetVerdicts');
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -93,6 +94,16 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
       const codes = this.errorCodes(parsed.text, languageId);
       cached.entries.push({ settings, languageId, codes });
       return codes;
+    },
+    vetVerdicts(languageId) {
+      // on the parse like ERRORS_BEFORE: each code-action request (the editor's, or the CLI's per SARIF finding)
+      // gets the verdicts earlier requests on this parse gave; keyed by edits, never by candidate texts
+      const cached = derive(parsed, VET_VERDICTS, () => ({ entries: [] as { settings: ServiceSettings; languageId: string; verdicts: Map<string, boolean> }[] }));
+      const hit = cached.entries.find((e) => e.settings === settings && e.languageId === languageId);
+      if (hit) return hit.verdicts;
+      const verdicts = new Map<string, boolean>();
+      cached.entries.push({ settings, languageId, verdicts });
+      return verdicts;
     },
   });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>

@@ -79,3 +79,37 @@ test('every quick fix the editor offers for a finding is among the titles the re
   }
   assert.ok(offered > 50, `only ${offered} fixes offered`);
 });
+
+test('SARIF vets each distinct fix once per file: the same edits offered for several findings are re-validated once', () => {
+  const { service, runs } = countingService();
+  const settings = resolveFileSettings(undefined, undefined);
+  let shared = 0;
+  let vetted = 0;
+  let uncached = 0;
+  for (const { name, text } of texts()) {
+    const { doc, parseOptions } = documentFor(name, text, { explicit: true, settings, fixTitles: false });
+    const parsed = service.parse(doc, parseOptions);
+    if (!parsed.isPolicy) continue;
+    const diagnostics = service.validate(doc, parsed, settings.service);
+    const before = runs();
+    // what cli/sarifFixes.ts asks: the quick fixes of each finding on its own
+    const offered = diagnostics.map((d) => service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }, settings.service));
+    const first = runs() - before;
+    const distinct = new Set(offered.flat().map((a) => JSON.stringify(a.edit?.changes ?? a.edit?.documentChanges)));
+    const total = offered.reduce((n, actions) => n + actions.length, 0);
+    shared += total - distinct.size;
+    vetted += first;
+    // per-finding vetting, as without the verdicts kept on the parse: each finding asked on a parse of its own
+    const alone = runs();
+    for (const d of diagnostics) service.codeActions(doc, service.parse(doc, parseOptions), d.range, { diagnostics: [d], only: ['quickfix'] }, settings.service);
+    uncached += runs() - alone;
+    // asking again on the same parse re-validates nothing
+    const again = runs();
+    const repeat = diagnostics.map((d) => service.codeActions(doc, parsed, d.range, { diagnostics: [d], only: ['quickfix'] }, settings.service));
+    assert.equal(runs() - again, 0, `${name}: asked again, the rules ran ${runs() - again} times`);
+    assert.deepEqual(repeat.map((a) => a.map((x) => x.title)), offered.map((a) => a.map((x) => x.title)), name);
+  }
+  assert.ok(shared > 20, `only ${shared} fixes offered for more than one finding: the test would not notice per-finding vetting`);
+  assert.ok(vetted > 50, `only ${vetted} vetting runs`);
+  assert.ok(vetted + shared <= uncached, `${vetted} vetting runs where per-finding vetting takes ${uncached}, with ${shared} fixes offered twice or more`);
+});

@@ -12,6 +12,7 @@ import { ALL_RULES, createIamLanguageService } from '../../../server/src/service
 import { severityName } from '../../../server/src/service/features/toDiagnostic';
 import { toSarif, toUriReference, type SarifFile } from '../../../server/src/cli/sarif';
 import { sarifFixesFor } from '../../../server/src/cli/sarifFixes';
+import { createSarifStream } from '../../../server/src/cli/sarifStream';
 import { REPO_ROOT, testCatalog } from '../../support/catalog';
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.subset.json'), 'utf8')) as object;
@@ -127,4 +128,34 @@ test('paths become URI references relative to the repository', () => {
   assert.equal(toUriReference('./a.tf'), 'a.tf');
   assert.equal(toUriReference('/abs/x#1.yaml'), 'file:///abs/x%231.yaml');
   assert.equal(toUriReference('C:\\w\\p.json'), 'file:///C:/w/p.json');
+});
+
+test('the streamed log (sarifStream.ts) is byte for byte the printed toSarif log, file by file', () => {
+  const real = [sarifFileFor('policies/app policy.json', 'json', POLICY), sarifFileFor('infra/stack.yaml', 'yaml', TEMPLATE), sarifFileFor('infra/main.tf', 'terraform', TERRAFORM)];
+  const empty: SarifFile = { path: 'clean.json', findings: [] };
+  const notes = [{ path: 'missing.json', message: 'cannot read: no such file' }];
+  const cases: Array<{ files: SarifFile[]; notifications?: typeof notes; srcRoot?: string }> = [
+    { files: [] },
+    { files: [empty, empty] },
+    { files: real, srcRoot: '/repo' },
+    { files: [empty, real[0]!, empty, real[2]!], notifications: notes, srcRoot: '/repo' },
+    { files: [empty], notifications: notes },
+    { files: [real[1]!], notifications: [] },
+  ];
+  for (const [i, c] of cases.entries()) {
+    const options = { ...OPTIONS, ...(c.srcRoot ? { srcRoot: c.srcRoot } : {}) };
+    const expected = `${JSON.stringify(toSarif(c.files, { ...options, ...(c.notifications ? { notifications: c.notifications } : {}) }), null, 2)}\n`;
+    let written = '';
+    const stream = createSarifStream(options, () => c.notifications ?? [], (chunk) => (written += chunk));
+    for (const f of c.files) {
+      stream.file({ path: f.path, policyType: null, diagnostics: [] });
+      stream.sarifFile(f);
+    }
+    // the notifications' absence and an empty list print differently: the CLI always passes its list
+    stream.end();
+    if (c.notifications === undefined) assert.equal(written, `${JSON.stringify(toSarif(c.files, { ...options, notifications: [] }), null, 2)}\n`, `case ${i}`);
+    else assert.equal(written, expected, `case ${i}`);
+    assert.equal(typeof JSON.parse(written), 'object');
+    assert.equal(stream.tally.files, c.files.length);
+  }
 });

@@ -167,4 +167,10 @@ test('node options are part of the cache file name: V8 refuses data made under o
   assert.equal(cacheFiles(dir).length, 2);
   assert.equal(cli(dir, ['--version']).state, 'used');
   assert.equal(withOption().state, 'used');
+  // a preloaded module sets no V8 flag: the plain run's file serves it (tests preload hooks from temporary folders)
+  const hook = join(dir, 'hook.cjs');
+  writeFileSync(hook, '');
+  const preloaded = spawnSync(process.execPath, ['--require', hook, CLI, '--version'], { encoding: 'utf8', env: { ...process.env, IAM_POLICY_CODE_CACHE: dir, IAM_POLICY_CODE_CACHE_DEBUG: '1' } });
+  assert.match(preloaded.stderr, /^code cache: used/m);
+  assert.equal(cacheFiles(dir).length, 2);
 });

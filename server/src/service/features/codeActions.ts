@@ -246,15 +246,23 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   const fctx = fixContext(ctx, doc, snippetEdits);
   const out: CodeAction[] = [];
   let errorsBefore: ReadonlySet<string> | undefined;
+  let verdicts: Map<string, boolean> | undefined;
   const structural = structurallySound(ctx, doc, fctx.text);
   const sound = (p: FixProposal): boolean => {
     if (!structural(p)) return false;
     // a fix must not introduce a new kind of error (e.g. narrowing sts:* below what a trust policy needs);
     // re-validating costs about a millisecond for a policy-sized file, so larger files skip this vetting
     if (p.snippet || fctx.text.length > VET_FIXES_BELOW_CHARS) return true;
+    // the same edits, vetted for another diagnostic of this parse: the same text, the same verdict
+    verdicts ??= ctx.vetVerdicts(doc.languageId);
+    const key = JSON.stringify(p.edits);
+    const known = verdicts.get(key);
+    if (known !== undefined) return known;
     errorsBefore ??= ctx.errorCodesBefore(doc.languageId);
     const after = ctx.errorCodes(applyOffsetEdits(fctx.text, p.edits), doc.languageId);
-    return [...after].every((code) => errorsBefore!.has(code));
+    const verdict = [...after].every((code) => errorsBefore!.has(code));
+    verdicts.set(key, verdict);
+    return verdict;
   };
   if (wanted(CodeActionKind.QuickFix, context.only)) {
     // one entry per fix however many diagnostics it resolves: the same edits proposed for several
@@ -275,7 +283,7 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
           out.push(action);
         }
         // suppression edits (YAML/HCL comments, CloudFormation Metadata): not scalar swaps, so vetted by what they do to the findings
-        for (const p of disableRuleProposals(fctx, d)) if (suppressionWorks(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
+        for (const p of disableRuleProposals(fctx, d)) if (suppressionVerdict(ctx, doc, fctx.text, p, d)) out.push(toCodeAction(doc, p, [d]));
       } catch (err) {
         ctx.logger.error(formatError(`quick fix for ${String(d.code)} failed`, err));
       }
@@ -294,6 +302,15 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     }
   }
   return out;
+}
+
+/** suppressionWorks, once per parse for the same edits and diagnostic (a repeated request re-validates nothing) */
+function suppressionVerdict(ctx: FeatureContext, doc: TextDocument, text: string, p: FixProposal, d: Diagnostic): boolean {
+  const verdicts = ctx.vetVerdicts(doc.languageId);
+  const key = `suppression\u0000${String(d.code)}\u0000${doc.offsetAt(d.range.start)}\u0000${JSON.stringify(p.edits)}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) verdicts.set(key, (verdict = suppressionWorks(ctx, doc, text, p, d)));
+  return verdict;
 }
 
 /**

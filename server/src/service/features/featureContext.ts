@@ -15,4 +15,9 @@ export interface FeatureContext {
   errorCodes(text: string, languageId: string): ReadonlySet<string>;
   /** errorCodes of the document's own text, computed once per parse and settings (fix vetting compares with it) */
   errorCodesBefore(languageId: string): ReadonlySet<string>;
+  /**
+   * Verdicts of fix vetting already given on this parse, for these settings and this language, by the proposal's
+   * edits (JSON): the same fix proposed for several diagnostics (s3:* raises four) is re-validated once.
+   */
+  vetVerdicts(languageId: string): Map<string, boolean>;
 }
