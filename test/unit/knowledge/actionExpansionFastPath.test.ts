@@ -5,10 +5,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCatalog, type IamCatalog } from '../../../server/src/service/knowledge/catalog';
+import type { IamCatalog } from '../../../server/src/service/knowledge/catalog';
 import { expandPattern } from '../../../server/src/service/knowledge/statementActions';
 import { actionFacts } from '../../../server/src/service/rules/action/actionFacts';
 import { testCatalog } from '../../support/catalog';
+import { caseTwinCatalog } from '../../support/caseTwinCatalog';
 import { prng } from '../../support/policyGenerator';
 
 /** Seeded action strings: real names in varied casing, truncated with wildcards, typos, odd shapes. */
@@ -69,24 +70,7 @@ test('expandPattern and actionFacts agree with catalog.expandActions and getActi
 });
 
 test('on a catalog whose action names differ only in case, actionFacts names the one getAction names', () => {
-  const catalog = loadCatalog({
-    format: 1,
-    source: { package: 'test', version: '0', updatedAt: null },
-    services: {
-      svc: {
-        n: 'Test service',
-        a: [
-          ['GetThing', 'Grants permission to get a thing', 2, [], []],
-          ['getthing', 'Grants permission to get a thing (lower)', 2, [], []],
-          ['PutThing', 'Grants permission to put a thing', 4, [], []],
-        ],
-        r: [],
-        k: [],
-      },
-    },
-    globalKeys: [],
-    rcpServices: [],
-  });
+  const catalog = caseTwinCatalog();
   for (const s of ['svc:GetThing', 'svc:getthing', 'svc:GETTHING', 'SVC:GetThing', 'svc:PutThing', 'svc:putthing', 'svc:Nothing', 'svc:Get*']) {
     sameActions(expandPattern(catalog, s), catalog.expandActions(s), s);
     const facts = actionFacts(catalog, s);

@@ -4,11 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCatalog, type ActionInfo, type IamCatalog } from '../../../server/src/service/knowledge/catalog';
+import type { ActionInfo, IamCatalog } from '../../../server/src/service/knowledge/catalog';
 import { CREDENTIALS_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS } from '../../../server/src/service/knowledge/riskTables';
 import { actionNameSet, tablePicker } from '../../../server/src/service/rules/security/actionItems';
 import { isDefaultSensitive, isDefaultSensitiveByNames } from '../../../server/src/service/rules/security/sensitiveActionWithoutCondition';
 import { testCatalog } from '../../support/catalog';
+import { caseTwinCatalog } from '../../support/caseTwinCatalog';
 
 function everyAction(catalog: IamCatalog): ActionInfo[] {
   return [...catalog.services.values()].flatMap((s) => [...s.actions]);
@@ -33,24 +34,7 @@ test('tablePicker picks exactly the actions whose lowercased full name is in the
 });
 
 test('tablePicker also picks names that differ only in case, and nothing of another catalog', () => {
-  const catalog = loadCatalog({
-    format: 1,
-    source: { package: 'test', version: '0', updatedAt: null },
-    services: {
-      svc: {
-        n: 'Test service',
-        a: [
-          ['GetThing', 'get', 2, [], []],
-          ['getthing', 'get (lower)', 2, [], []],
-          ['PutThing', 'put', 4, [], []],
-        ],
-        r: [],
-        k: [],
-      },
-    },
-    globalKeys: [],
-    rcpServices: [],
-  });
+  const catalog = caseTwinCatalog();
   const pick = tablePicker(catalog, actionNameSet(['svc:GetThing']));
   assert.deepEqual(everyAction(catalog).filter(pick).map((a) => a.name), ['GetThing', 'getthing']);
   assert.equal(everyAction(testCatalog()).some(pick), false);
