@@ -18,7 +18,6 @@ import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import { runBeforeCodeCache } from './flagRestore';
 
 /** IAM_POLICY_CODE_CACHE: "off" (or "0", "false") turns the cache off; a folder path puts it there */
@@ -118,7 +117,7 @@ export function runBundle(bundle: string, options: RunBundleOptions): void {
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const state: CodeCacheState = file === undefined ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
-  if (file && state !== 'used' && isMainThread) scheduleSave(script, file, `${basename(bundle, '.js')}-`, stamp, options.saveAfterMs);
+  if (file && state !== 'used') scheduleSave(script, file, `${basename(bundle, '.js')}-`, stamp, options.saveAfterMs);
   if (process.env[CODE_CACHE_DEBUG_ENV] === '1') process.stderr.write(`code cache: ${state}${file ? ` ${file}` : ''}\n`);
   // the module the bundle runs as: exports, a require resolving from its folder, __filename and __dirname its own
   const module = new Module(bundle, options.parent as Module);
@@ -139,6 +138,9 @@ function scheduleSave(script: Script, file: string, prefix: string, stamp: strin
   const save = (): void => {
     if (saved) return;
     saved = true;
+    // worker threads of a run (`--jobs N`) leave saving to the main thread; node:worker_threads is loaded only here,
+    // on a run that saves, not on every start
+    if (!(require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) return;
     saveCodeCache(script, file, prefix, stamp);
   };
   process.once('exit', save);
