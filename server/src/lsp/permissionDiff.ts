@@ -4,7 +4,7 @@
 // summary, the counts, and in full detail the Markdown and the JSON report of `iam-policy-check diff`.
 
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
@@ -62,7 +62,8 @@ async function textOf(uri: string, documents: TextDocuments<TextDocument>): Prom
   const path = pathOf(uri);
   if (!path) return undefined;
   try {
-    return await readFile(path, 'utf8');
+    // fs.promises, not node:fs/promises: that module loads at start-up, the property on first use
+    return await fsPromises.readFile(path, 'utf8');
   } catch {
     return undefined;
   }

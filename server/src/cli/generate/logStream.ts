@@ -3,7 +3,10 @@
 // Imports nothing of the service beyond the record field list, so the log-reader thread's bundle stays small.
 
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
+
+/** node:zlib on first use: loading it cost every server and CLI start, and most never read a log */
+const zlib = (): typeof Zlib => require('node:zlib') as typeof Zlib;
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { RECORD_FIELDS } from '../../service/generate/recordFields';
@@ -34,7 +37,7 @@ export async function pumpLogFile(path: string, splitter: RecordSplitter, stats:
   let raw: ReturnType<typeof createReadStream> | undefined;
   try {
     raw = createReadStream(path, { highWaterMark: CHUNK });
-    const source: Readable = gz ? (pipeline(raw, createGunzip({ chunkSize: CHUNK }), () => {}) as unknown as Readable) : raw;
+    const source: Readable = gz ? (pipeline(raw, zlib().createGunzip({ chunkSize: CHUNK }), () => {}) as unknown as Readable) : raw;
     for await (const chunk of source) {
       stats.bytes += (chunk as Buffer).length;
       splitter.push(chunk as Buffer);

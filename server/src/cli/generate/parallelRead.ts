@@ -5,7 +5,10 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+
+/** node:worker_threads on first use: loading it cost every server and CLI start, and most never read a log */
+const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
 import type { IamCatalog } from '../../service';
 import { GenerateAggregator, type GenerateFilter } from '../../service/generate';
 import type { AggregatorState } from '../../service/generate/aggregate';
@@ -51,7 +54,7 @@ export async function readInWorkers(
   let next = 0;
   const runOne = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, { argv: ['generate'], workerData: { [WORKER_FLAG]: true, filter } });
+      const worker = new (workerThreads().Worker)(script, { argv: ['generate'], workerData: { [WORKER_FLAG]: true, filter } });
       let finished = false;
       const handOut = (): void => {
         if (next < files.length) {
@@ -91,11 +94,13 @@ export async function readInWorkers(
 
 /** True in a worker started by readInWorkers (the CLI entry then serves files instead of parsing flags). */
 export function isGenerateWorker(): boolean {
+  const { isMainThread, workerData } = workerThreads();
   return !isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true;
 }
 
 /** The worker side: read each file handed over, then post the aggregated state. */
 export function serveAsWorker(catalog: IamCatalog): Promise<number> {
+  const { parentPort, workerData } = workerThreads();
   const filter = (workerData as { filter: GenerateFilter }).filter;
   const aggregator = new GenerateAggregator(catalog, filter);
   const stats: ReadStats = { records: 0, badRecords: 0, bytes: 0, skipped: 0 };

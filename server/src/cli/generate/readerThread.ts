@@ -5,7 +5,10 @@
 // nor without the dist/ bundle. Record bytes arrive in batches (one per decompressed chunk, about 1 MB) whose
 // memory is transferred, not cloned; each is acknowledged once read (a shared counter), which lets the reader go on.
 
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+
+/** node:worker_threads on first use: loading it cost every server and CLI start, and most never read a log */
+const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
 import { isAscii } from 'node:buffer';
 import type { ArrayKind } from './recordSplitter';
 import { RecordTextReader, type LogFile, type ReadProblem, type ReadStats } from './readLogs';
@@ -36,7 +39,7 @@ export function readInReaderThread(
     // thread about 1.4 ms each)
     const inFlight = new SharedArrayBuffer(4);
     const counter = new Int32Array(inFlight);
-    const worker = new Worker(readerScript()!, { workerData: { files: files.map((f) => f.path), inFlight } });
+    const worker = new (workerThreads().Worker)(readerScript()!, { workerData: { files: files.map((f) => f.path), inFlight } });
     const reader = new RecordTextReader(onRecord, stats, principal);
     let finished = false;
     const fail = (err: unknown): void => {
