@@ -19,15 +19,11 @@ export interface Derivable {
 
 /** The fact `key` of `owner`, computed on first use and kept for the owner's lifetime. */
 export function derive<T>(owner: Derivable, key: DerivedKey<T>, compute: () => T): T {
-  let slots = owner.derived;
-  if (!slots) owner.derived = slots = new Map();
-  else {
-    const hit = slots.get(key);
-    if (hit !== undefined || slots.has(key)) return hit as T;
-  }
-  const value = compute();
-  slots.set(key, value);
-  return value;
+  return deriveWith(owner, key, compute, callCompute);
+}
+
+function callCompute<T>(_owner: Derivable, compute: () => T): T {
+  return compute();
 }
 
 /**
