@@ -151,16 +151,13 @@ function checkStatement(ctx: PolicyContext, statement: Statement): void {
     // so a memo per (pattern, ARN) would only add a lookup and, for a new pair, an entry
     const single = actions.length === 1 ? actions[0]! : undefined;
     const singleTypes = single && resourceTypesOfAction(single);
-    const byArn = single ? undefined : verdictsOf(ctx.catalog, item.value);
+    const byArn = single ? undefined : verdictsOf(ctx.catalog, item.value, actions);
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i]!;
       const arn = (r.split ??= policyArn(r.arn));
       let v: number;
       if (single) v = verdictBits(fits(single, singleTypes, arn));
-      else {
-        judgedArn = arn;
-        v = byArn!.get(r.arn, actions, computePairVerdict);
-      }
+      else v = byArn!.byArn.get(r.arn, arn, byArn!.verdict);
       if (v & SOME_UNKNOWN) unknown = true;
       if (v & SOME_NOT_FALSE) {
         applies = true;
@@ -190,21 +187,23 @@ const SOME_UNKNOWN = 2;
  * several actions (a one-action pattern is judged directly, see checkStatement). Inside, each distinct
  * resource-type list (shared by a service's actions that take the same types) is judged once.
  */
-const pairMemo = perCatalog(() => new StringMemo<StringMemo<number>>(5000));
+interface PatternVerdicts {
+  readonly byArn: StringMemo<number>;
+  /** computePairVerdict for this pattern's actions, made once per pattern (the memo passes the ARN) */
+  readonly verdict: (arnValue: string, arn: PolicyArn) => number;
+}
+const pairMemo = perCatalog(() => new StringMemo<PatternVerdicts>(5000));
 
 /** The per-ARN verdicts of one pattern (looked up once per item, not once per item and ARN). */
-function verdictsOf(catalog: IamCatalog, pattern: string): StringMemo<number> {
-  return pairMemo(catalog).get(pattern, undefined, newArnMemo);
+function verdictsOf(catalog: IamCatalog, pattern: string, actions: readonly ActionInfo[]): PatternVerdicts {
+  return pairMemo(catalog).get(pattern, actions, newPatternVerdicts);
 }
 
-function newArnMemo(): StringMemo<number> {
-  return new StringMemo<number>(1000);
+function newPatternVerdicts(_pattern: string, actions: readonly ActionInfo[]): PatternVerdicts {
+  return { byArn: new StringMemo<number>(1000), verdict: (_arnValue, arn) => computePairVerdict(arn, actions) };
 }
 
-/** the split ARN computePairVerdict judges (the memo passes one argument; set right before, never re-entered) */
-let judgedArn: PolicyArn | undefined;
-function computePairVerdict(_arnValue: string, actions: readonly ActionInfo[]): number {
-  const arn = judgedArn!;
+function computePairVerdict(arn: PolicyArn, actions: readonly ActionInfo[]): number {
   let bits = 0;
   const seen = new Map<object, boolean | undefined>();
   for (const a of actions) {
@@ -260,20 +259,17 @@ function describedTypes(types: readonly ResourceTypeInfo[]): { text: string; dat
   return hit;
 }
 
-// the same (ARN, resource type) pairs come back on every keystroke and for every action of a service
-const fitCache = new WeakMap<ResourceTypeInfo, StringMemo<boolean>>();
+// the same (ARN, resource type) pairs come back on every keystroke and for every action of a service; each type's
+// memo comes with fitsTemplate for that type, made once (the memo passes the ARN)
+const fitCache = new WeakMap<ResourceTypeInfo, { readonly byArn: StringMemo<boolean>; readonly fit: (arnValue: string, arn: PolicyArn) => boolean }>();
 
 function fitsType(arn: PolicyArn, type: ResourceTypeInfo): boolean {
-  let byArn = fitCache.get(type);
-  if (!byArn) fitCache.set(type, (byArn = new StringMemo(20_000)));
-  fittedType = type;
-  return byArn.get(arn.value, arn, fitsTemplate);
+  let cached = fitCache.get(type);
+  if (!cached) fitCache.set(type, (cached = { byArn: new StringMemo(20_000), fit: (_arnValue, a) => fitsTemplate(a, type) }));
+  return cached.byArn.get(arn.value, arn, cached.fit);
 }
 
-/** the type fitsType asks about (the memo passes one argument; set right before, never re-entered) */
-let fittedType: ResourceTypeInfo | undefined;
-function fitsTemplate(_arnValue: string, policyArn: PolicyArn): boolean {
-  const type = fittedType!;
+function fitsTemplate(policyArn: PolicyArn, type: ResourceTypeInfo): boolean {
   const arn = policyArn.value;
   // an S3 bucket name never contains "/" (S3 User Guide, bucketnamingrules), so "arn:aws:s3:::b/*" or
   // "arn:aws:s3:::*/*" names objects, never a bucket: s3:ListBucket there grants nothing, the most common S3
