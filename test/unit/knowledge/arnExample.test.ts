@@ -3,9 +3,18 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arnExample, arnExampleByRegExp, upperSnake, upperSnakeByRegExp } from '../../../server/src/service/knowledge/arnExample';
+import { arnExample, FIXED, upperSnake } from '../../../server/src/service/knowledge/arnExample';
 import { testCatalog } from '../../support/catalog';
 import { prng } from '../../support/policyGenerator';
+
+/** The regular-expression forms arnExample and upperSnake replaced: the reference. */
+function arnExampleByRegExp(template: string): string {
+  return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => FIXED[name] ?? upperSnakeByRegExp(name));
+}
+
+function upperSnakeByRegExp(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase();
+}
 
 test('arnExample agrees with the regular-expression form on every catalog template', () => {
   const templates = [...testCatalog().services.values()].flatMap((s) => [...s.resourceTypes.values()].map((t) => t.arn));

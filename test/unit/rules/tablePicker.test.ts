@@ -5,11 +5,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActionInfo, IamCatalog } from '../../../server/src/service/knowledge/catalog';
-import { CREDENTIALS_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS } from '../../../server/src/service/knowledge/riskTables';
+import { CREDENTIALS_EXPOSURE_ACTIONS, DATA_EXFILTRATION_ACTIONS, DEFAULT_SENSITIVE_ACTIONS } from '../../../server/src/service/knowledge/riskTables';
 import { actionNameSet, tablePicker } from '../../../server/src/service/rules/security/actionItems';
-import { isDefaultSensitive, isDefaultSensitiveByNames } from '../../../server/src/service/rules/security/sensitiveActionWithoutCondition';
+import { isDefaultSensitive, MFA_BOOTSTRAP } from '../../../server/src/service/rules/security/sensitiveActionWithoutCondition';
 import { testCatalog } from '../../support/catalog';
 import { caseTwinCatalog } from '../../support/caseTwinCatalog';
+
+/** isDefaultSensitive as first written (a lowercased copy per check): the reference. */
+function isDefaultSensitiveByNames(a: ActionInfo): boolean {
+  if (MFA_BOOTSTRAP.has(a.fullName.toLowerCase())) return false;
+  return DEFAULT_SENSITIVE_ACTIONS.some(
+    (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
+  );
+}
 
 function everyAction(catalog: IamCatalog): ActionInfo[] {
   return [...catalog.services.values()].flatMap((s) => [...s.actions]);

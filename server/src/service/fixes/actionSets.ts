@@ -83,4 +83,3 @@ function byServiceSorted(actions: Iterable<ActionInfo>): Array<[string, Set<Acti
   }
   return [...byService.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 }
-

@@ -68,7 +68,7 @@ function compute(entry: ActionString, catalog: IamCatalog): ActionFacts {
  * catalog.getAction(value) for a literal "prefix:name", read from its expansion where that settles it: the
  * expansion finds the name case-insensitively, getAction prefers the exact casing, so they agree when the match
  * is spelled as written (or there is no match); a differently cased match is looked up (a service may define names
- * that differ only in case). `test/unit/rules/actionFactsFastPath.test.ts` compares it with getAction.
+ * that differ only in case). `test/unit/knowledge/actionExpansionFastPath.test.ts` compares it with getAction.
  */
 export function namedAction(catalog: IamCatalog, value: string, name: string, matches: readonly ActionInfo[]): ActionInfo | undefined {
   if (matches.length === 1 && matches[0]!.name === name) return matches[0];

@@ -80,13 +80,18 @@ export function templateRest(t: ResourceTypeInfo, spanFrom: number): string {
   let rest = -1;
   for (let colon = 1; colon <= 5; colon++) {
     const next = arn.indexOf(':', at);
-    if (next < 0) return [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
+    if (next < 0) return splitTemplateRest(t, spanFrom);
     at = next + 1;
     if (colon === spanFrom) rest = at;
   }
   // parseArn's test of the first field: "arn" in any case
-  if (arn.charCodeAt(3) !== 58 || arn.slice(0, 3).toLowerCase() !== 'arn') return [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
+  if (arn.charCodeAt(3) !== 58 || arn.slice(0, 3).toLowerCase() !== 'arn') return splitTemplateRest(t, spanFrom);
   return arn.slice(rest);
+}
+
+/** templateRest from the split template (its fallback fields for a template that is not an ARN) */
+function splitTemplateRest(t: ResourceTypeInfo, spanFrom: number): string {
+  return [t.template.region, t.template.account, t.template.resource].slice(spanFrom - 3).join(':');
 }
 
 /**

@@ -30,7 +30,7 @@ function guardedByDeny(catalog: IamCatalog, policy: PolicyDocument): ReadonlySet
  * there is no MFA device yet when a user creates, enables or resyncs one (IAM User Guide,
  * reference_policies_examples_iam_mfa-selfmanage): asking for MFA on them is advice that cannot be followed.
  */
-const MFA_BOOTSTRAP = new Set(['iam:createvirtualmfadevice', 'iam:enablemfadevice', 'iam:resyncmfadevice']);
+export const MFA_BOOTSTRAP: ReadonlySet<string> = new Set(['iam:createvirtualmfadevice', 'iam:enablemfadevice', 'iam:resyncmfadevice']);
 
 export function isDefaultSensitive(a: ActionInfo): boolean {
   // (the lowercased name is made only for the services the tables name: this runs for every expanded action)
@@ -47,13 +47,6 @@ export function isDefaultSensitive(a: ActionInfo): boolean {
   return false;
 }
 
-/** isDefaultSensitive as first written (a lowercased copy per check), the reference a test compares it with. */
-export function isDefaultSensitiveByNames(a: ActionInfo): boolean {
-  if (MFA_BOOTSTRAP.has(a.fullName.toLowerCase())) return false;
-  return DEFAULT_SENSITIVE_ACTIONS.some(
-    (g) => a.service.prefix === g.service && ((a.accessLevel & g.accessLevels) !== 0 || g.actions.some((n) => n.toLowerCase() === a.fullName.toLowerCase())),
-  );
-}
 
 /** settings.sensitiveActions are action patterns ("iam:*", "kms:Decrypt"), matched with the IAM glob matcher. */
 function settingsPicker(patterns: readonly string[]): (a: ActionInfo) => boolean {
