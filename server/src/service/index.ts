@@ -23,10 +23,21 @@ import { vetParseOptions } from './features/vetParseOptions';
 import { derive, DerivedKey } from './parser/derived';
 import { inlineSuppressions, withoutSuppressed } from './suppress/inlineSuppressions';
 
-/** the "errors before" of fix vetting, per settings object and language, on the ParsedDocument */
+/** what fix vetting keeps on the ParsedDocument (the "errors before", the verdicts), per settings object and language */
 const NO_SETTINGS: ServiceSettings = Object.freeze({});
-const ERRORS_BEFORE = new DerivedKey<{ entries: { settings: ServiceSettings; languageId: string; codes: ReadonlySet<string> }[] }>('errorsBefore');
-const VET_VERDICTS = new DerivedKey<{ entries: { settings: ServiceSettings; languageId: string; verdicts: Map<string, boolean> }[] }>('vetVerdicts');
+type PerSettingsAndLanguage<T> = { settings: ServiceSettings; languageId: string; value: T }[];
+const ERRORS_BEFORE = new DerivedKey<PerSettingsAndLanguage<ReadonlySet<string>>>('errorsBefore');
+const VET_VERDICTS = new DerivedKey<PerSettingsAndLanguage<Map<string, boolean>>>('vetVerdicts');
+
+/** The value kept on the parse under `key` for these settings and this language, made by `make` the first time. */
+function onParse<T>(parsed: ParsedDocument, key: DerivedKey<PerSettingsAndLanguage<T>>, settings: ServiceSettings, languageId: string, make: () => T): T {
+  const entries = derive(parsed, key, () => []);
+  const hit = entries.find((e) => e.settings === settings && e.languageId === languageId);
+  if (hit) return hit.value;
+  const value = make();
+  entries.push({ settings, languageId, value });
+  return value;
+}
 
 export interface LanguageServiceOptions {
   readonly catalog: IamCatalog;
@@ -88,22 +99,12 @@ export function createIamLanguageService(options: LanguageServiceOptions): IamLa
     errorCodesBefore(languageId) {
       // once per parse (every code-action request on an unchanged document, every diagnostic the CLI lists in
       // SARIF): kept on the parse itself, for these settings and this language
-      const cached = derive(parsed, ERRORS_BEFORE, () => ({ entries: [] as { settings: ServiceSettings; languageId: string; codes: ReadonlySet<string> }[] }));
-      const hit = cached.entries.find((e) => e.settings === settings && e.languageId === languageId);
-      if (hit) return hit.codes;
-      const codes = this.errorCodes(parsed.text, languageId);
-      cached.entries.push({ settings, languageId, codes });
-      return codes;
+      return onParse(parsed, ERRORS_BEFORE, settings, languageId, () => this.errorCodes(parsed.text, languageId));
     },
     vetVerdicts(languageId) {
-      // on the parse like ERRORS_BEFORE: each code-action request (the editor's, or the CLI's per SARIF finding)
-      // gets the verdicts earlier requests on this parse gave; keyed by edits, never by candidate texts
-      const cached = derive(parsed, VET_VERDICTS, () => ({ entries: [] as { settings: ServiceSettings; languageId: string; verdicts: Map<string, boolean> }[] }));
-      const hit = cached.entries.find((e) => e.settings === settings && e.languageId === languageId);
-      if (hit) return hit.verdicts;
-      const verdicts = new Map<string, boolean>();
-      cached.entries.push({ settings, languageId, verdicts });
-      return verdicts;
+      // each code-action request (the editor's, or the CLI's per SARIF finding) gets the verdicts earlier requests
+      // on this parse gave; keyed by edits, never by candidate texts
+      return onParse(parsed, VET_VERDICTS, settings, languageId, () => new Map<string, boolean>());
     },
   });
   const findings = (parsed: ParsedDocument, settings: ServiceSettings = {}): Finding[] =>

@@ -248,14 +248,15 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
   let errorsBefore: ReadonlySet<string> | undefined;
   let verdicts: Map<string, boolean> | undefined;
   const structural = structurallySound(ctx, doc, fctx.text);
-  const sound = (p: FixProposal): boolean => {
+  // `edits`: JSON.stringify(p.edits), when the caller has it already
+  const sound = (p: FixProposal, edits?: string): boolean => {
     if (!structural(p)) return false;
     // a fix must not introduce a new kind of error (e.g. narrowing sts:* below what a trust policy needs);
     // re-validating costs about a millisecond for a policy-sized file, so larger files skip this vetting
     if (p.snippet || fctx.text.length > VET_FIXES_BELOW_CHARS) return true;
     // the same edits, vetted for another diagnostic of this parse: the same text, the same verdict
     verdicts ??= ctx.vetVerdicts(doc.languageId);
-    const key = JSON.stringify(p.edits);
+    const key = edits ?? JSON.stringify(p.edits);
     const known = verdicts.get(key);
     if (known !== undefined) return known;
     errorsBefore ??= ctx.errorCodesBefore(doc.languageId);
@@ -271,13 +272,14 @@ export function doCodeActions(ctx: FeatureContext, doc: TextDocument, range: Ran
     for (const d of context.diagnostics) {
       try {
         for (const p of proposalsForDiagnostic(fctx, d)) {
-          const key = `${p.title}\u0000${JSON.stringify(p.edits)}`;
+          const edits = JSON.stringify(p.edits);
+          const key = `${p.title}\u0000${edits}`;
           const same = byEdits.get(key);
           if (same) {
             same.diagnostics = [...(same.diagnostics ?? []), d];
             continue;
           }
-          if (!sound(p)) continue;
+          if (!sound(p, edits)) continue;
           const action = toCodeAction(doc, p, [d]);
           byEdits.set(key, action);
           out.push(action);
