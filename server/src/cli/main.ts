@@ -11,7 +11,7 @@ import { collectFiles } from './collectFiles';
 import { exitCodeFor } from './failOn';
 import { ignoredByCommandLine } from './fileFilter';
 import { createProgress } from './progress';
-import { toSarif, type SarifFile, type SarifNotification, type SarifOptions } from './sarif';
+import type { SarifNotification, SarifOptions } from './sarif';
 import { createSarifStream, type SarifStream } from './sarifStream';
 import { formatJunit } from './output/junit';
 import { formatGithub } from './output/github';
@@ -121,7 +121,6 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
     else stream = createReportStream(request.format as StreamedFormat, tool, sink);
   }
   const reports: FileReport[] = [];
-  const sarifFiles: SarifFile[] = [];
   const progress = createProgress(process.stderr, inputs.length);
   const reportedConfigs = new Set<string>();
   // one file's outcome (parallel/fileJob.ts), in input order whatever thread checked it
@@ -153,16 +152,12 @@ function runCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamC
     const kept = { ...checked.report, diagnostics: checked.report.diagnostics.filter((_, i) => keep[i]) };
     if (stream) stream.file(kept);
     else reports.push(kept);
-    if (checked.sarifFindings) {
-      const findings = { path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) };
-      if (sarifStream) sarifStream.sarifFile(findings);
-      else sarifFiles.push(findings);
-    }
+    if (checked.sarifFindings && sarifStream) sarifStream.sarifFile({ path: file.path, findings: checked.sarifFindings.filter((_, i) => keep[i]) });
   };
   const jobs = createFileJobContext(request, catalog, TOOL);
   // --jobs / auto: worker threads for long walks (parallel/threads.ts); the same outcomes in the same order
   const threads = threadsFor(request.jobs, inputs);
-  const finishRun = (): number => finishCheck(request, catalog, { tool, stream, reports, sarifFiles, notifications, baselined, progress, cwd }, suppressedByBaseline, ioErrors);
+  const finishRun = (): number => finishCheck(request, { tool, stream, reports, baselined, progress }, suppressedByBaseline, ioErrors);
   if (threads <= 1) {
     for (const file of inputs) replay(runFileJob(jobs, file), file);
     return finishRun();
@@ -174,16 +169,13 @@ interface RunState {
   readonly tool: ToolInfo;
   readonly stream: ReportStream | undefined;
   readonly reports: FileReport[];
-  readonly sarifFiles: SarifFile[];
-  readonly notifications: SarifNotification[];
   readonly baselined: BaselineFinding[];
   readonly progress: ReturnType<typeof createProgress>;
-  readonly cwd: string;
 }
 
 /** After the last file: the baseline update, or the rest of the report, the summary and the exit status. */
-function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: IamCatalog, state: RunState, suppressedByBaseline: number, ioErrors: number): number {
-  const { tool, stream, reports, sarifFiles, notifications, baselined, progress, cwd } = state;
+function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, state: RunState, suppressedByBaseline: number, ioErrors: number): number {
+  const { tool, stream, reports, baselined, progress } = state;
   progress.done();
 
   if (request.updateBaseline && request.baseline !== undefined) {
@@ -204,10 +196,7 @@ function finishCheck(request: Extract<CliRequest, { kind: 'check' }>, catalog: I
   }
   let output: string;
   if (request.format === 'json') output = formatJson(tool, reports);
-  else if (request.format === 'sarif') {
-    const sarif = toSarif(sarifFiles, { ...sarifOptions(catalog, cwd), notifications });
-    output = `${JSON.stringify(sarif, null, 2)}\n`;
-  } else if (request.format === 'junit') output = formatJunit(reports, TOOL);
+  else if (request.format === 'junit') output = formatJunit(reports, TOOL);
   else if (request.format === 'github') output = formatGithub(reports);
   else output = formatText(reports);
   if (request.outputFile !== undefined) {
