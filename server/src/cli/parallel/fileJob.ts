@@ -101,9 +101,10 @@ function checkInto(ctx: FileJobContext, file: InputFile, out: FileOutcome): void
   const checkOptions = {
     explicit: file.explicit,
     settings: ctx.age === undefined ? settings : { ...settings, service: { ...settings.service, dataAgeDays: ctx.age } },
-    sarif: request.format === 'sarif',
+    // --update-baseline prints no report: no SARIF fixes (each vetted) and no fix titles to gather
+    sarif: request.format === 'sarif' && !request.updateBaseline,
     // only the JSON reports list quick-fix titles
-    fixTitles: request.format === 'json' || request.format === 'jsonl',
+    fixTitles: (request.format === 'json' || request.format === 'jsonl') && !request.updateBaseline,
     ...(request.policyType ? { policyType: request.policyType } : {}),
   };
   if (request.fix) {
