@@ -4,25 +4,50 @@
 import { properties, propertyKey, propertyValue, type JsonNode } from './jsonTree';
 import type { PolicyType } from './policyModel';
 
-const FILE_NAME_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
+/**
+ * A hint: the name's type when `pattern` matches. `needs` lists lowercase words of which every match contains one,
+ * so a name holding none of them is not tried: most names ("ReadOnlyAccess.json") then run no regular expression,
+ * and V8 compiles each of these case-insensitive ones to machine code on its second use (~7 ms of an editor's
+ * second open; `test/unit/parser/fileNameHints.test.ts` checks the words against the expressions alone).
+ */
+interface NameHint {
+  readonly pattern: RegExp;
+  readonly type: PolicyType;
+  readonly needs: readonly string[];
+}
+
+export const FILE_NAME_HINTS: readonly NameHint[] = [
   // "…trust-policy…", "…trust-relationship…", "…-trust.json", "assume-role…"; not "trusted-advisor-access.json",
   // "truststore-*.json" or "trust-anchor-admin.json" (identity policies); content inference catches the rest
-  [/trust(?:[-_. ]?(?:polic|relationship|doc)|\.jsonc?$)|assume[-_]?role/i, 'trust'],
-  [/(^|[^a-z])rcp([^a-z]|$)|resource[-_]?control/i, 'rcp'],
-  [/(^|[^a-z])scp([^a-z]|$)|service[-_]?control/i, 'scp'],
-  [/boundary|boundaries/i, 'boundary'],
+  { pattern: /trust(?:[-_. ]?(?:polic|relationship|doc)|\.jsonc?$)|assume[-_]?role/i, type: 'trust', needs: ['trust', 'assume'] },
+  { pattern: /(^|[^a-z])rcp([^a-z]|$)|resource[-_]?control/i, type: 'rcp', needs: ['rcp', 'control'] },
+  { pattern: /(^|[^a-z])scp([^a-z]|$)|service[-_]?control/i, type: 'scp', needs: ['scp', 'control'] },
+  { pattern: /boundary|boundaries/i, type: 'boundary', needs: ['boundar'] },
   // "key-policy" is KMS; "access-key-policy.json" / "api-key-policy.json" are identity policies about keys
-  [/bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|(?<!access[-_]?|api[-_]?|ssh[-_]?)key[-_]?policy/i, 'resource'],
+  { pattern: /bucket[-_]?policy|resource[-_]?policy|queue[-_]?policy|topic[-_]?policy|(?<!access[-_]?|api[-_]?|ssh[-_]?)key[-_]?policy/i, type: 'resource', needs: ['policy'] },
 ];
 
 /** Folder names that hold one kind of policy (`scps/`, `resource_control_policies/`, `trust-policies/`): whole names only. */
-const FOLDER_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
-  [/^(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i, 'scp'],
-  [/^(rcps?|resource[-_ ]?control[-_ ]?polic(y|ies))$/i, 'rcp'],
-  [/^(trust[-_ ]?polic(y|ies)|trust[-_ ]?relationships?|assume[-_ ]?role[-_ ]?polic(y|ies))$/i, 'trust'],
-  [/^(permissions?[-_ ]?)?boundar(y|ies)$/i, 'boundary'],
-  [/^(resource[-_ ]?(based[-_ ]?)?polic(y|ies)|bucket[-_ ]?polic(y|ies)|vpc[-_ ]?endpoint[-_ ]?polic(y|ies)|key[-_ ]?polic(y|ies))$/i, 'resource'],
+export const FOLDER_HINTS: readonly NameHint[] = [
+  { pattern: /^(scps?|service[-_ ]?control[-_ ]?polic(y|ies))$/i, type: 'scp', needs: ['scp', 'control'] },
+  { pattern: /^(rcps?|resource[-_ ]?control[-_ ]?polic(y|ies))$/i, type: 'rcp', needs: ['rcp', 'control'] },
+  { pattern: /^(trust[-_ ]?polic(y|ies)|trust[-_ ]?relationships?|assume[-_ ]?role[-_ ]?polic(y|ies))$/i, type: 'trust', needs: ['trust', 'assume'] },
+  { pattern: /^(permissions?[-_ ]?)?boundar(y|ies)$/i, type: 'boundary', needs: ['boundar'] },
+  { pattern: /^(resource[-_ ]?(based[-_ ]?)?polic(y|ies)|bucket[-_ ]?polic(y|ies)|vpc[-_ ]?endpoint[-_ ]?polic(y|ies)|key[-_ ]?polic(y|ies))$/i, type: 'resource', needs: ['polic'] },
 ];
+
+/** The first hint whose expression matches `name`, trying only hints whose words the name holds. */
+export function matchHint(hints: readonly NameHint[], name: string): PolicyType | undefined {
+  // Sound for any name: without the u flag, /i never matches a non-ASCII character to an ASCII letter (ECMAScript
+  // Canonicalize keeps a character whose upper case is ASCII, as "ſ" and "ı" have), so the letters a match spans
+  // are ASCII and lower-case to the word. A lower-casing that makes ASCII ("\u212A" Kelvin to "k") only tries more.
+  const lower = name.toLowerCase();
+  for (const hint of hints) {
+    if (!hint.needs.some((word) => lower.includes(word))) continue;
+    if (hint.pattern.test(name)) return hint.type;
+  }
+  return undefined;
+}
 
 /**
  * The type a file name announces (`my-role-trust.json` -> trust), judged on the base name, else on the name of
@@ -31,10 +56,7 @@ const FOLDER_HINTS: ReadonlyArray<[RegExp, PolicyType]> = [
 export function policyTypeFromFileName(uriOrPath: string): PolicyType | undefined {
   const parts = uriOrPath.split(/[\\/]/);
   const base = safeDecode(parts.pop() ?? '');
-  for (const [re, type] of FILE_NAME_HINTS) if (re.test(base)) return type;
-  const folder = safeDecode(parts.pop() ?? '');
-  for (const [re, type] of FOLDER_HINTS) if (re.test(folder)) return type;
-  return undefined;
+  return matchHint(FILE_NAME_HINTS, base) ?? matchHint(FOLDER_HINTS, safeDecode(parts.pop() ?? ''));
 }
 
 /** decodeURIComponent that survives a stray "%" in a plain path ("100%-read.json"). */
