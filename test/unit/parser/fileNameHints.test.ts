@@ -35,7 +35,7 @@ function generatedNames(count: number): string[] {
   for (let i = 0; i < count; i++) {
     const parts = 1 + Math.floor(random() * 4);
     let name = '';
-    for (let k = 0; k < parts; k++) name += (k ? SEPARATORS[Math.floor(random() * SEPARATORS.length)] : '') + PIECES[Math.floor(random() * PIECES.length)];
+    for (let k = 0; k < parts; k++) name += (k ? SEPARATORS[Math.floor(random() * SEPARATORS.length)]! : '') + PIECES[Math.floor(random() * PIECES.length)]!;
     names.push(name);
   }
   return names;
