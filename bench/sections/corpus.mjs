@@ -2,7 +2,8 @@
 // ratio to a same-run read + JSON.parse of the same files (each in a fresh node process, CPU time and wall time),
 // the CLI's peak memory, start-up over bare Node (CLI and server, with resident memory), a CI-sized run (the
 // repository's example policies), and the editor's
-// open -> diagnostics and edit -> diagnostics (beyond the debounce) on the five largest managed policies.
+// open -> diagnostics and edit -> diagnostics (beyond the debounce) on the five largest managed policies; and the
+// floor under the CLI rows: parse + validate alone in one process, cold and warm.
 // Skipped (one row says so) when the shared corpus is not next to the repository. To measure another build the
 // same way (e.g. a before/after table), IAM_BENCH_DIST names a folder with its cli.js, server.js and
 // iam-catalog.json and IAM_BENCH_SERVICE its bench bundle (scripts/buildBenchBundle.mjs).
@@ -88,6 +89,35 @@ for (const file of files) {
 process.stdout.write(JSON.stringify(out));
 `;
 
+// What validation alone costs in one process (no start-up, catalog load, report or fix titles), for the CLI rows'
+// floor: every file parsed + validated as the CLI's walk does, a first pass (cold JIT, empty memos: what a one-shot
+// run pays) and a third (JIT and memos warm: what only a long-lived process could reach), with the CLI's V8 flags.
+const FLOOR_PROBE = `
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const svc = require(process.argv[1]);
+svc.applyV8Flags(svc.CLI_V8_FLAGS);
+const { TextDocument } = require(process.argv[2]);
+const catalog = svc.loadCatalog(svc.decodeCatalogFile(readFileSync(process.argv[3])));
+const service = svc.createIamLanguageService({ catalog });
+const dir = process.argv[4];
+const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+const texts = names.map((n) => readFileSync(join(dir, n), 'utf8'));
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const passes = [];
+for (let pass = 0; pass < 3; pass++) {
+  const t0 = process.hrtime.bigint();
+  const c0 = cpu();
+  for (let i = 0; i < names.length; i++) {
+    const doc = TextDocument.create('file://' + join(dir, names[i]), 'json', 0, texts[i]);
+    const parsed = service.parse(doc, { forcePolicy: false });
+    if (parsed.isPolicy) service.validate(doc, parsed);
+  }
+  passes.push({ wall: Number(process.hrtime.bigint() - t0) / 1e6, cpu: cpu() - c0 });
+}
+process.stdout.write(JSON.stringify(passes));
+`;
+
 export async function run(ctx) {
   const dir = corpusDir(ctx.root);
   if (!dir) return [{ name: 'real corpus: ../shared/corpus/aws-managed not found (set IAM_MANAGED_CORPUS)', value: NaN, unit: '' }];
@@ -122,6 +152,12 @@ export async function run(ctx) {
   rows.push({ name: 'CLI --jobs 1 over the corpus / read + JSON.parse (wall)', value: med(single, 'wall') / med(base, 'wall'), unit: '×' });
   rows.push({ name: 'CLI --jobs 1 over the corpus / read + JSON.parse (CPU user+sys)', value: med(single, 'cpu') / med(base, 'cpu'), unit: '×' });
   rows.push({ name: 'CLI --jobs 1 over the corpus: peak resident memory', value: med(single, 'rssMiB'), unit: 'MiB' });
+  // the floor of the rows above: validation alone, in process, cold (a first pass) and warm (a third)
+  const floor = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['-e', FLOOR_PROBE, servicePath, require_resolve(ctx.root, 'vscode-languageserver-textdocument'), join(dist, 'iam-catalog.json'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 })));
+  const pass = (k, key) => ctx.median(floor.map((f) => f[k][key]));
+  rows.push({ name: 'of which: parse + validate alone in one process, first pass (cold) / read + JSON.parse (wall)', value: pass(0, 'wall') / (med(base, 'wall') * 1000), unit: '×' });
+  rows.push({ name: 'parse + validate alone, first pass (CPU user+sys) / read + JSON.parse CPU', value: pass(0, 'cpu') / (med(base, 'cpu') * 1000), unit: '×' });
+  rows.push({ name: 'parse + validate alone, third pass (JIT and memos warm) / read + JSON.parse (wall)', value: pass(2, 'wall') / (med(base, 'wall') * 1000), unit: '×' });
   rows.push({ name: 'CLI --format sarif over the corpus (fixes vetted) / read + JSON.parse (wall)', value: med(sarif, 'wall') / med(base, 'wall'), unit: '×' });
   rows.push({ name: 'CLI --format sarif over the corpus / read + JSON.parse (CPU user+sys)', value: med(sarif, 'cpu') / med(base, 'cpu'), unit: '×' });
   rows.push({ name: 'CLI --format sarif over the corpus: peak resident memory', value: med(sarif, 'rssMiB'), unit: 'MiB' });

@@ -21,7 +21,7 @@ import { formatJson, formatRulesText, formatSummary, formatText, ruleList, type 
 import { createReportStream, tallySummary, type ReportStream, type StreamedFormat } from './streamingReport';
 import { closeReportSink, isStreamedFormat, openReportSink } from './reportSink';
 import { version } from '../../../package.json';
-import { applyV8Flags } from '../runtime/v8Flags';
+import { applyV8Flags, CLI_V8_FLAGS } from '../runtime/v8Flags';
 import { loadNodeCatalog } from '../runtime/bundledCatalog';
 import { runGenerate } from './generate/runGenerate';
 import { EVALUATION_COMMANDS, runEvaluationCommand } from './evaluation/commands';
@@ -31,7 +31,8 @@ import { threadsFor } from './parallel/threads';
 import { checkInParallel } from './parallel/pool';
 import { isCheckWorker, runCheckWorker } from './parallel/worker';
 
-applyV8Flags();
+// dist/cli.js sets them before compiling this bundle; whatever loads it directly (a --jobs worker thread) gets them here
+applyV8Flags(CLI_V8_FLAGS);
 
 const TOOL = 'iam-policy-check';
 
