@@ -91,7 +91,8 @@ process.stdout.write(JSON.stringify(out));
 
 // What validation alone costs in one process (no start-up, catalog load, report or fix titles), for the CLI rows'
 // floor: every file parsed + validated as the CLI's walk does, a first pass (cold JIT, empty memos: what a one-shot
-// run pays) and a third (JIT and memos warm: what only a long-lived process could reach), with the CLI's V8 flags.
+// run pays) and a third (JIT and memos warm: what only a long-lived process could reach), with the CLI's V8 flags
+// (whose later tier-up leaves the third pass above where V8's default budget takes it by then: the server's flags).
 const FLOOR_PROBE = `
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
