@@ -19,8 +19,9 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { runBeforeCodeCache } from './flagRestore';
+import { workerThreads } from './lazyBuiltins';
 
-/** IAM_POLICY_CODE_CACHE: "off" (or "0", "false") turns the cache off; a folder path puts it there */
+/** IAM_POLICY_CODE_CACHE: "off" (or "0", "false", "no") turns the cache off; a folder path puts it there */
 export const CODE_CACHE_ENV = 'IAM_POLICY_CODE_CACHE';
 /** IAM_POLICY_CODE_CACHE_DEBUG=1 prints one line to stderr: what happened to the cache and where */
 export const CODE_CACHE_DEBUG_ENV = 'IAM_POLICY_CODE_CACHE_DEBUG';
@@ -140,7 +141,7 @@ function scheduleSave(script: Script, file: string, prefix: string, stamp: strin
     saved = true;
     // worker threads of a run (`--jobs N`) leave saving to the main thread; node:worker_threads is loaded only here,
     // on a run that saves, not on every start
-    if (!(require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) return;
+    if (!workerThreads().isMainThread) return;
     saveCodeCache(script, file, prefix, stamp);
   };
   process.once('exit', save);

@@ -3,12 +3,9 @@
 // Imports nothing of the service beyond the record field list, so the log-reader thread's bundle stays small.
 
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
-import type * as Zlib from 'node:zlib';
-
-/** node:zlib on first use: loading it cost every server and CLI start, and most never read a log */
-const zlib = (): typeof Zlib => require('node:zlib') as typeof Zlib;
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { zlib } from '../../runtime/lazyBuiltins';
 import { RECORD_FIELDS } from '../../service/generate/recordFields';
 import { FieldMatcher, LogFormatError, type RecordSplitter } from './recordSplitter';
 

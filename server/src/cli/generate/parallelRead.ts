@@ -5,10 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as WorkerThreads from 'node:worker_threads';
-
-/** node:worker_threads on first use: loading it cost every server and CLI start, and most never read a log */
-const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
+import { workerThreads } from '../../runtime/lazyBuiltins';
 import type { IamCatalog } from '../../service';
 import { GenerateAggregator, type GenerateFilter } from '../../service/generate';
 import type { AggregatorState } from '../../service/generate/aggregate';

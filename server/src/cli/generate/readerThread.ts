@@ -5,10 +5,7 @@
 // nor without the dist/ bundle. Record bytes arrive in batches (one per decompressed chunk, about 1 MB) whose
 // memory is transferred, not cloned; each is acknowledged once read (a shared counter), which lets the reader go on.
 
-import type * as WorkerThreads from 'node:worker_threads';
-
-/** node:worker_threads on first use: loading it cost every server and CLI start, and most never read a log */
-const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
+import { workerThreads } from '../../runtime/lazyBuiltins';
 import { isAscii } from 'node:buffer';
 import type { ArrayKind } from './recordSplitter';
 import { RecordTextReader, type LogFile, type ReadProblem, type ReadStats } from './readLogs';
