@@ -5,12 +5,13 @@
 // the part after it (which holds the unreadable files' notifications) at the end. Formats nothing itself.
 
 import { sarifLog, sarifResults, type SarifFile, type SarifNotification, type SarifOptions } from './sarif';
-import type { ReportStream, ReportTally } from './streamingReport';
+import { nested, type ReportStream, type ReportTally } from './streamingReport';
 
 /** a string no result can print as: the log is split where it stands */
 const STAND_IN = '\u0000iam-policy-check results\u0000';
 /** results are elements of runs[0].results: printed 4 levels deep */
-const RESULT_INDENT = '\n        ';
+const RESULT_DEPTH = 4;
+const RESULT_INDENT = `\n${'  '.repeat(RESULT_DEPTH)}`;
 
 export interface SarifStream extends ReportStream {
   /** one checked file's findings with their fixes */
@@ -39,7 +40,7 @@ export function createSarifStream(options: Omit<SarifOptions, 'notifications'>, 
       if (results.length === 0) return;
       let chunk = '';
       for (const result of results) {
-        chunk += `${wroteHead ? ',' : printed(undefined).head}${RESULT_INDENT}${JSON.stringify(result, null, 2).replace(/\n/g, RESULT_INDENT)}`;
+        chunk += `${wroteHead ? ',' : printed(undefined).head}${RESULT_INDENT}${nested(result, RESULT_DEPTH)}`;
         wroteHead = true;
       }
       write(chunk);

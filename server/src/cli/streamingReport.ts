@@ -23,7 +23,7 @@ export interface ReportTally {
 }
 
 /** JSON.stringify(value, null, 2) as it appears nested `depth` levels deep in a larger pretty-printed document */
-function nested(value: unknown, depth: number): string {
+export function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
