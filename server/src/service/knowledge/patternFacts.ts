@@ -55,7 +55,8 @@ export function derivePatternFactWith<T, A>(facts: PatternFacts, key: DerivedKey
   return value;
 }
 
-const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+/** the one empty action list kept facts share */
+export const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
 
 /**
  * The pattern's actions that satisfy `pick`: the expansion itself when all do, one shared empty list when none

@@ -3,7 +3,7 @@
 import type { Rule } from '../rule';
 import type { ActionInfo, ResourceTypeInfo } from '../../knowledge/catalog';
 import { resourceTypesOfAction } from '../../knowledge/arnIndex';
-import { derivePatternFact, elementPatternFacts, type PatternFacts } from '../../knowledge/patternFacts';
+import { derivePatternFact, elementPatternFacts, NO_ACTIONS, type PatternFacts } from '../../knowledge/patternFacts';
 import { DerivedKey } from '../../parser/derived';
 import { isTemplated } from '../../parser/containers/templateValue';
 import { hasWildcard } from '../../knowledge/glob';
@@ -59,8 +59,6 @@ function scopableOf(facts: PatternFacts): ScopableActions | undefined {
   // the expansion itself when every action qualifies (a pattern naming one action, most of them): kept per pattern
   return { actions: withTypes.length === expanded.length ? expanded : withTypes, types: [...types.values()] };
 }
-
-const NO_ACTIONS: readonly ActionInfo[] = [];
 
 /**
  * The actions of one pattern RESOURCE_STAR counts as scopable (not List-level, with resource types; a wildcard only
