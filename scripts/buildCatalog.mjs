@@ -76,10 +76,6 @@ export function buildCatalog() {
 }
 
 /**
- * dist/iam-catalog.json's text (format 2, catalogFormat.ts CatalogFile): line 1 holds the head, then one line per
- * service's actions, whose byte range (from the start of line 2) the head records.
- */
-/**
  * The condition keys a service's actions list (action-level, or per resource type), as indexes into its key list
  * `k` (the key itself where `k` lacks it), in first-listed order: the head's `ak`, so that "does any action list
  * this key" (rules/condition/conditionKeySupport.ts) does not parse and build every service.
@@ -101,6 +97,10 @@ export function actionListedKeys(service) {
   return out;
 }
 
+/**
+ * dist/iam-catalog.json's text (format 2, catalogFormat.ts CatalogFile): line 1 holds the head, then one line per
+ * service's actions, whose byte range (from the start of line 2) the head records.
+ */
 export function encodeCatalogFile(catalog) {
   const head = { source: catalog.source, services: {}, globalKeys: catalog.globalKeys, rcpServices: catalog.rcpServices };
   const lines = [];

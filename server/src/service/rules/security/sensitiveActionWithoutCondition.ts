@@ -47,7 +47,6 @@ export function isDefaultSensitive(a: ActionInfo): boolean {
   return false;
 }
 
-
 /** settings.sensitiveActions are action patterns ("iam:*", "kms:Decrypt"), matched with the IAM glob matcher. */
 function settingsPicker(patterns: readonly string[]): (a: ActionInfo) => boolean {
   return (a) => patterns.some((p) => globMatch(p, a.fullName));
