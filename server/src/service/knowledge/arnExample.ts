@@ -1,6 +1,8 @@
 // A readable example of an ARN template for messages: "arn:${Partition}:s3:::${BucketName}/${ObjectName}" ->
 // "arn:aws:s3:::BUCKET_NAME/OBJECT_NAME". Messages only; quick-fix data keep the template itself.
 
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from '../util/ascii';
+
 /** the placeholders every example fills with the same value */
 export const FIXED: Readonly<Record<string, string>> = { Partition: 'aws', Region: 'us-east-1', Account: '123456789012' };
 
@@ -38,20 +40,8 @@ function exampleOf(template: string): string {
 }
 
 function isAlphanumeric(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isLower(s.charCodeAt(i)) && !isUpper(s.charCodeAt(i)) && !isDigit(s.charCodeAt(i))) return false;
+  for (let i = 0; i < s.length; i++) if (!isAsciiLower(s.charCodeAt(i)) && !isAsciiUpper(s.charCodeAt(i)) && !isAsciiDigit(s.charCodeAt(i))) return false;
   return true;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -63,10 +53,10 @@ export function upperSnake(name: string): string {
   let out = '';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (i > 0 && isUpper(c)) {
+    if (i > 0 && isAsciiUpper(c)) {
       const before = name.charCodeAt(i - 1);
-      if (isLower(before) || isDigit(before)) out += '_';
-      else if (isUpper(before) && i + 1 < name.length && isLower(name.charCodeAt(i + 1))) out += '_';
+      if (isAsciiLower(before) || isAsciiDigit(before)) out += '_';
+      else if (isAsciiUpper(before) && i + 1 < name.length && isAsciiLower(name.charCodeAt(i + 1))) out += '_';
     }
     out += name[i];
   }

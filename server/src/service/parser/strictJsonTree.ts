@@ -5,6 +5,7 @@
 // compares both on the corpora and on seeded mutations of them.
 
 import type { NodeType } from 'jsonc-parser';
+import { isAsciiDigit } from '../util/ascii';
 
 /** The shape of treeBuilder's nodes (the class is passed in, so both paths build the same class). */
 export interface TreeNodeLike {
@@ -172,33 +173,33 @@ function numberEnd(at: number): number {
   if (text.charCodeAt(pos) === 45 /* - */) pos++;
   const first = text.charCodeAt(pos);
   if (first === 48 /* 0 */) pos++;
-  else if (first >= 49 && first <= 57) while (isDigit(text.charCodeAt(pos))) pos++;
+  else if (first >= 49 && first <= 57) while (isAsciiDigit(text.charCodeAt(pos))) pos++;
   else return -1;
   if (text.charCodeAt(pos) === 46 /* . */) {
     pos++;
-    if (!isDigit(text.charCodeAt(pos))) return -1;
-    while (isDigit(text.charCodeAt(pos))) pos++;
+    if (!isAsciiDigit(text.charCodeAt(pos))) return -1;
+    while (isAsciiDigit(text.charCodeAt(pos))) pos++;
   }
   const e = text.charCodeAt(pos);
   if (e === 69 || e === 101) {
     pos++;
     const sign = text.charCodeAt(pos);
     if (sign === 43 || sign === 45) pos++;
-    if (!isDigit(text.charCodeAt(pos))) return -1;
-    while (isDigit(text.charCodeAt(pos))) pos++;
+    if (!isAsciiDigit(text.charCodeAt(pos))) return -1;
+    while (isAsciiDigit(text.charCodeAt(pos))) pos++;
   }
   return pos;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function open(): boolean {
+/** The object or array node at s.pos, entered (s.pos past its bracket); undefined past the depth limit. */
+function open(type: 'object' | 'array', parent: TreeNodeLike | undefined): TreeNodeLike | undefined {
   const s = state;
+  const node = new s.make(type, s.pos, -1, parent, [], undefined);
   s.tokens++;
   if (++s.depth > s.deepest) s.deepest = s.depth;
-  return s.depth <= s.limit;
+  if (s.depth > s.limit) return undefined;
+  s.pos++;
+  return node;
 }
 
 function close(node: TreeNodeLike): TreeNodeLike {
@@ -212,10 +213,9 @@ function close(node: TreeNodeLike): TreeNodeLike {
 
 function parseObject(parent: TreeNodeLike | undefined): TreeNodeLike | undefined {
   const s = state;
-  const children: TreeNodeLike[] = [];
-  const node = new s.make('object', s.pos, -1, parent, children, undefined);
-  if (!open()) return undefined;
-  s.pos++;
+  const node = open('object', parent);
+  if (node === undefined) return undefined;
+  const children = node.children!;
   let c = skipSpace();
   if (c === 125 /* } */) return close(node);
   for (;;) {
@@ -245,10 +245,9 @@ function parseObject(parent: TreeNodeLike | undefined): TreeNodeLike | undefined
 
 function parseArray(parent: TreeNodeLike | undefined): TreeNodeLike | undefined {
   const s = state;
-  const children: TreeNodeLike[] = [];
-  const node = new s.make('array', s.pos, -1, parent, children, undefined);
-  if (!open()) return undefined;
-  s.pos++;
+  const node = open('array', parent);
+  if (node === undefined) return undefined;
+  const children = node.children!;
   let c = skipSpace();
   if (c === 93 /* ] */) return close(node);
   for (;;) {

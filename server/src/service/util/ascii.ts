@@ -1,6 +1,7 @@
 // Whether a string is pure ASCII, settled at memory speed: TextEncoder.encodeInto (a web and Node global)
 // copies ASCII natively, where a regex or a character loop over a 10 KB policy costs 10-20 us. It only
-// answers yes or no; callers that need more (where a non-ASCII character is) scan for themselves.
+// answers yes or no; callers that need more (where a non-ASCII character is) scan for themselves, with the
+// character-code tests below.
 
 // declared here because the service is compiled without DOM or Node typings
 declare const TextEncoder: (new () => { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } }) | undefined;
@@ -22,4 +23,19 @@ export function isAscii(text: string): boolean {
   // (a lone surrogate becomes a 3-byte U+FFFD), so it either overflows the text's length or stops early
   const { read, written } = encoder.encodeInto(text, buffer);
   return read === text.length && written === text.length;
+}
+
+/** a character code of 0-9 */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** a character code of A-Z */
+export function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** a character code of a-z */
+export function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
